@@ -1,0 +1,242 @@
+import http from 'node:http';
+import { randomUUID } from 'node:crypto';
+import { ApolloServer, HeaderMap, type ApolloServerPlugin, type HTTPGraphQLRequest } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import type { GraphQLSchema } from 'graphql';
+import type { Logger } from './common/logger';
+import { formatError } from './common/format-error';
+import { LoaderRegistry, type RequestContext } from './context';
+import type { Services } from './services';
+import { ANONYMOUS, type Viewer } from './auth/viewer';
+import { withStatementTally, type StatementTally } from './db/statement-counter';
+
+export interface AppOptions {
+  schema: GraphQLSchema;
+  services: Services;
+  log: Logger;
+  production: boolean;
+  /** Adds the `x-sql-statements` response header; tests use it to prove there is no N+1. */
+  exposeStatementCount: boolean;
+  /** Resolves the caller from the request headers; throws UnauthenticatedError for a bad token. */
+  authenticate?: (headers: http.IncomingHttpHeaders) => Promise<Viewer>;
+  now?: () => Date;
+}
+
+export interface App {
+  httpServer: http.Server;
+  listen(port: number, host: string): Promise<string>;
+  /** Stops accepting, lets requests in flight finish (up to 10 s), then closes the server. */
+  close(): Promise<void>;
+}
+
+const MAX_BODY_BYTES = 1_000_000;
+const DRAIN_TIMEOUT_MS = 10_000;
+
+export async function createApp(options: AppOptions): Promise<App> {
+  const { services, log } = options;
+  const now = options.now ?? (() => new Date());
+  const httpServer = http.createServer();
+  let closing = false;
+
+  const apollo = new ApolloServer<RequestContext>({
+    schema: options.schema,
+    introspection: !options.production,
+    includeStacktraceInErrorResponses: !options.production,
+    formatError: formatError({ log, production: options.production }),
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: DRAIN_TIMEOUT_MS }),
+      ...(options.production ? [ApolloServerPluginLandingPageDisabled()] : []),
+      requestLogPlugin(log),
+      failureTrackingPlugin(),
+    ],
+  });
+  await apollo.start();
+
+  httpServer.on('request', (req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      log.error({ err: error }, 'unhandled error while serving a request');
+      if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+      else res.end();
+    });
+  });
+
+  async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (url.pathname === '/health' && req.method === 'GET') return health(res);
+    if (url.pathname !== '/graphql') return sendJson(res, 404, { error: 'not found; the API is at /graphql' });
+    if (req.method !== 'GET' && req.method !== 'POST') {
+      res.setHeader('allow', 'GET, POST');
+      return sendJson(res, 405, { errors: [{ message: 'use GET or POST', extensions: { code: 'BAD_REQUEST' } }] });
+    }
+
+    const headers = new HeaderMap();
+    for (const [key, value] of Object.entries(req.headers)) {
+      if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+    }
+    let body: unknown;
+    try {
+      body = req.method === 'POST' ? await readJsonBody(req) : undefined;
+    } catch (error) {
+      return sendJson(res, 400, { errors: [{ message: (error as Error).message, extensions: { code: 'BAD_REQUEST' } }] });
+    }
+    const httpGraphQLRequest: HTTPGraphQLRequest = { method: req.method, headers, search: url.search, body };
+
+    const requestId = randomUUID();
+    const tally: StatementTally = { count: 0, statements: [] };
+    const response = await withStatementTally(tally, async () => {
+      const viewer = options.authenticate ? await options.authenticate(req.headers).catch((error: unknown) => error) : ANONYMOUS;
+      // One transaction per request: a failed mutation leaves nothing half-written, and the
+      // row-level security setting is transaction-local so pooled connections never leak it.
+      const em = services.orm.em.fork();
+      const RollBack = Symbol('rollback');
+      let result: Awaited<ReturnType<typeof apollo.executeHTTPGraphQLRequest>> | undefined;
+      await em
+        .transactional(async (txEm) => {
+          const ctx: RequestContext = {
+            requestId,
+            viewer: viewer instanceof Error ? ANONYMOUS : (viewer as Viewer),
+            em: txEm,
+            loaders: new LoaderRegistry(() => ctx),
+            services,
+            log: log.child({ requestId }),
+            tally,
+            failed: false,
+            now,
+          };
+          result = await apollo.executeHTTPGraphQLRequest({
+            httpGraphQLRequest,
+            context: async () => {
+              // A bad token fails the whole operation with UNAUTHENTICATED, naming the reason.
+              if (viewer instanceof Error) throw viewer;
+              return ctx;
+            },
+          });
+          if (ctx.failed) throw RollBack;
+        })
+        .catch((error: unknown) => {
+          if (error !== RollBack) throw error;
+        });
+      return result!;
+    });
+
+    for (const [key, value] of response.headers) res.setHeader(key, value);
+    if (options.exposeStatementCount) res.setHeader('x-sql-statements', String(tally.count));
+    res.statusCode = response.status ?? 200;
+    if (response.body.kind === 'complete') {
+      res.end(response.body.string);
+      return;
+    }
+    for await (const chunk of response.body.asyncIterator) res.write(chunk);
+    res.end();
+  }
+
+  async function health(res: http.ServerResponse): Promise<void> {
+    if (closing) return sendJson(res, 503, { status: 'shutting-down', database: 'unknown' });
+    const ok = await databaseAnswers(services, 2_000);
+    sendJson(res, ok ? 200 : 503, { status: ok ? 'ok' : 'unavailable', database: ok ? 'ok' : 'unreachable' });
+  }
+
+  return {
+    httpServer,
+    listen: (port, host) =>
+      new Promise((resolve, reject) => {
+        httpServer.once('error', reject);
+        httpServer.listen(port, host, () => {
+          const address = httpServer.address();
+          const actualPort = typeof address === 'object' && address ? address.port : port;
+          const shownHost = host === '0.0.0.0' || host === '127.0.0.1' ? 'localhost' : host;
+          resolve(`http://${shownHost}:${actualPort}/graphql`);
+        });
+      }),
+    close: async () => {
+      closing = true;
+      // The drain plugin closes the listener, waits for requests in flight, then cuts the rest.
+      await apollo.stop();
+      if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+    },
+  };
+}
+
+async function databaseAnswers(services: Services, timeoutMs: number): Promise<boolean> {
+  const probe = services.orm.em
+    .fork()
+    .getConnection()
+    .execute('select 1')
+    .then(() => true)
+    .catch(() => false);
+  const timeout = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), timeoutMs).unref());
+  return Promise.race([probe, timeout]);
+}
+
+function readJsonBody(req: http.IncomingMessage): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        reject(new Error(`request body exceeds ${MAX_BODY_BYTES} bytes`));
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('error', reject);
+    req.on('end', () => {
+      const text = Buffer.concat(chunks).toString('utf8');
+      const type = req.headers['content-type'] ?? '';
+      if (!type.includes('application/json')) return resolve(text);
+      if (text.trim() === '') return reject(new Error('the request body is empty; send a JSON object with a "query"'));
+      try {
+        resolve(JSON.parse(text));
+      } catch {
+        reject(new Error('the request body is not valid JSON'));
+      }
+    });
+  });
+}
+
+function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
+  res.statusCode = status;
+  res.setHeader('content-type', 'application/json; charset=utf-8');
+  res.end(JSON.stringify(body));
+}
+
+/** One log line per request: operation, duration and outcome. */
+function requestLogPlugin(log: Logger): ApolloServerPlugin<RequestContext> {
+  return {
+    async requestDidStart(requestContext) {
+      const started = process.hrtime.bigint();
+      return {
+        async willSendResponse({ request, response, errors, contextValue }) {
+          const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
+          log.info(
+            {
+              requestId: contextValue?.requestId,
+              operation: request.operationName ?? requestContext.operationName ?? null,
+              durationMs: Math.round(durationMs * 10) / 10,
+              status: response.http.status ?? 200,
+              errors: errors?.length ?? 0,
+              sqlStatements: contextValue?.tally.count,
+            },
+            'graphql request',
+          );
+        },
+      };
+    },
+  };
+}
+
+function failureTrackingPlugin(): ApolloServerPlugin<RequestContext> {
+  return {
+    async requestDidStart() {
+      return {
+        // Only a mutation is rolled back: a query's reads (and the audit rows they wrote) stand.
+        async didEncounterErrors({ contextValue, operation }) {
+          if (operation?.operation === 'mutation') contextValue.failed = true;
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,46 @@
+import { randomUUID } from 'node:crypto';
+import type { GraphQLFormattedError } from 'graphql';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { EXPECTED_CODES } from './errors';
+import type { Logger } from './logger';
+
+/** Codes that Apollo and graphql-js give to errors in the request itself; safe to show. */
+const REQUEST_ERROR_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'OPERATION_RESOLUTION_FAILURE',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+]);
+
+/**
+ * Expected errors pass through with their code; anything else is an internal error, logged
+ * with a correlation id and shown to the client only as that id (in production, message too).
+ */
+export function formatError(options: { log: Logger; production: boolean }) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const code = formatted.extensions?.code;
+    if (typeof code === 'string' && (EXPECTED_CODES.has(code) || REQUEST_ERROR_CODES.has(code))) {
+      return options.production ? withoutStacktrace(formatted) : formatted;
+    }
+    const errorId = randomUUID();
+    options.log.error({ err: unwrapResolverError(error), errorId, path: formatted.path }, 'internal error');
+    return {
+      message: options.production ? `Internal server error (error id ${errorId})` : formatted.message,
+      ...(formatted.locations ? { locations: formatted.locations } : {}),
+      ...(formatted.path ? { path: formatted.path } : {}),
+      extensions: {
+        code: 'INTERNAL_SERVER_ERROR',
+        errorId,
+        ...(options.production ? {} : { stacktrace: formatted.extensions?.stacktrace }),
+      },
+    };
+  };
+}
+
+function withoutStacktrace(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  if (!formatted.extensions?.stacktrace) return formatted;
+  const { stacktrace: _omit, ...extensions } = formatted.extensions;
+  return { ...formatted, extensions };
+}

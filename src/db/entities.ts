@@ -1,0 +1,5 @@
+import { RegionRecord } from '../region/region.entity';
+import { AppState } from '../system/app-state.entity';
+
+/** Every MikroORM entity; listed explicitly so that no file-system discovery runs at start. */
+export const entities = [AppState, RegionRecord];

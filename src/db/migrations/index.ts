@@ -1,0 +1,7 @@
+import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261123162009_initial } from './Migration20261123162009_initial';
+
+/** Every migration, in order. Written by `npm run migration:create`; do not edit by hand. */
+export const migrationsList: MigrationObject[] = [
+  { name: 'Migration20261123162009_initial', class: Migration20261123162009_initial },
+];

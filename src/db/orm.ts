@@ -1,0 +1,66 @@
+import { MikroORM, type Options } from '@mikro-orm/core';
+import { Migrator } from '@mikro-orm/migrations';
+import { PostgreSqlDriver } from '@mikro-orm/postgresql';
+import { entities } from './entities';
+import { migrationsList } from './migrations';
+import { recordStatement } from './statement-counter';
+
+export type Orm = MikroORM<PostgreSqlDriver>;
+
+export interface OrmSettings {
+  url: string;
+  poolMax: number;
+  /** Runs on every new pooled connection (e.g. to take the application role). */
+  afterConnect?: string[];
+}
+
+/** Where `npm run migration:create` writes; the running app loads `migrationsList` instead. */
+export const MIGRATIONS_PATH = 'src/db/migrations';
+
+export function ormOptions(settings: OrmSettings): Options<PostgreSqlDriver> {
+  return {
+    driver: PostgreSqlDriver,
+    clientUrl: settings.url,
+    entities,
+    extensions: [Migrator],
+    discovery: { disableDynamicFileAccess: true, requireEntitiesArray: true },
+    forceUtcTimezone: true,
+    // Batches Reference.load() and Collection.load() within a tick (off by default in MikroORM 6).
+    dataloader: true,
+    allowGlobalContext: false,
+    onQuery: recordStatement,
+    pool: {
+      min: 0,
+      max: settings.poolMax,
+      // Overload fails fast instead of queueing requests for a minute.
+      acquireTimeoutMillis: 2_000,
+      ...(settings.afterConnect?.length
+        ? {
+            afterCreate: (conn: { query: (sql: string, cb: (err: Error | null) => void) => void }, done: (err: Error | null, conn: unknown) => void) => {
+              const run = (i: number): void => {
+                if (i >= settings.afterConnect!.length) return done(null, conn);
+                conn.query(settings.afterConnect![i]!, (err) => (err ? done(err, conn) : run(i + 1)));
+              };
+              run(0);
+            },
+          }
+        : {}),
+    },
+    driverOptions: { connection: { connectionTimeoutMillis: 2_000, application_name: 'kokemuspankki' } },
+    migrations: {
+      path: MIGRATIONS_PATH,
+      migrationsList,
+      tableName: 'mikro_orm_migrations',
+      transactional: true,
+      silent: true,
+      allOrNothing: true,
+      snapshot: false,
+      emit: 'ts',
+      fileName: (timestamp: string, name?: string) => `Migration${timestamp}${name ? `_${name}` : ''}`,
+    },
+  };
+}
+
+export async function openOrm(settings: OrmSettings): Promise<Orm> {
+  return MikroORM.init<PostgreSqlDriver>(ormOptions(settings));
+}

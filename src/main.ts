@@ -1,0 +1,52 @@
+import 'reflect-metadata';
+import { createLogger } from './common/logger';
+import { loadEnv } from './config/env';
+import { provisionDatabase } from './db/database';
+import { startServer } from './server';
+
+/** `npm start`: env → database (embedded or DATABASE_URL) → migrations → regions → server. */
+async function main(): Promise<void> {
+  const started = Date.now();
+  const env = loadEnv();
+  const log = createLogger({ level: env.LOG_LEVEL, pretty: env.NODE_ENV !== 'production' });
+
+  const database = await provisionDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.dataDir, log });
+  let server: Awaited<ReturnType<typeof startServer>> | undefined;
+  let stopping = false;
+  const shutdown = async (signal: string): Promise<void> => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'shutting down: finishing requests in flight');
+    try {
+      await server?.stop();
+    } finally {
+      await database.stop();
+      log.info('stopped');
+      process.exit(0);
+    }
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  try {
+    server = await startServer({
+      env,
+      log,
+      databaseUrl: database.ownerUrl,
+      port: env.PORT,
+      host: env.host,
+      loadDemoData: env.DEMO_DATA === 'true',
+    });
+  } catch (error) {
+    await database.stop();
+    throw error;
+  }
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  // The one line a newcomer looks for.
+  console.log(`Kokemuspankki API ready at ${server.url} (health: ${server.url.replace(/graphql$/, 'health')}) in ${seconds} s; get a token with: npm run token -- --help`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

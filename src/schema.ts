@@ -1,0 +1,16 @@
+import 'reflect-metadata';
+import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { buildSchema } from 'type-graphql';
+import { ViewerResolver } from './auth/viewer.resolver';
+
+/** Every resolver class of the API. */
+const resolvers = [ViewerResolver] as const;
+
+export async function buildGraphQLSchema(): Promise<GraphQLSchema> {
+  return buildSchema({ resolvers, validate: false, emitSchemaFile: false });
+}
+
+/** The SDL committed in schema/schema.graphql: sorted, so that diffs show real changes only. */
+export function printSortedSchema(schema: GraphQLSchema): string {
+  return `${printSchema(lexicographicSortSchema(schema))}\n`;
+}

@@ -1,0 +1,102 @@
+import 'reflect-metadata';
+import os from 'node:os';
+import path from 'node:path';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { print } from 'graphql';
+import pg from 'pg';
+import { inject } from 'vitest';
+import { createLogger } from '../../src/common/logger';
+import { loadEnv, type Env } from '../../src/config/env';
+import { createDatabaseIfMissing, withDatabase } from '../../src/db/database';
+import { startServer, type RunningServer } from '../../src/server';
+
+export interface GraphQLErrorBody {
+  message: string;
+  path?: (string | number)[];
+  extensions?: { code?: string; [key: string]: unknown };
+}
+
+export interface GraphQLResult<TData> {
+  status: number;
+  data: TData | null | undefined;
+  errors: GraphQLErrorBody[] | undefined;
+  /** SQL statements the server issued for this request (from the x-sql-statements header). */
+  statements: number;
+}
+
+export interface TestApi {
+  url: string;
+  server: RunningServer;
+  env: Env;
+  /** Sends a typed operation over HTTP, as a frontend would. */
+  request<TData, TVariables extends Record<string, unknown>>(
+    document: TypedDocumentNode<TData, TVariables>,
+    variables?: TVariables,
+    options?: { token?: string; headers?: Record<string, string> },
+  ): Promise<GraphQLResult<TData>>;
+  /** Runs SQL as the database owner, for assertions about what was stored. */
+  sql<Row extends Record<string, unknown> = Record<string, unknown>>(text: string, params?: unknown[]): Promise<Row[]>;
+  close(): Promise<void>;
+}
+
+let counter = 0;
+
+/** Boots the real server on an ephemeral port against this test file's own database. */
+export async function bootTestServer(options: { env?: Record<string, string>; now?: () => Date; demoData?: boolean } = {}): Promise<TestApi> {
+  const maintenanceUrl = inject('maintenanceUrl');
+  const database = `kp_test_${process.pid}_${Date.now().toString(36)}_${counter++}`;
+  await createDatabaseIfMissing(maintenanceUrl, database, inject('templateDatabase'));
+  const databaseUrl = withDatabase(maintenanceUrl, database);
+  const env = loadEnv({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    DATA_DIR: path.join(os.tmpdir(), `kokemuspankki-test-${database}`),
+    ...options.env,
+  });
+  const log = createLogger({ level: env.LOG_LEVEL, pretty: false });
+  const server = await startServer({ env, log, databaseUrl, port: 0, host: '127.0.0.1', loadDemoData: options.demoData ?? false, now: options.now });
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
+  pool.on('error', () => undefined);
+
+  return {
+    url: server.url,
+    server,
+    env,
+    async request(document, variables, requestOptions = {}) {
+      const response = await fetch(server.url, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          ...(requestOptions.token ? { authorization: `Bearer ${requestOptions.token}` } : {}),
+          ...requestOptions.headers,
+        },
+        body: JSON.stringify({ query: print(document), variables: variables ?? {} }),
+      });
+      const body = (await response.json()) as { data?: unknown; errors?: GraphQLErrorBody[] };
+      return {
+        status: response.status,
+        data: body.data as never,
+        errors: body.errors,
+        statements: Number(response.headers.get('x-sql-statements') ?? NaN),
+      };
+    },
+    async sql(text, params) {
+      const result = await pool.query(text, params);
+      return result.rows;
+    },
+    async close() {
+      await pool.end();
+      await server.stop();
+      const admin = new pg.Client({ connectionString: maintenanceUrl });
+      admin.on('error', () => undefined);
+      await admin.connect();
+      await admin.query(`drop database if exists "${database}" with (force)`);
+      await admin.end();
+    },
+  };
+}
+
+/** The `extensions.code` of each error, for compact assertions. */
+export function errorCodes(result: { errors?: GraphQLErrorBody[] }): (string | undefined)[] {
+  return (result.errors ?? []).map((e) => e.extensions?.code);
+}

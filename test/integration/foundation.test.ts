@@ -1,0 +1,63 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ViewerDocument } from '../generated/graphql';
+import { bootTestServer, type TestApi } from '../helpers/boot';
+
+describe('the server foundation', () => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await bootTestServer();
+  });
+  afterAll(async () => {
+    await api?.close();
+  });
+
+  it('when the database answers, then /health reports ok', async () => {
+    const response = await fetch(api.url.replace(/graphql$/, 'health'));
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: 'ok', database: 'ok' });
+  });
+
+  it('when a client asks for __typename, then the API answers', async () => {
+    const response = await fetch(api.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ __typename }' }),
+    });
+    expect(await response.json()).toEqual({ data: { __typename: 'Query' } });
+  });
+
+  it('when there is no token, then viewer is null', async () => {
+    const result = await api.request(ViewerDocument);
+    expect(result.errors).toBeUndefined();
+    expect(result.data).toEqual({ viewer: null });
+  });
+
+  it('when the body is not JSON, then a GraphQL error with BAD_REQUEST is returned', async () => {
+    const response = await fetch(api.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":' });
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as { errors: { extensions: { code: string } }[] };
+    expect(body.errors[0]!.extensions.code).toBe('BAD_REQUEST');
+  });
+
+  it('when a field does not exist, then validation fails with GRAPHQL_VALIDATION_FAILED', async () => {
+    const response = await fetch(api.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ noSuchField }' }) });
+    const body = (await response.json()) as { errors: { message: string; extensions: { code: string } }[] };
+    expect(body.errors[0]!.extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(body.errors[0]!.message).toContain('noSuchField');
+  });
+
+  it('when an operation name is unknown, then the client is told which', async () => {
+    const response = await fetch(api.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: 'query A { __typename }', operationName: 'B' }),
+    });
+    const body = (await response.json()) as { errors: { message: string; extensions: { code: string } }[] };
+    expect(body.errors[0]!.message).toContain('B');
+  });
+
+  it('when migrations ran, then the schema has the region table', async () => {
+    const rows = await api.sql<{ name: string }>("select table_name as name from information_schema.tables where table_name = 'region'");
+    expect(rows).toHaveLength(1);
+  });
+});
