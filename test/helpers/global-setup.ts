@@ -1,4 +1,4 @@
-import type { TestProject } from 'vitest/node';
+import type { TestProject } from 'vitest/node' with { 'resolution-mode': 'import' };
 import { migrateToLatest } from '../../src/db/migrate';
 import { openOrm } from '../../src/db/orm';
 import { startScratchServer } from '../../src/db/scratch-database';
