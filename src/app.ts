@@ -9,6 +9,8 @@ import { formatError } from './common/format-error';
 import { LoaderRegistry, type RequestContext } from './context';
 import type { Services } from './services';
 import { ANONYMOUS, type Viewer } from './auth/viewer';
+import type { Authenticate } from './auth/tokens';
+import { readableRegionIds } from './auth/policy';
 import { withStatementTally, type StatementTally } from './db/statement-counter';
 
 export interface AppOptions {
@@ -18,8 +20,8 @@ export interface AppOptions {
   production: boolean;
   /** Adds the `x-sql-statements` response header; tests use it to prove there is no N+1. */
   exposeStatementCount: boolean;
-  /** Resolves the caller from the request headers; throws UnauthenticatedError for a bad token. */
-  authenticate?: (headers: http.IncomingHttpHeaders) => Promise<Viewer>;
+  /** Resolves the caller from the Authorization header; throws UnauthenticatedError for a bad token. */
+  authenticate: Authenticate;
   now?: () => Date;
 }
 
@@ -85,7 +87,8 @@ export async function createApp(options: AppOptions): Promise<App> {
     const requestId = randomUUID();
     const tally: StatementTally = { count: 0, statements: [] };
     const response = await withStatementTally(tally, async () => {
-      const viewer = options.authenticate ? await options.authenticate(req.headers).catch((error: unknown) => error) : ANONYMOUS;
+      const viewer: Viewer | Error = await options.authenticate(req.headers.authorization).catch((error: unknown) => error as Error);
+      const regionIds = viewer instanceof Error ? [] : readableRegionIds(viewer);
       // One transaction per request: a failed mutation leaves nothing half-written, and the
       // row-level security setting is transaction-local so pooled connections never leak it.
       const em = services.orm.em.fork();
@@ -93,9 +96,13 @@ export async function createApp(options: AppOptions): Promise<App> {
       let result: Awaited<ReturnType<typeof apollo.executeHTTPGraphQLRequest>> | undefined;
       await em
         .transactional(async (txEm) => {
+          // Two walls keep regions apart: the ORM filter below, and PostgreSQL row-level
+          // security keyed on this transaction-local setting.
+          txEm.setFilterParams('region', { regionIds });
+          if (regionIds.length) await txEm.getConnection().execute(`select set_config('app.region_ids', ?, true)`, [regionIds.join(',')]);
           const ctx: RequestContext = {
             requestId,
-            viewer: viewer instanceof Error ? ANONYMOUS : (viewer as Viewer),
+            viewer: viewer instanceof Error ? ANONYMOUS : viewer,
             em: txEm,
             loaders: new LoaderRegistry(() => ctx),
             services,

@@ -5,6 +5,7 @@ import { loadDemoDataOnce } from './db/demo-data';
 import { migrateToLatest } from './db/migrate';
 import { openOrm, type Orm } from './db/orm';
 import { buildGraphQLSchema } from './schema';
+import { createAuthenticator, readDevSecret, type AuthSettings } from './auth/tokens';
 import type { Services } from './services';
 
 export interface RunningServer {
@@ -45,6 +46,7 @@ export async function startServer(options: {
       log,
       production,
       exposeStatementCount: !production,
+      authenticate: createAuthenticator(authSettings(env, log)),
       now: options.now,
     });
     const url = await app.listen(options.port, options.host);
@@ -62,4 +64,20 @@ export async function startServer(options: {
     await orm.close(true);
     throw error;
   }
+}
+
+function authSettings(env: Env, log: Logger): AuthSettings {
+  const production = env.NODE_ENV === 'production';
+  const devTokens = !production || env.AUTH_ALLOW_DEV_TOKENS === 'true';
+  if (production && !env.AUTH_JWKS_URL && !devTokens) {
+    throw new Error('production needs AUTH_JWKS_URL, AUTH_ISSUER and AUTH_AUDIENCE (or AUTH_ALLOW_DEV_TOKENS=true)');
+  }
+  if (production && devTokens) log.warn('AUTH_ALLOW_DEV_TOKENS=true: development tokens are accepted in production');
+  return {
+    production,
+    issuer: env.AUTH_ISSUER,
+    audience: env.AUTH_AUDIENCE,
+    jwksUrl: env.AUTH_JWKS_URL,
+    devSecret: devTokens ? readDevSecret({ dataDir: env.dataDir, configured: env.AUTH_DEV_SECRET }) : undefined,
+  };
 }

@@ -9,6 +9,8 @@ import { createLogger } from '../../src/common/logger';
 import { loadEnv, type Env } from '../../src/config/env';
 import { createDatabaseIfMissing, withDatabase } from '../../src/db/database';
 import { startServer, type RunningServer } from '../../src/server';
+import { parseGrant, signDevToken } from '../../src/auth/tokens';
+import type { Grant } from '../../src/auth/viewer';
 
 export interface GraphQLErrorBody {
   message: string;
@@ -36,8 +38,13 @@ export interface TestApi {
   ): Promise<GraphQLResult<TData>>;
   /** Runs SQL as the database owner, for assertions about what was stored. */
   sql<Row extends Record<string, unknown> = Record<string, unknown>>(text: string, params?: unknown[]): Promise<Row[]>;
+  /** A development token for the given grants, e.g. `COORDINATOR@lapland` or `UNIT_COORDINATOR@ita-uusimaa/<unit>`. */
+  token(claims: { sub: string; name?: string; grants: string[]; expiresIn?: string | number }): Promise<string>;
   close(): Promise<void>;
 }
+
+/** The development-token secret every test server accepts. */
+export const TEST_DEV_SECRET = 'test-secret-for-development-tokens-only-0123456789';
 
 let counter = 0;
 
@@ -50,6 +57,7 @@ export async function bootTestServer(options: { env?: Record<string, string>; no
   const env = loadEnv({
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
+    AUTH_DEV_SECRET: TEST_DEV_SECRET,
     DATA_DIR: path.join(os.tmpdir(), `kokemuspankki-test-${database}`),
     ...options.env,
   });
@@ -83,6 +91,14 @@ export async function bootTestServer(options: { env?: Record<string, string>; no
     async sql(text, params) {
       const result = await pool.query(text, params);
       return result.rows;
+    },
+    async token(claims) {
+      const grants: Grant[] = claims.grants.map((text) => {
+        const grant = parseGrant(text);
+        if (!grant) throw new Error(`bad grant in test: ${text}`);
+        return grant;
+      });
+      return signDevToken(new TextEncoder().encode(env.AUTH_DEV_SECRET ?? TEST_DEV_SECRET), { ...claims, grants });
     },
     async close() {
       await pool.end();

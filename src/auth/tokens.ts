@@ -1,0 +1,141 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { SignJWT, createRemoteJWKSet, decodeProtectedHeader, errors, jwtVerify, type JWTPayload } from 'jose';
+import { UnauthenticatedError } from '../common/errors';
+import { ANONYMOUS, ROLES, type Grant, type Role, type Viewer } from './viewer';
+
+/** The claim that carries grants, as `ROLE@regionId` or `ROLE@regionId/unitId`; an IdP maps it from its groups. */
+export const GRANTS_CLAIM = 'kp_grants';
+/** Issuer and audience of development tokens signed with the local secret. */
+export const DEV_ISSUER = 'kokemuspankki-dev';
+export const DEV_AUDIENCE = 'kokemuspankki';
+const CLOCK_TOLERANCE_S = 60;
+const ASYMMETRIC_ALGS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA'];
+
+export interface AuthSettings {
+  production: boolean;
+  issuer?: string;
+  audience?: string;
+  jwksUrl?: string;
+  /** HS256 secret for development tokens; undefined when they are refused. */
+  devSecret?: Uint8Array;
+}
+
+export type Authenticate = (authorization: string | undefined) => Promise<Viewer>;
+
+/**
+ * Development secret: AUTH_DEV_SECRET, or one created in the data directory on first use so that
+ * `npm run token` and the running server agree without any setup.
+ */
+export function readDevSecret(options: { dataDir: string; configured?: string }): Uint8Array {
+  if (options.configured) return new TextEncoder().encode(options.configured);
+  const file = path.join(options.dataDir, 'auth-dev-secret');
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(options.dataDir, { recursive: true });
+    fs.writeFileSync(file, `${randomBytes(32).toString('base64url')}\n`, { mode: 0o600, flag: 'wx' });
+  }
+  return new TextEncoder().encode(fs.readFileSync(file, 'utf8').trim());
+}
+
+export function createAuthenticator(settings: AuthSettings): Authenticate {
+  const jwks = settings.jwksUrl ? createRemoteJWKSet(new URL(settings.jwksUrl)) : undefined;
+
+  return async (authorization) => {
+    if (authorization === undefined || authorization.trim() === '') return ANONYMOUS;
+    const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
+    if (!match) throw new UnauthenticatedError('the Authorization header must be "Bearer <token>"');
+    const token = match[1]!;
+
+    let alg: string | undefined;
+    try {
+      alg = decodeProtectedHeader(token).alg;
+    } catch {
+      throw new UnauthenticatedError('the token is malformed');
+    }
+    if (!alg || alg.toLowerCase() === 'none') throw new UnauthenticatedError('unsigned tokens (alg "none") are not accepted');
+
+    let payload: JWTPayload;
+    try {
+      if (alg === 'HS256') {
+        if (!settings.devSecret) throw new UnauthenticatedError('development tokens are not accepted in production');
+        ({ payload } = await jwtVerify(token, settings.devSecret, {
+          algorithms: ['HS256'],
+          issuer: DEV_ISSUER,
+          audience: DEV_AUDIENCE,
+          clockTolerance: CLOCK_TOLERANCE_S,
+          requiredClaims: ['sub', 'exp'],
+        }));
+      } else {
+        if (!jwks) throw new UnauthenticatedError(`tokens signed with ${alg} are not accepted: no identity provider is configured`);
+        ({ payload } = await jwtVerify(token, jwks, {
+          algorithms: ASYMMETRIC_ALGS,
+          issuer: settings.issuer,
+          audience: settings.audience,
+          clockTolerance: CLOCK_TOLERANCE_S,
+          requiredClaims: ['sub', 'exp'],
+        }));
+      }
+    } catch (error) {
+      throw explain(error);
+    }
+    return viewerFromClaims(payload);
+  };
+}
+
+/** Turns jose's errors into a message that says what was wrong with the token. */
+function explain(error: unknown): UnauthenticatedError {
+  if (error instanceof UnauthenticatedError) return error;
+  if (error instanceof errors.JWTExpired) return new UnauthenticatedError('the token has expired');
+  if (error instanceof errors.JWSSignatureVerificationFailed) return new UnauthenticatedError('the token signature is invalid');
+  if (error instanceof errors.JWTClaimValidationFailed) {
+    if (error.claim === 'iss') return new UnauthenticatedError('the token issuer is not accepted');
+    if (error.claim === 'aud') return new UnauthenticatedError('the token audience is not accepted');
+    if (error.claim === 'nbf') return new UnauthenticatedError('the token is not valid yet');
+    return new UnauthenticatedError(`the token claim "${error.claim}" is invalid: ${error.reason}`);
+  }
+  if (error instanceof errors.JOSEAlgNotAllowed) return new UnauthenticatedError('the token algorithm is not accepted');
+  if (error instanceof errors.JWKSNoMatchingKey) return new UnauthenticatedError('the token was signed with an unknown key');
+  if (error instanceof errors.JWKSTimeout) return new UnauthenticatedError('the identity provider keys could not be fetched');
+  return new UnauthenticatedError('the token is malformed');
+}
+
+export function viewerFromClaims(payload: JWTPayload): Viewer {
+  const raw = payload[GRANTS_CLAIM] ?? [];
+  if (!Array.isArray(raw)) throw new UnauthenticatedError(`the token claim ${GRANTS_CLAIM} must be a list of "ROLE@region[/unit]"`);
+  const grants = raw.map((value, index) => {
+    const grant = typeof value === 'string' ? parseGrant(value) : undefined;
+    if (!grant) throw new UnauthenticatedError(`the token claim ${GRANTS_CLAIM}[${index}] is not "ROLE@region[/unit]" with a known role`);
+    return grant;
+  });
+  const name = typeof payload.name === 'string' ? payload.name : null;
+  return { id: payload.sub!, name, grants };
+}
+
+const GRANT_PATTERN = /^([A-Z_]+)@([a-z0-9][a-z0-9-]*)(?:\/([A-Za-z0-9_-]+))?$/;
+
+/** `COORDINATOR@lapland`, `UNIT_COORDINATOR@ita-uusimaa/<unit id>`. */
+export function parseGrant(value: string): Grant | undefined {
+  const match = GRANT_PATTERN.exec(value.trim());
+  if (!match || !(ROLES as readonly string[]).includes(match[1]!)) return undefined;
+  return { role: match[1] as Role, regionId: match[2]!, ...(match[3] ? { unitId: match[3] } : {}) };
+}
+
+export function formatGrant(grant: Grant): string {
+  return `${grant.role}@${grant.regionId}${grant.unitId ? `/${grant.unitId}` : ''}`;
+}
+
+/** Signs a development token (npm run token, tests). */
+export async function signDevToken(
+  secret: Uint8Array,
+  claims: { sub: string; name?: string; grants: Grant[]; expiresIn?: string | number },
+): Promise<string> {
+  return new SignJWT({ name: claims.name, [GRANTS_CLAIM]: claims.grants.map(formatGrant) })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject(claims.sub)
+    .setIssuer(DEV_ISSUER)
+    .setAudience(DEV_AUDIENCE)
+    .setIssuedAt()
+    .setExpirationTime(claims.expiresIn ?? '12h')
+    .sign(secret);
+}
