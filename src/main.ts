@@ -1,7 +1,9 @@
 import 'reflect-metadata';
 import { createLogger } from './common/logger';
 import { loadEnv } from './config/env';
+import path from 'node:path';
 import { provisionDatabase } from './db/database';
+import { readOrCreateSecret } from './db/embedded-postgres';
 import { startServer } from './server';
 
 /** `npm start`: env → database (embedded or DATABASE_URL) → migrations → regions → server. */
@@ -33,6 +35,11 @@ async function main(): Promise<void> {
       env,
       log,
       databaseUrl: database.ownerUrl,
+      appConnection: env.DATABASE_APP_URL
+        ? { url: env.DATABASE_APP_URL }
+        : database.embedded
+          ? { loginPassword: readOrCreateSecret(path.join(env.dataDir, 'postgres-app-password')) }
+          : undefined,
       port: env.PORT,
       host: env.host,
       loadDemoData: env.DEMO_DATA === 'true',

@@ -7,6 +7,7 @@ import { openOrm, type Orm } from './db/orm';
 import { buildGraphQLSchema } from './schema';
 import { createAuthenticator, readDevSecret, type AuthSettings } from './auth/tokens';
 import type { Services } from './services';
+import { APP_ROLE } from './db/database';
 
 export interface RunningServer {
   url: string;
@@ -21,23 +22,44 @@ export interface RunningServer {
  * Everything after the database exists: migrations, regions, demo data, services, HTTP.
  * `npm start` and the integration tests both boot through here.
  */
+type StartOptions = Parameters<typeof startServer>[0];
+
 export async function startServer(options: {
   env: Env;
   log: Logger;
+  /** Owner of the schema: runs migrations, region sync and demo data. */
   databaseUrl: string;
+  /**
+   * How requests reach the database: as the application role, which owns nothing and is
+   * subject to row-level security. `url`: a ready connection string for it; `loginPassword`:
+   * give the role this password and log in as it (embedded database). Without either, each
+   * connection of the owner switches to the role with SET ROLE.
+   */
+  appConnection?: { url: string } | { loginPassword: string };
   port: number;
   host: string;
   loadDemoData: boolean;
   now?: () => Date;
 }): Promise<RunningServer> {
   const { env, log } = options;
-  const orm = await openOrm({ url: options.databaseUrl, poolMax: env.DB_POOL_MAX });
+  const owner = await openOrm({ url: options.databaseUrl, poolMax: 2 });
+  let appUrl: string | undefined;
   try {
-    const applied = await migrateToLatest(orm);
+    const applied = await migrateToLatest(owner);
     if (applied.length) log.info({ migrations: applied }, 'applied migrations');
+    if (options.loadDemoData) await loadDemoDataOnce(owner.em.fork(), [], log);
+    appUrl = await resolveAppUrl(owner, options.databaseUrl, options.appConnection);
+  } finally {
+    await owner.close(true);
+  }
 
+  const orm = await openOrm({
+    url: appUrl ?? options.databaseUrl,
+    poolMax: env.DB_POOL_MAX,
+    afterConnect: appUrl ? [] : [`set role ${APP_ROLE}`],
+  });
+  try {
     const services: Services = { orm };
-    if (options.loadDemoData) await loadDemoDataOnce(orm.em.fork(), [], log);
 
     const production = env.NODE_ENV === 'production';
     const app = await createApp({
@@ -80,4 +102,16 @@ function authSettings(env: Env, log: Logger): AuthSettings {
     jwksUrl: env.AUTH_JWKS_URL,
     devSecret: devTokens ? readDevSecret({ dataDir: env.dataDir, configured: env.AUTH_DEV_SECRET }) : undefined,
   };
+}
+
+async function resolveAppUrl(owner: Orm, ownerUrl: string, connection: StartOptions['appConnection']): Promise<string | undefined> {
+  if (!connection) return undefined;
+  if ('url' in connection) return connection.url;
+  // Only the embedded database's superuser takes this path; the password never leaves .data/.
+  const quoted = `'${connection.loginPassword.replace(/'/g, "''")}'`;
+  await owner.em.getConnection().execute(`alter role ${APP_ROLE} with login password ${quoted}`);
+  const url = new URL(ownerUrl);
+  url.username = APP_ROLE;
+  url.password = connection.loginPassword;
+  return url.toString();
 }

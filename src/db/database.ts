@@ -4,6 +4,8 @@ import type { Logger } from '../common/logger';
 import { startEmbeddedPostgres, type RunningPostgres } from './embedded-postgres';
 
 export const APP_DATABASE = 'kokemuspankki';
+/** The role requests run as (created by the migrations); see src/server.ts. */
+export const APP_ROLE = 'kokemuspankki_app';
 
 export interface ProvisionedDatabase {
   /** Owner of the schema: runs migrations and region sync. */

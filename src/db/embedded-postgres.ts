@@ -260,7 +260,7 @@ async function stopChild(child: ChildProcess, hasExited: () => boolean): Promise
   clearTimeout(timer);
 }
 
-function readOrCreateSecret(file: string): string {
+export function readOrCreateSecret(file: string): string {
   if (fs.existsSync(file)) return fs.readFileSync(file, 'utf8').trim();
   const secret = randomBytes(24).toString('base64url');
   fs.writeFileSync(file, `${secret}\n`, { mode: 0o600 });

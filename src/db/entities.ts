@@ -1,5 +1,7 @@
+import { AuditEntry } from '../audit/audit-entry.entity';
+import { RegionRevision } from '../region/region-revision.entity';
 import { RegionRecord } from '../region/region.entity';
 import { AppState } from '../system/app-state.entity';
 
 /** Every MikroORM entity; listed explicitly so that no file-system discovery runs at start. */
-export const entities = [AppState, RegionRecord];
+export const entities = [AppState, AuditEntry, RegionRecord, RegionRevision];

@@ -7,7 +7,7 @@ import pg from 'pg';
 import { inject } from 'vitest';
 import { createLogger } from '../../src/common/logger';
 import { loadEnv, type Env } from '../../src/config/env';
-import { createDatabaseIfMissing, withDatabase } from '../../src/db/database';
+import { APP_ROLE, createDatabaseIfMissing, withDatabase } from '../../src/db/database';
 import { startServer, type RunningServer } from '../../src/server';
 import { parseGrant, signDevToken } from '../../src/auth/tokens';
 import type { Grant } from '../../src/auth/viewer';
@@ -62,7 +62,20 @@ export async function bootTestServer(options: { env?: Record<string, string>; no
     ...options.env,
   });
   const log = createLogger({ level: env.LOG_LEVEL, pretty: false });
-  const server = await startServer({ env, log, databaseUrl, port: 0, host: '127.0.0.1', loadDemoData: options.demoData ?? false, now: options.now });
+  const appRolePassword = inject('appRolePassword');
+  const appUrl = new URL(databaseUrl);
+  appUrl.username = APP_ROLE;
+  appUrl.password = appRolePassword;
+  const server = await startServer({
+    env,
+    log,
+    databaseUrl,
+    appConnection: appRolePassword ? { url: appUrl.toString() } : undefined,
+    port: 0,
+    host: '127.0.0.1',
+    loadDemoData: options.demoData ?? false,
+    now: options.now,
+  });
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
   pool.on('error', () => undefined);
 

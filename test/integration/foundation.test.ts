@@ -60,4 +60,17 @@ describe('the server foundation', () => {
     const rows = await api.sql<{ name: string }>("select table_name as name from information_schema.tables where table_name = 'region'");
     expect(rows).toHaveLength(1);
   });
+
+  it('when the server talks to the database, then it acts as the application role, which cannot bypass row-level security', async () => {
+    const rows = await api.server.orm.em.fork().getConnection().execute<{ user: string; bypass: boolean }[]>(
+      'select current_user as "user", rolbypassrls as bypass from pg_roles where rolname = current_user',
+    );
+    expect(rows).toEqual([{ user: 'kokemuspankki_app', bypass: false }]);
+  });
+
+  it('when the application role tries to change the audit log, then PostgreSQL refuses', async () => {
+    const connection = api.server.orm.em.fork().getConnection();
+    await expect(connection.execute('delete from audit_entry')).rejects.toThrow(/permission denied/);
+    await expect(connection.execute("update audit_entry set actor_id = 'x'")).rejects.toThrow(/permission denied/);
+  });
 });

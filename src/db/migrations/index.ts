@@ -1,7 +1,9 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261123162009_initial } from './Migration20261123162009_initial';
+import { Migration20261123162518_revisions_audit } from './Migration20261123162518_revisions_audit';
 
 /** Every migration, in order. Written by `npm run migration:create`; do not edit by hand. */
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261123162009_initial', class: Migration20261123162009_initial },
+  { name: 'Migration20261123162518_revisions_audit', class: Migration20261123162518_revisions_audit },
 ];

@@ -1,0 +1,52 @@
+import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
+import { randomUUID } from 'node:crypto';
+
+/**
+ * Who read or changed an expert's personal data, under which grant, when. Written in the same
+ * transaction as the read or change; the application's database role may insert and read these
+ * rows but never update or delete them.
+ */
+@Entity({ tableName: 'audit_entry' })
+@Index({ properties: ['regionId', 'subjectId', 'at'] })
+export class AuditEntry {
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @Property({ type: 'text' })
+  regionId!: string;
+
+  @Property({ type: 'timestamptz' })
+  at!: Date;
+
+  /** Token subject of the person who acted. */
+  @Property({ type: 'text' })
+  actorId!: string;
+
+  @Property({ type: 'text', nullable: true })
+  actorName?: string | null;
+
+  /** The grant acted under, e.g. `COORDINATOR@lapland`. */
+  @Property({ type: 'text' })
+  grant!: string;
+
+  /** READ or CHANGE. */
+  @Property({ type: 'text' })
+  action!: string;
+
+  /** Kind and id of the person whose data it was (an expert). */
+  @Property({ type: 'text' })
+  subjectType!: string;
+
+  @Property({ type: 'uuid' })
+  subjectId!: string;
+
+  @Property({ type: 'array' })
+  fields!: string[];
+
+  /** GraphQL operation name (or the mutation field) that caused it. */
+  @Property({ type: 'text', nullable: true })
+  operation?: string | null;
+
+  @Property({ type: 'text', nullable: true })
+  requestId?: string | null;
+}
