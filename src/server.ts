@@ -8,6 +8,10 @@ import { buildGraphQLSchema } from './schema';
 import { createAuthenticator, readDevSecret, type AuthSettings } from './auth/tokens';
 import type { Services } from './services';
 import { APP_ROLE } from './db/database';
+import { discoverRegions } from './region/discovery';
+import { RegionRegistry } from './region/region-registry';
+import { RegionService } from './region/region.service';
+import { syncRegionRows } from './region/region-sync';
 
 export interface RunningServer {
   url: string;
@@ -42,11 +46,14 @@ export async function startServer(options: {
   now?: () => Date;
 }): Promise<RunningServer> {
   const { env, log } = options;
+  // A broken region module stops the start before anything touches the database.
+  const registry = new RegionRegistry(await discoverRegions(env.regionsDir));
   const owner = await openOrm({ url: options.databaseUrl, poolMax: 2 });
   let appUrl: string | undefined;
   try {
     const applied = await migrateToLatest(owner);
     if (applied.length) log.info({ migrations: applied }, 'applied migrations');
+    await syncRegionRows(owner.em.fork(), registry.all(), new Date());
     if (options.loadDemoData) await loadDemoDataOnce(owner.em.fork(), [], log);
     appUrl = await resolveAppUrl(owner, options.databaseUrl, options.appConnection);
   } finally {
@@ -59,7 +66,7 @@ export async function startServer(options: {
     afterConnect: appUrl ? [] : [`set role ${APP_ROLE}`],
   });
   try {
-    const services: Services = { orm };
+    const services: Services = { orm, regions: new RegionService(registry) };
 
     const production = env.NODE_ENV === 'production';
     const app = await createApp({

@@ -1,4 +1,4 @@
-import { Entity, Enum, Index, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, Enum, Index, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 
 export enum RevisionStatus {
@@ -14,6 +14,8 @@ export enum RevisionStatus {
 @Entity({ tableName: 'region_revision' })
 @Index({ properties: ['regionId', 'status', 'effectiveFrom'] })
 export class RegionRevision {
+  [OptionalProps]?: 'version' | 'status' | 'publishedAt' | 'publishedBy';
+
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 

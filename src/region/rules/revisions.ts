@@ -69,6 +69,11 @@ export function resolveRulesAt(module: RegionConfig, revisions: readonly Publish
         a.effectiveFrom.getTime() - b.effectiveFrom.getTime() || a.publishedAt.getTime() - b.publishedAt.getTime(),
     );
 
+  // The module was validated at start; only a merged result needs validating again.
+  if (applicable.length === 0) {
+    return { config: module, effectiveFrom: { feeTable: module.feeTable.effectiveFrom, cancellationPolicy: null, payoutSchedule: null } };
+  }
+
   let config: unknown = module;
   let feeTableFrom = module.feeTable.effectiveFrom;
   let cancellationFrom: Date | null = null;

@@ -1,0 +1,17 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { RegionConfig } from './region-config';
+import { RegionRecord } from './region.entity';
+
+/** Creates or updates the region rows that other tables reference, from the modules. */
+export async function syncRegionRows(em: EntityManager, modules: RegionConfig[], now: Date): Promise<void> {
+  await em.transactional(async (tx) => {
+    for (const config of modules) {
+      await tx.upsert(RegionRecord, {
+        id: config.id,
+        name: config.name[config.locales[0]!] ?? config.id,
+        moduleConfig: config as unknown as Record<string, unknown>,
+        syncedAt: now,
+      });
+    }
+  });
+}

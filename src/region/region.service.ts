@@ -1,0 +1,187 @@
+import { LockMode, OptimisticLockError } from '@mikro-orm/core';
+import { requireRole } from '../auth/policy';
+import { formatGrant } from '../auth/tokens';
+import { BadUserInputError, ConflictError, NotFoundError } from '../common/errors';
+import type { RequestContext } from '../context';
+import type { RegionConfig } from './region-config';
+import type { RegionRegistry } from './region-registry';
+import { RegionRevision, RevisionStatus } from './region-revision.entity';
+import { createRegionLoaders } from './region.loaders';
+import { cancellationDeadline } from './rules/cancellation-deadline';
+import { payoutDates, WorkMonthError, type PayoutDates } from './rules/payout-dates';
+import { diffConfigs, resolveRulesAt, type ResolvedRules } from './rules/revisions';
+import { RegionConfigError, validateRegionChanges } from './validate';
+
+export interface ProposeRevisionInput {
+  regionId: string;
+  effectiveFrom: Date;
+  reason: string;
+  changes: Record<string, unknown>;
+}
+
+/** Region rules as of a date, derived dates, and the admins' revisions of the rules. */
+export class RegionService {
+  constructor(private readonly registry: RegionRegistry) {}
+
+  list(): RegionConfig[] {
+    return this.registry.all();
+  }
+
+  find(id: string): RegionConfig | undefined {
+    return this.registry.module(id);
+  }
+
+  /** The module plus every revision published and effective at `at`. */
+  async rulesAt(ctx: RequestContext, regionId: string, at: Date): Promise<ResolvedRules> {
+    const module = this.registry.module(regionId);
+    if (!module) throw new NotFoundError('region', regionId);
+    const revisions = await ctx.loaders.get(createRegionLoaders).publishedRevisions.load(regionId);
+    return resolveRulesAt(
+      module,
+      revisions.map((r) => ({ effectiveFrom: r.effectiveFrom, publishedAt: r.publishedAt ?? r.createdAt, changes: r.changes })),
+      at,
+    );
+  }
+
+  /** The last instant a task starting at `startsAt` can be cancelled free, under the rules in force at the start. */
+  async cancellationDeadline(ctx: RequestContext, regionId: string, startsAt: Date): Promise<Date> {
+    const { config } = await this.rulesAt(ctx, regionId, startsAt);
+    return cancellationDeadline(config.cancellationPolicy, config.timeZone, startsAt);
+  }
+
+  async payoutDates(ctx: RequestContext, regionId: string, workMonth: string): Promise<PayoutDates> {
+    const module = this.registry.module(regionId);
+    if (!module) throw new NotFoundError('region', regionId);
+    try {
+      // The schedule in force on the first day of the work month decides.
+      const firstDay = payoutMonthStart(workMonth);
+      const { config } = await this.rulesAt(ctx, regionId, firstDay);
+      return payoutDates(config.payoutSchedule, workMonth);
+    } catch (error) {
+      if (error instanceof WorkMonthError) throw new BadUserInputError('workMonth', error.message);
+      throw error;
+    }
+  }
+
+  async proposeRevision(ctx: RequestContext, input: ProposeRevisionInput): Promise<RegionRevision> {
+    const grant = requireRole(ctx.viewer, input.regionId, ['REGION_ADMIN'], 'proposeRegionRevision');
+    if (!this.registry.module(input.regionId)) throw new NotFoundError('region', input.regionId);
+    if (input.effectiveFrom.getTime() < ctx.now().getTime()) {
+      throw new BadUserInputError('effectiveFrom', 'a revision cannot take effect in the past (fees already earned never change)');
+    }
+    if (input.reason.trim() === '') throw new BadUserInputError('reason', 'must not be empty');
+    if (Object.keys(input.changes).length === 0) throw new BadUserInputError('changes', 'must change at least one rule');
+
+    const { config: before } = await this.rulesAt(ctx, input.regionId, input.effectiveFrom);
+    let after: RegionConfig;
+    try {
+      after = validateRegionChanges(before, input.changes, 'changes');
+    } catch (error) {
+      if (error instanceof RegionConfigError) throw new BadUserInputError(firstPath(error.issues[0]!), error.issues.join('; '));
+      throw error;
+    }
+    const diff = diffConfigs(before, after);
+    if (diff.length === 0) throw new BadUserInputError('changes', 'changes nothing in the rules in force at effectiveFrom');
+
+    const revision = ctx.em.create(RegionRevision, {
+      regionId: input.regionId,
+      effectiveFrom: input.effectiveFrom,
+      reason: input.reason.trim(),
+      changes: input.changes,
+      diff,
+      status: RevisionStatus.DRAFT,
+      authorId: ctx.viewer.id!,
+      authorName: ctx.viewer.name ?? formatGrant(grant),
+      createdAt: ctx.now(),
+    });
+    await ctx.em.flush();
+    return revision;
+  }
+
+  /**
+   * Publishes a draft. Two admins publishing at once: the revision row and the region's other
+   * published revisions are locked, so the second waits, sees the first, and gets CONFLICT when
+   * its draft no longer applies cleanly or has been published already.
+   */
+  async publishRevision(ctx: RequestContext, id: string, expectedVersion?: number): Promise<RegionRevision> {
+    const found = await ctx.em.findOne(RegionRevision, { id });
+    if (!found) throw new NotFoundError('region revision', id);
+    requireRole(ctx.viewer, found.regionId, ['REGION_ADMIN'], 'publishRegionRevision');
+    // Serialise publishing within a region for the rest of this transaction.
+    await ctx.em.getConnection().execute(`select pg_advisory_xact_lock(hashtext('region-revision:' || ?))`, [found.regionId]);
+    const revision = await ctx.em.findOneOrFail(RegionRevision, { id }, { refresh: true, lockMode: LockMode.PESSIMISTIC_WRITE });
+    if (expectedVersion !== undefined && revision.version !== expectedVersion) {
+      throw new ConflictError(`region revision ${id} was changed by someone else (version ${revision.version}, expected ${expectedVersion})`);
+    }
+    if (revision.status === RevisionStatus.PUBLISHED) throw new ConflictError(`region revision ${id} is already published`);
+    if (revision.effectiveFrom.getTime() < ctx.now().getTime()) {
+      throw new BadUserInputError('effectiveFrom', 'the revision would take effect in the past; propose it again with a future date');
+    }
+
+    // Re-validate against the rules as they are now, including revisions published meanwhile.
+    const published = await ctx.em.find(RegionRevision, { regionId: revision.regionId, status: RevisionStatus.PUBLISHED });
+    const module = this.registry.module(revision.regionId)!;
+    const at = revision.effectiveFrom;
+    const inForce = resolveRulesAt(module, published.map(toPublished), at).config;
+    const diffNow = diffConfigs(inForce, safeMerge(inForce, revision.changes));
+    const sameTarget = published.find((p) => p.effectiveFrom.getTime() === at.getTime() && overlaps(p.changes, revision.changes));
+    if (sameTarget) {
+      throw new ConflictError(`another revision (${sameTarget.id}) changing the same rules from the same date was published first`);
+    }
+    if (JSON.stringify(diffNow) !== JSON.stringify(revision.diff)) {
+      throw new ConflictError('the rules changed since this revision was drafted; review the new diff and propose it again');
+    }
+    try {
+      resolveRulesAt(module, [...published.map(toPublished), { effectiveFrom: at, publishedAt: ctx.now(), changes: revision.changes }], at);
+    } catch (error) {
+      if (error instanceof RegionConfigError) throw new ConflictError(`the revision no longer fits the published rules: ${error.issues.join('; ')}`);
+      throw error;
+    }
+
+    revision.status = RevisionStatus.PUBLISHED;
+    revision.publishedAt = ctx.now();
+    revision.publishedBy = ctx.viewer.id;
+    try {
+      await ctx.em.flush();
+    } catch (error) {
+      if (error instanceof OptimisticLockError) throw new ConflictError(`region revision ${id} was changed by someone else`);
+      throw error;
+    }
+    return revision;
+  }
+
+  async listRevisions(ctx: RequestContext, regionId: string): Promise<RegionRevision[]> {
+    requireRole(ctx.viewer, regionId, ['REGION_ADMIN'], 'regionRevisions');
+    if (!this.registry.module(regionId)) throw new NotFoundError('region', regionId);
+    return ctx.em.find(RegionRevision, { regionId }, { orderBy: { effectiveFrom: 'asc', createdAt: 'asc' } });
+  }
+}
+
+function toPublished(r: RegionRevision) {
+  return { effectiveFrom: r.effectiveFrom, publishedAt: r.publishedAt ?? r.createdAt, changes: r.changes };
+}
+
+function safeMerge(base: RegionConfig, changes: Record<string, unknown>): unknown {
+  try {
+    return validateRegionChanges(base, changes, 'changes');
+  } catch (error) {
+    if (error instanceof RegionConfigError) throw new ConflictError(`the revision no longer fits the published rules: ${error.issues.join('; ')}`);
+    throw error;
+  }
+}
+
+function overlaps(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
+  return Object.keys(a).some((key) => key in b);
+}
+
+/** `changes: feeTable.rows[0].hourlyRateCents: expected ...` → `changes.feeTable.rows[0].hourlyRateCents`. */
+function firstPath(issue: string): string {
+  const [label, path] = issue.split(': ');
+  return path && !path.includes(' ') ? `${label}.${path}` : (label ?? 'changes');
+}
+
+function payoutMonthStart(workMonth: string): Date {
+  const match = /^(\d{4})-(\d{2})$/.exec(workMonth);
+  // Validation with the proper message happens in payoutDates; an unparsable month reads the rules now.
+  return match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, 1)) : new Date();
+}
