@@ -2,9 +2,10 @@ import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { ViewerResolver } from './auth/viewer.resolver';
+import { RegionResolver } from './region/region.resolver';
 
 /** Every resolver class of the API. */
-const resolvers = [ViewerResolver] as const;
+const resolvers = [ViewerResolver, RegionResolver] as const;
 
 export async function buildGraphQLSchema(): Promise<GraphQLSchema> {
   return buildSchema({ resolvers, validate: false, emitSchemaFile: false });

@@ -73,9 +73,10 @@ export class RegionService {
     if (Object.keys(input.changes).length === 0) throw new BadUserInputError('changes', 'must change at least one rule');
 
     const { config: before } = await this.rulesAt(ctx, input.regionId, input.effectiveFrom);
+    const changes = normalizeChanges(input.changes, before);
     let after: RegionConfig;
     try {
-      after = validateRegionChanges(before, input.changes, 'changes');
+      after = validateRegionChanges(before, changes, 'changes');
     } catch (error) {
       if (error instanceof RegionConfigError) throw new BadUserInputError(firstPath(error.issues[0]!), error.issues.join('; '));
       throw error;
@@ -87,7 +88,7 @@ export class RegionService {
       regionId: input.regionId,
       effectiveFrom: input.effectiveFrom,
       reason: input.reason.trim(),
-      changes: input.changes,
+      changes,
       diff,
       status: RevisionStatus.DRAFT,
       authorId: ctx.viewer.id!,
@@ -184,4 +185,36 @@ function payoutMonthStart(workMonth: string): Date {
   const match = /^(\d{4})-(\d{2})$/.exec(workMonth);
   // Validation with the proper message happens in payoutDates; an unparsable month reads the rules now.
   return match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, 1)) : new Date();
+}
+
+/**
+ * Admins may write changes in the shape the API shows (`cancellationPolicy.localTime`,
+ * `payoutSchedule.paymentOnLastDay`); the stored revision uses the config's own shape.
+ */
+export function normalizeChanges(changes: Record<string, unknown>, base: RegionConfig): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...changes };
+  const policy = changes.cancellationPolicy;
+  if (isObject(policy) && ['hoursBefore', 'daysBefore', 'localTime'].some((k) => k in policy)) {
+    const { hoursBefore, daysBefore, localTime, ...rest } = policy;
+    const current = base.cancellationPolicy.deadline;
+    const deadline =
+      hoursBefore !== undefined && hoursBefore !== null
+        ? { kind: 'HOURS_BEFORE', hours: hoursBefore }
+        : {
+            kind: 'DAYS_BEFORE_AT_LOCAL_TIME',
+            days: daysBefore ?? (current.kind === 'DAYS_BEFORE_AT_LOCAL_TIME' ? current.days : undefined),
+            localTime: localTime ?? (current.kind === 'DAYS_BEFORE_AT_LOCAL_TIME' ? current.localTime : undefined),
+          };
+    out.cancellationPolicy = { ...rest, deadline };
+  }
+  const schedule = changes.payoutSchedule;
+  if (isObject(schedule) && 'paymentOnLastDay' in schedule) {
+    const { paymentOnLastDay, ...rest } = schedule;
+    out.payoutSchedule = paymentOnLastDay === true ? { ...rest, paymentDay: 'LAST_DAY' } : rest;
+  }
+  return out;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -1,0 +1,225 @@
+import { Arg, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { BadUserInputError } from '../common/errors';
+import { DateTimeScalar } from '../common/scalars';
+import type { RequestContext } from '../context';
+import type { LocalizedText, RegionConfig, Respondent } from './region-config';
+import type { RegionRevision } from './region-revision.entity';
+import {
+  CancellationPolicy,
+  CoordinatorRole,
+  FeedbackQuestion,
+  FeePackage,
+  FeeRow,
+  FeeTable,
+  OnboardingStep,
+  OrderingModelEnum,
+  PayoutDates,
+  PayoutSchedule,
+  pick,
+  ProposeRegionRevisionInput,
+  RegionRevisionType,
+  RespondentEnum,
+  ServiceInterface,
+  TaskType,
+  Topic,
+  TravelRule,
+} from './region.types';
+
+/** A region's module as the root of the Region type; rules at a date are resolved per field. */
+@ObjectType('Region', { description: 'A wellbeing services county or expert bank, with its own rules.' })
+export class RegionType {
+  constructor(readonly config: RegionConfig) {}
+
+  @Field(() => ID, { description: 'Stable id, e.g. ita-uusimaa.' })
+  get id(): string {
+    return this.config.id;
+  }
+
+  @Field(() => String, { description: 'Name in the given locale, or the region\'s first locale.' })
+  name(@Arg('locale', () => String, { nullable: true }) locale?: string): string {
+    return pick(this.config.name, locale, this.fallback);
+  }
+
+  @Field(() => [String], { description: 'Locales the region serves, first is the default.' })
+  get locales(): string[] {
+    return this.config.locales;
+  }
+
+  @Field(() => String, { description: 'IANA time zone in which dates and deadlines are reckoned.' })
+  get timeZone(): string {
+    return this.config.timeZone;
+  }
+
+  @Field(() => OrderingModelEnum, { description: 'How work reaches experts in this region.' })
+  get orderingModel(): string {
+    return this.config.orderingModel;
+  }
+
+  @Field(() => Boolean, { description: 'Experts may work remotely (video).' })
+  get supportsRemoteWork(): boolean {
+    return this.config.supportsRemoteWork;
+  }
+
+  @Field(() => Int, { description: 'Metrics cells with fewer individuals than this are suppressed.' })
+  get smallCellThreshold(): number {
+    return this.config.metrics.smallCellThreshold;
+  }
+
+  get fallback(): string {
+    return this.config.locales[0]!;
+  }
+}
+
+/** Builds a GraphQL object whose label(locale) reads from the given texts. */
+function labelled<T extends object>(
+  Type: new (labels: LocalizedText, fallback: string) => T,
+  labels: LocalizedText,
+  fallback: string,
+  fields: Partial<T>,
+): T {
+  return Object.assign(new Type(labels, fallback), fields);
+}
+
+@Resolver(() => RegionType)
+export class RegionResolver {
+  @Query(() => [RegionType], { description: 'Every region served. Public: frontends show these before login.' })
+  regions(@Ctx() ctx: RequestContext): RegionType[] {
+    return ctx.services.regions.list().map((config) => new RegionType(config));
+  }
+
+  @Query(() => RegionType, { nullable: true, description: 'One region, or null for an unknown id. Public.' })
+  region(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): RegionType | null {
+    const config = ctx.services.regions.find(id);
+    return config ? new RegionType(config) : null;
+  }
+
+  @FieldResolver(() => [Topic], { description: 'Topics of experience experts can have.' })
+  topics(@Root() region: RegionType): Topic[] {
+    return region.config.topics.map((t) => labelled(Topic, t.label, region.fallback, { id: t.id, emphasized: t.emphasized }));
+  }
+
+  @FieldResolver(() => [TaskType], { description: 'Kinds of task, each with its fee category.' })
+  taskTypes(@Root() region: RegionType): TaskType[] {
+    return region.config.taskTypes.map((t) =>
+      labelled(TaskType, t.label, region.fallback, { id: t.id, feeCategory: t.feeCategory, paid: t.paid, remotePossible: t.remotePossible, packageIds: t.packageIds }),
+    );
+  }
+
+  @FieldResolver(() => [CoordinatorRole], { description: 'Coordinator roles and their scope.' })
+  coordinatorRoles(@Root() region: RegionType): CoordinatorRole[] {
+    return region.config.coordinatorRoles.map((r) => labelled(CoordinatorRole, r.label, region.fallback, { id: r.id, scope: r.scope }));
+  }
+
+  @FieldResolver(() => [ServiceInterface], { description: 'Service interfaces where experts work; every unit belongs to one.' })
+  serviceInterfaces(@Root() region: RegionType): ServiceInterface[] {
+    return region.config.serviceInterfaces.map((s) => labelled(ServiceInterface, s.label, region.fallback, { id: s.id }));
+  }
+
+  @FieldResolver(() => [OnboardingStep], { description: 'Steps from applicant to contracted expert.' })
+  onboardingSteps(@Root() region: RegionType): OnboardingStep[] {
+    return region.config.onboardingSteps.map((s) => labelled(OnboardingStep, s.label, region.fallback, { id: s.id, panel: s.panel ?? [] }));
+  }
+
+  @FieldResolver(() => TravelRule, { description: 'How travel is compensated.' })
+  travel(@Root() region: RegionType): TravelRule {
+    const t = region.config.travel;
+    return labelled(TravelRule, t.description, region.fallback, { rule: t.rule, centsPerKm: t.centsPerKm ?? null });
+  }
+
+  @FieldResolver(() => [FeedbackQuestion], { description: 'The region\'s feedback questions for one kind of respondent.' })
+  feedbackQuestions(@Root() region: RegionType, @Arg('respondent', () => RespondentEnum) respondent: Respondent): FeedbackQuestion[] {
+    return region.config.feedbackQuestions[respondent].map((q) =>
+      labelled(FeedbackQuestion, q.label, region.fallback, { id: q.id, kind: q.kind, sharedWithExpert: q.sharedWithExpert }),
+    );
+  }
+
+  @FieldResolver(() => FeeTable, { description: 'The fee table in force at `at` (default: now).' })
+  async feeTable(@Root() region: RegionType, @Ctx() ctx: RequestContext, @Arg('at', () => DateTimeScalar, { nullable: true }) at?: Date): Promise<FeeTable> {
+    const { config } = await ctx.services.regions.rulesAt(ctx, region.id, at ?? ctx.now());
+    const fallback = region.fallback;
+    return {
+      effectiveFrom: config.feeTable.effectiveFrom,
+      rows: config.feeTable.rows.map((r) => labelled(FeeRow, r.label, fallback, { category: r.category, hourlyRateCents: r.hourlyRateCents, taxClass: r.taxClass })),
+      packages: config.feeTable.packages.map((p) => labelled(FeePackage, p.label, fallback, { id: p.id, priceCents: p.priceCents, includes: p.includes })),
+    };
+  }
+
+  @FieldResolver(() => CancellationPolicy, { description: 'The cancellation policy in force at `at` (default: now).' })
+  async cancellationPolicy(
+    @Root() region: RegionType,
+    @Ctx() ctx: RequestContext,
+    @Arg('at', () => DateTimeScalar, { nullable: true }) at?: Date,
+  ): Promise<CancellationPolicy> {
+    const { config } = await ctx.services.regions.rulesAt(ctx, region.id, at ?? ctx.now());
+    const p = config.cancellationPolicy;
+    return labelled(CancellationPolicy, p.description, region.fallback, {
+      hoursBefore: p.deadline.kind === 'HOURS_BEFORE' ? p.deadline.hours : null,
+      daysBefore: p.deadline.kind === 'DAYS_BEFORE_AT_LOCAL_TIME' ? p.deadline.days : null,
+      localTime: p.deadline.kind === 'DAYS_BEFORE_AT_LOCAL_TIME' ? p.deadline.localTime : null,
+      latePaid: p.latePaid,
+      noShowPaid: p.noShowPaid,
+      expertIllnessPaid: p.expertIllnessPaid,
+      emptyGroupPaid: p.emptyGroupPaid,
+      rescheduleByAgreement: p.rescheduleByAgreement,
+    });
+  }
+
+  @FieldResolver(() => PayoutSchedule, { description: 'The payout schedule in force at `at` (default: now).' })
+  async payoutSchedule(@Root() region: RegionType, @Ctx() ctx: RequestContext, @Arg('at', () => DateTimeScalar, { nullable: true }) at?: Date): Promise<PayoutSchedule> {
+    const { config } = await ctx.services.regions.rulesAt(ctx, region.id, at ?? ctx.now());
+    const s = config.payoutSchedule;
+    return {
+      noticeDueDay: s.noticeDueDay,
+      paymentDay: s.paymentDay === 'LAST_DAY' ? null : s.paymentDay,
+      paymentOnLastDay: s.paymentDay === 'LAST_DAY',
+      paymentMonthOffset: s.paymentMonthOffset,
+    };
+  }
+
+  @Query(() => DateTimeScalar, { description: 'The last instant at which a task starting at startsAt can be cancelled free of charge (cancelling exactly then is on time). Public.' })
+  async cancellationDeadline(@Arg('regionId', () => ID) regionId: string, @Arg('startsAt', () => DateTimeScalar) startsAt: Date, @Ctx() ctx: RequestContext): Promise<Date> {
+    return ctx.services.regions.cancellationDeadline(ctx, regionId, startsAt);
+  }
+
+  @Query(() => PayoutDates, { description: 'When the fee payment notice is due and fees are paid for work done in workMonth ("2026-10"). Public.' })
+  async payoutDates(@Arg('regionId', () => ID) regionId: string, @Arg('workMonth', () => String) workMonth: string, @Ctx() ctx: RequestContext): Promise<PayoutDates> {
+    return ctx.services.regions.payoutDates(ctx, regionId, workMonth);
+  }
+
+  @Query(() => [RegionRevisionType], { description: 'Revisions of a region\'s rules, drafts and published. REGION_ADMIN of the region.' })
+  async regionRevisions(@Arg('regionId', () => ID) regionId: string, @Ctx() ctx: RequestContext): Promise<RegionRevisionType[]> {
+    return (await ctx.services.regions.listRevisions(ctx, regionId)).map(toRevisionType);
+  }
+
+  @Mutation(() => RegionRevisionType, { description: 'Drafts a change to a region\'s rules; validated against the rules in force at effectiveFrom. REGION_ADMIN.' })
+  async proposeRegionRevision(@Arg('input', () => ProposeRegionRevisionInput) input: ProposeRegionRevisionInput, @Ctx() ctx: RequestContext): Promise<RegionRevisionType> {
+    if (input.reason.length > 2000) throw new BadUserInputError('input.reason', 'must be at most 2000 characters');
+    return toRevisionType(await ctx.services.regions.proposeRevision(ctx, input));
+  }
+
+  @Mutation(() => RegionRevisionType, { description: 'Publishes a draft so that it takes effect from its date. REGION_ADMIN.' })
+  async publishRegionRevision(
+    @Arg('id', () => ID) id: string,
+    @Ctx() ctx: RequestContext,
+    @Arg('expectedVersion', () => Int, { nullable: true, description: 'Fail with CONFLICT if the draft changed since it was read.' }) expectedVersion?: number,
+  ): Promise<RegionRevisionType> {
+    return toRevisionType(await ctx.services.regions.publishRevision(ctx, id, expectedVersion ?? undefined));
+  }
+}
+
+function toRevisionType(r: RegionRevision): RegionRevisionType {
+  return {
+    id: r.id,
+    regionId: r.regionId,
+    status: r.status,
+    effectiveFrom: r.effectiveFrom,
+    reason: r.reason,
+    authorId: r.authorId,
+    authorName: r.authorName ?? null,
+    createdAt: r.createdAt,
+    publishedAt: r.publishedAt ?? null,
+    changes: r.changes,
+    diff: r.diff.map((d) => ({ path: d.path, before: d.before === undefined ? null : JSON.stringify(d.before), after: d.after === undefined ? null : JSON.stringify(d.after) })),
+    version: r.version,
+  };
+}
