@@ -2,6 +2,9 @@ import { AuditEntry } from '../audit/audit-entry.entity';
 import { RegionRevision } from '../region/region-revision.entity';
 import { RegionRecord } from '../region/region.entity';
 import { AppState } from '../system/app-state.entity';
+import { Expert } from '../experts/expert.entity';
+import { ExpertContract, ExpertTaxCard, ExpertTraining } from '../experts/expert-records.entity';
+import { Unit } from '../units/unit.entity';
 
 /** Every MikroORM entity; listed explicitly so that no file-system discovery runs at start. */
-export const entities = [AppState, AuditEntry, RegionRecord, RegionRevision];
+export const entities = [AppState, AuditEntry, RegionRecord, RegionRevision, Unit, Expert, ExpertContract, ExpertTraining, ExpertTaxCard];

@@ -1,0 +1,31 @@
+/**
+ * A commission contract is valid from `validFrom` to `validTo`, both inclusive (ISO dates). Only
+ * one contract may be valid on any day; an expert without a valid contract gets no new offers.
+ */
+export interface ContractPeriod {
+  validFrom: string;
+  validTo: string;
+}
+
+export function isValidOn(contract: ContractPeriod, date: string): boolean {
+  return contract.validFrom <= date && date <= contract.validTo;
+}
+
+export function overlaps(a: ContractPeriod, b: ContractPeriod): boolean {
+  return a.validFrom <= b.validTo && b.validFrom <= a.validTo;
+}
+
+/** The contract valid on `date`, if any. */
+export function contractOn<C extends ContractPeriod>(contracts: readonly C[], date: string): C | undefined {
+  return contracts.find((c) => isValidOn(c, date));
+}
+
+/** An expert can be offered new work on `date` only when ACTIVE and under a valid contract. */
+export function availableOn(status: string, contracts: readonly ContractPeriod[], date: string): boolean {
+  return status === 'ACTIVE' && contractOn(contracts, date) !== undefined;
+}
+
+/** The date in a time zone at an instant, as YYYY-MM-DD. */
+export function localDate(at: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+}
