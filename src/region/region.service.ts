@@ -129,7 +129,7 @@ export class RegionService {
     if (sameTarget) {
       throw new ConflictError(`another revision (${sameTarget.id}) changing the same rules from the same date was published first`);
     }
-    if (JSON.stringify(diffNow) !== JSON.stringify(revision.diff)) {
+    if (diffKey(diffNow) !== diffKey(revision.diff)) {
       throw new ConflictError('the rules changed since this revision was drafted; review the new diff and propose it again');
     }
     try {
@@ -156,6 +156,17 @@ export class RegionService {
     if (!this.registry.module(regionId)) throw new NotFoundError('region', regionId);
     return ctx.em.find(RegionRevision, { regionId }, { orderBy: { effectiveFrom: 'asc', createdAt: 'asc' } });
   }
+}
+
+/** Comparable form of a diff; jsonb storage reorders object keys, so compare values, not text. */
+function diffKey(diff: Array<{ path: string; before: unknown; after: unknown }>): string {
+  return JSON.stringify(diff.map((d) => [d.path, canonical(d.before), canonical(d.after)]));
+}
+
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v,
+  ) ?? 'undefined';
 }
 
 function toPublished(r: RegionRevision) {
