@@ -5,7 +5,7 @@ import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { createLogger } from '../../src/common/logger';
+import { createLogger, type Logger } from '../../src/common/logger';
 import { loadEnv, type Env } from '../../src/config/env';
 import { APP_ROLE, createDatabaseIfMissing, withDatabase } from '../../src/db/database';
 import { startServer, type RunningServer } from '../../src/server';
@@ -49,7 +49,9 @@ export const TEST_DEV_SECRET = 'test-secret-for-development-tokens-only-01234567
 let counter = 0;
 
 /** Boots the real server on an ephemeral port against this test file's own database. */
-export async function bootTestServer(options: { env?: Record<string, string>; now?: () => Date; demoData?: boolean } = {}): Promise<TestApi> {
+export async function bootTestServer(
+  options: { env?: Record<string, string>; now?: () => Date; demoData?: boolean; log?: Logger } = {},
+): Promise<TestApi> {
   const maintenanceUrl = inject('maintenanceUrl');
   const database = `kp_test_${process.pid}_${Date.now().toString(36)}_${counter++}`;
   await createDatabaseIfMissing(maintenanceUrl, database, inject('templateDatabase'));
@@ -61,7 +63,7 @@ export async function bootTestServer(options: { env?: Record<string, string>; no
     DATA_DIR: path.join(os.tmpdir(), `kokemuspankki-test-${database}`),
     ...options.env,
   });
-  const log = createLogger({ level: env.LOG_LEVEL, pretty: false });
+  const log = options.log ?? createLogger({ level: env.LOG_LEVEL, pretty: false });
   const appRolePassword = inject('appRolePassword');
   const appUrl = new URL(databaseUrl);
   appUrl.username = APP_ROLE;

@@ -1,3 +1,4 @@
+import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ViewerDocument } from '../generated/graphql';
 import { bootTestServer, type TestApi } from '../helpers/boot';
@@ -72,5 +73,33 @@ describe('the server foundation', () => {
     const connection = api.server.orm.em.fork().getConnection();
     await expect(connection.execute('delete from audit_entry')).rejects.toThrow(/permission denied/);
     await expect(connection.execute("update audit_entry set actor_id = 'x'")).rejects.toThrow(/permission denied/);
+  });
+});
+
+describe('in production', () => {
+  const lines: string[] = [];
+  let api: TestApi;
+  beforeAll(async () => {
+    const log = pino({ level: 'info' }, { write: (line: string) => lines.push(line) });
+    api = await bootTestServer({ env: { NODE_ENV: 'production', AUTH_ALLOW_DEV_TOKENS: 'true' }, log });
+  });
+  afterAll(async () => {
+    await api?.close();
+  });
+
+  it('when a request is served, then one JSON log line records the operation, duration and status', async () => {
+    lines.length = 0;
+    await api.request(ViewerDocument);
+    const requestLines = lines.map((l) => JSON.parse(l) as Record<string, unknown>).filter((l) => l.msg === 'graphql request');
+    expect(requestLines).toHaveLength(1);
+    expect(requestLines[0]).toMatchObject({ operation: 'Viewer', status: 200, errors: 0 });
+    expect(typeof requestLines[0]!.durationMs).toBe('number');
+  });
+
+  it('when a query is invalid, then the error response carries no stack trace', async () => {
+    const response = await fetch(api.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ noSuchField }' }) });
+    const text = await response.text();
+    expect(text).toContain('GRAPHQL_VALIDATION_FAILED');
+    expect(text).not.toContain('stacktrace');
   });
 });

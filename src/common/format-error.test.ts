@@ -1,0 +1,47 @@
+import { GraphQLError } from 'graphql';
+import pino from 'pino';
+import { describe, expect, it } from 'vitest';
+import { BadUserInputError, NotFoundError } from './errors';
+import { formatError } from './format-error';
+
+const lines: string[] = [];
+const log = pino({ level: 'error' }, { write: (line: string) => lines.push(line) });
+
+function format(production: boolean, error: Error) {
+  const graphQLError = error instanceof GraphQLError ? error : new GraphQLError(error.message, { originalError: error, path: ['expert'] });
+  const formatted = graphQLError.toJSON();
+  if (!production) formatted.extensions = { ...formatted.extensions, stacktrace: ['at secret.ts:1'] };
+  return formatError({ log, production })(formatted, graphQLError);
+}
+
+describe('formatError', () => {
+  it('when an unexpected error happens in production, then the client sees only a code and an error id that the log line also has', () => {
+    lines.length = 0;
+    const out = format(true, new Error('connection to 10.0.0.5 refused; password=hunter2'));
+    expect(out.extensions?.code).toBe('INTERNAL_SERVER_ERROR');
+    expect(out.message).not.toContain('hunter2');
+    expect(JSON.stringify(out)).not.toContain('stacktrace');
+    const errorId = out.extensions?.errorId as string;
+    expect(errorId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(out.message).toContain(errorId);
+    expect(JSON.parse(lines[0]!)).toMatchObject({ errorId, msg: 'internal error' });
+  });
+
+  it('when a domain error happens in production, then its code and message reach the client without a stack trace', () => {
+    const out = format(true, new BadUserInputError('input.topicIds[2]', 'unknown topic "astrology"'));
+    expect(out).toMatchObject({ message: 'input.topicIds[2]: unknown topic "astrology"', extensions: { code: 'BAD_USER_INPUT', field: 'input.topicIds[2]' } });
+    expect(JSON.stringify(out)).not.toContain('stacktrace');
+  });
+
+  it('when an unexpected error happens in development, then the message is shown to help the developer', () => {
+    const out = format(false, new Error('boom'));
+    expect(out.message).toBe('boom');
+    expect(out.extensions?.code).toBe('INTERNAL_SERVER_ERROR');
+  });
+
+  it('when the error is NOT_FOUND, then it passes through unchanged', () => {
+    const out = format(true, new NotFoundError('expert', 'x'));
+    expect(out.extensions?.code).toBe('NOT_FOUND');
+    expect(out.message).toBe('expert x not found');
+  });
+});
