@@ -9,8 +9,8 @@ const log = pino({ level: 'error' }, { write: (line: string) => lines.push(line)
 
 function format(production: boolean, error: Error) {
   const graphQLError = error instanceof GraphQLError ? error : new GraphQLError(error.message, { originalError: error, path: ['expert'] });
-  const formatted = graphQLError.toJSON();
-  if (!production) formatted.extensions = { ...formatted.extensions, stacktrace: ['at secret.ts:1'] };
+  const json = graphQLError.toJSON();
+  const formatted = production ? json : { ...json, extensions: { ...json.extensions, stacktrace: ['at secret.ts:1'] } };
   return formatError({ log, production })(formatted, graphQLError);
 }
 
