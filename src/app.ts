@@ -99,7 +99,8 @@ export async function createApp(options: AppOptions): Promise<App> {
           // Two walls keep regions apart: the ORM filter below, and PostgreSQL row-level
           // security keyed on this transaction-local setting.
           txEm.setFilterParams('region', { regionIds });
-          if (regionIds.length) await txEm.getConnection().execute(`select set_config('app.region_ids', ?, true)`, [regionIds.join(',')]);
+          // em.execute runs inside the transaction; getConnection().execute would not.
+          if (regionIds.length) await txEm.execute(`select set_config('app.region_ids', ?, true)`, [regionIds.join(',')]);
           const ctx: RequestContext = {
             requestId,
             viewer: viewer instanceof Error ? ANONYMOUS : viewer,

@@ -14,7 +14,7 @@ export type DemoDataStep = (em: EntityManager) => Promise<void>;
 export async function loadDemoDataOnce(em: EntityManager, steps: DemoDataStep[], log: Logger): Promise<boolean> {
   return em.transactional(async (tx) => {
     // Serialise concurrent starts against the same database.
-    await tx.getConnection().execute(`select pg_advisory_xact_lock(hashtext('kokemuspankki:demo-data'))`);
+    await tx.execute(`select pg_advisory_xact_lock(hashtext('kokemuspankki:demo-data'))`);
     if (await tx.findOne(AppState, { key: MARKER })) return false;
     for (const step of steps) await step(tx);
     tx.persist(tx.create(AppState, { key: MARKER, value: { steps: steps.length }, updatedAt: new Date() }));

@@ -109,7 +109,7 @@ export class RegionService {
     if (!found) throw new NotFoundError('region revision', id);
     requireRole(ctx.viewer, found.regionId, ['REGION_ADMIN'], 'publishRegionRevision');
     // Serialise publishing within a region for the rest of this transaction.
-    await ctx.em.getConnection().execute(`select pg_advisory_xact_lock(hashtext('region-revision:' || ?))`, [found.regionId]);
+    await ctx.em.execute(`select pg_advisory_xact_lock(hashtext('region-revision:' || ?))`, [found.regionId]);
     const revision = await ctx.em.findOneOrFail(RegionRevision, { id }, { refresh: true, lockMode: LockMode.PESSIMISTIC_WRITE });
     if (expectedVersion !== undefined && revision.version !== expectedVersion) {
       throw new ConflictError(`region revision ${id} was changed by someone else (version ${revision.version}, expected ${expectedVersion})`);
