@@ -5,6 +5,7 @@ import {
   PayoutDatesDocument,
   RegionRulesDocument,
   RegionsDocument,
+  RegionsWithRulesDocument,
 } from '../generated/graphql';
 import { bootTestServer, errorCodes, type TestApi } from '../helpers/boot';
 
@@ -213,5 +214,18 @@ describe('payout dates', () => {
     const result = await api.request(PayoutDatesDocument, { regionId: 'ita-uusimaa', workMonth });
     expect(errorCodes(result)).toEqual(['BAD_USER_INPUT']);
     expect(result.errors![0]!.message).toContain('workMonth');
+  });
+});
+
+describe('no N+1 over regions', () => {
+  it('when every region\'s rules as of a date are listed, then the statements do not grow with the number of regions', async () => {
+    const all = await api.request(RegionsWithRulesDocument, { at: '2027-01-01T00:00:00Z' });
+    expect(all.errors).toBeUndefined();
+    expect(all.data!.regions).toHaveLength(3);
+    const one = await api.request(RegionRulesDocument, { id: 'lapland', at: '2027-01-01T00:00:00Z' });
+    expect(one.errors).toBeUndefined();
+    // One batched read of published revisions, whether one region or all are asked.
+    expect(all.statements).toBe(1);
+    expect(one.statements).toBe(all.statements);
   });
 });
