@@ -46,7 +46,17 @@ export function ormOptions(settings: OrmSettings): Options<PostgreSqlDriver> {
           }
         : {}),
     },
-    driverOptions: { connection: { connectionTimeoutMillis: 2_000, application_name: 'kokemuspankki' } },
+    driverOptions: {
+      connection: {
+        connectionTimeoutMillis: 2_000,
+        application_name: 'kokemuspankki',
+        // PostgreSQL has no limits by default; a stuck statement or transaction must not hold a
+        // pooled connection for ever.
+        statement_timeout: 15_000,
+        lock_timeout: 5_000,
+        idle_in_transaction_session_timeout: 30_000,
+      },
+    },
     migrations: {
       path: MIGRATIONS_PATH,
       migrationsList,

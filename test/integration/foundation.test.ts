@@ -69,6 +69,14 @@ describe('the server foundation', () => {
     expect(rows).toEqual([{ user: 'kokemuspankki_app', bypass: false }]);
   });
 
+  it('when a statement or transaction hangs, then PostgreSQL limits are set on every pooled connection', async () => {
+    const connection = api.server.orm.em.fork().getConnection();
+    const rows = await connection.execute<{ statement: string; idle: string }[]>(
+      "select current_setting('statement_timeout') as statement, current_setting('idle_in_transaction_session_timeout') as idle",
+    );
+    expect(rows).toEqual([{ statement: '15s', idle: '30s' }]);
+  });
+
   it('when the application role tries to change the audit log, then PostgreSQL refuses', async () => {
     const connection = api.server.orm.em.fork().getConnection();
     await expect(connection.execute('delete from audit_entry')).rejects.toThrow(/permission denied/);
