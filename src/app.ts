@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { ApolloServer, HeaderMap, type ApolloServerPlugin, type HTTPGraphQLRequest } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { GraphQLSchema } from 'graphql';
 import type { Logger } from './common/logger';
 import { formatError } from './common/format-error';
@@ -41,12 +42,26 @@ export async function createApp(options: AppOptions): Promise<App> {
   const httpServer = http.createServer();
   let closing = false;
 
+  // Limits on what one operation may ask for (depth, aliases, tokens, cost), so a single request
+  // cannot exhaust the server. List costs count `first`, which every list field caps at 100.
+  const armor = new ApolloArmor({
+    maxDepth: { n: 10 },
+    maxAliases: { n: 15 },
+    maxTokens: { n: 5_000 },
+    maxDirectives: { n: 20 },
+    costLimit: { maxCost: 20_000 },
+    blockFieldSuggestion: { enabled: options.production },
+  }).protect();
+
   const apollo = new ApolloServer<RequestContext>({
     schema: options.schema,
+    validationRules: armor.validationRules,
+    allowBatchedHttpRequests: false,
     introspection: !options.production,
     includeStacktraceInErrorResponses: !options.production,
     formatError: formatError({ log, production: options.production }),
     plugins: [
+      ...armor.plugins,
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: DRAIN_TIMEOUT_MS }),
       ...(options.production ? [ApolloServerPluginLandingPageDisabled()] : []),
       requestLogPlugin(log),

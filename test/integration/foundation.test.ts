@@ -57,6 +57,14 @@ describe('the server foundation', () => {
     expect(body.errors[0]!.message).toContain('B');
   });
 
+  it('when an operation uses too many aliases, then it is refused before it runs', async () => {
+    const query = `{ ${Array.from({ length: 40 }, (_, i) => `a${i}: regions { id }`).join(' ')} }`;
+    const response = await fetch(api.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+    const body = (await response.json()) as { data?: unknown; errors?: { message: string }[] };
+    expect(body.data ?? null).toBeNull();
+    expect(body.errors?.[0]?.message).toMatch(/alias/i);
+  });
+
   it('when migrations ran, then the schema has the region table', async () => {
     const rows = await api.sql<{ name: string }>("select table_name as name from information_schema.tables where table_name = 'region'");
     expect(rows).toHaveLength(1);
