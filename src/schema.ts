@@ -3,9 +3,12 @@ import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphq
 import { buildSchema } from 'type-graphql';
 import { ViewerResolver } from './auth/viewer.resolver';
 import { RegionResolver } from './region/region.resolver';
+import { AuditResolver } from './audit/audit.resolver';
+import { ExpertResolver } from './experts/expert.resolver';
+import { UnitResolver } from './units/unit.resolver';
 
 /** Every resolver class of the API. */
-const resolvers = [ViewerResolver, RegionResolver] as const;
+const resolvers = [ViewerResolver, RegionResolver, UnitResolver, ExpertResolver, AuditResolver] as const;
 
 export async function buildGraphQLSchema(): Promise<GraphQLSchema> {
   return buildSchema({ resolvers, validate: false, emitSchemaFile: false });

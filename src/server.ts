@@ -12,6 +12,9 @@ import { discoverRegions } from './region/discovery';
 import { RegionRegistry } from './region/region-registry';
 import { RegionService } from './region/region.service';
 import { syncRegionRows } from './region/region-sync';
+import { AuditService } from './audit/audit.service';
+import { ExpertService } from './experts/expert.service';
+import { UnitService } from './units/unit.service';
 
 export interface RunningServer {
   url: string;
@@ -66,7 +69,7 @@ export async function startServer(options: {
     afterConnect: appUrl ? [] : [`set role ${APP_ROLE}`],
   });
   try {
-    const services: Services = { orm, regions: new RegionService(registry) };
+    const services: Services = { orm, regions: new RegionService(registry), audit: new AuditService(), units: new UnitService(), experts: new ExpertService() };
 
     const production = env.NODE_ENV === 'production';
     const app = await createApp({

@@ -1,8 +1,14 @@
 import type { Orm } from './db/orm';
 import type { RegionService } from './region/region.service';
+import type { AuditService } from './audit/audit.service';
+import type { ExpertService } from './experts/expert.service';
+import type { UnitService } from './units/unit.service';
 
 /** Stateless services, built once at start; per-request state travels in the context. */
 export interface Services {
   orm: Orm;
   regions: RegionService;
+  audit: AuditService;
+  units: UnitService;
+  experts: ExpertService;
 }

@@ -1,5 +1,6 @@
-import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, Filter, Index, PrimaryKey, Property } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
+import { REGION_FILTER } from '../db/region-filter';
 
 /**
  * Who read or changed an expert's personal data, under which grant, when. Written in the same
@@ -7,6 +8,7 @@ import { randomUUID } from 'node:crypto';
  * rows but never update or delete them.
  */
 @Entity({ tableName: 'audit_entry' })
+@Filter(REGION_FILTER)
 @Index({ properties: ['regionId', 'subjectId', 'at'] })
 export class AuditEntry {
   @PrimaryKey({ type: 'uuid' })
@@ -49,4 +51,8 @@ export class AuditEntry {
 
   @Property({ type: 'text', nullable: true })
   requestId?: string | null;
+
+  /** Why, when the action needs one (an erasure). */
+  @Property({ type: 'text', nullable: true })
+  reason?: string | null;
 }

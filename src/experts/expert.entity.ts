@@ -27,7 +27,7 @@ export interface InterviewRecord {
 @Index({ name: 'expert_languages_gin', expression: 'create index "expert_languages_gin" on "expert" using gin ("languages")' })
 @Index({ name: 'expert_municipalities_gin', expression: 'create index "expert_municipalities_gin" on "expert" using gin ("municipalities")' })
 export class Expert {
-  [OptionalProps]?: 'version';
+  [OptionalProps]?: 'version' | 'introduction' | 'topicIds' | 'topicsPublic' | 'earningsLimitOptIn' | 'languages' | 'municipalities' | 'remote' | 'taskTypeIds' | 'unitIds';
 
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();

@@ -1,0 +1,288 @@
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, Field, FieldResolver, ID, Info, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { operationOf } from '../audit/audit.service';
+import { AuditEntryType } from '../audit/audit.types';
+import { toConnection, type ConnectionShape } from '../common/pagination';
+import { LocalDateScalar } from '../common/scalars';
+import type { RequestContext } from '../context';
+import { TaskType, Topic } from '../region/region.types';
+import type { Unit } from '../units/unit.entity';
+import { UnitType } from '../units/unit.types';
+import { canReadContact, canReadOnboarding, canReadTaxData, canReadTopics, expertAccess } from './expert-access';
+import type { Expert } from './expert.entity';
+import { createExpertLoaders } from './expert.loaders';
+import {
+  AddExpertTrainingInput,
+  ContractPeriodType,
+  CreateExpertInput,
+  ErasedExpertType,
+  ExpertConnection,
+  ExpertContactType,
+  ExpertContractType,
+  ExpertFilterInput,
+  ExpertProfileType,
+  ExpertStatusEnum,
+  ExpertTrainingType,
+  InterviewType,
+  LocalizedTextType,
+  RecordExpertInterviewInput,
+  SignExpertContractInput,
+  TaxCardType,
+  UpdateExpertProfileInput,
+} from './expert.types';
+import { availableOn, contractOn, localDate } from './rules/contract-validity';
+import type { ExpertStatus } from './rules/expert-lifecycle';
+import { meetsKokoaRecommendation } from './rules/training';
+
+@ObjectType('MyExpertData', { description: 'Everything stored about the calling expert in one region (GDPR access request).' })
+class MyExpertDataType {
+  @Field(() => ExpertProfileType, { description: 'The profile with contact details, topics, contracts, trainings, tax cards and interview.' })
+  profile!: Expert;
+
+  @Field(() => [AuditEntryType], { description: 'Who read or changed the expert\'s personal data, and when.' })
+  auditEntries!: AuditEntryType[];
+}
+
+@Resolver(() => ExpertProfileType)
+export class ExpertResolver {
+  // ---- queries -----------------------------------------------------------------------------
+
+  @Query(() => ExpertProfileType, { description: 'One expert. NOT_FOUND outside the caller\'s regions; professionals see only available experts.' })
+  expert(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<Expert> {
+    return ctx.services.experts.get(ctx, id);
+  }
+
+  @Query(() => ExpertConnection, { description: 'Search of a region\'s pool (COORDINATOR, UNIT_COORDINATOR, PROFESSIONAL), by display name.' })
+  async experts(
+    @Arg('regionId', () => ID) regionId: string,
+    @Arg('filter', () => ExpertFilterInput, { nullable: true, description: 'All given filters must match.' }) filter: ExpertFilterInput | null,
+    @Arg('first', () => Int, { nullable: true, description: 'Page size, 1 to 100 (default 20).' }) first: number | null,
+    @Arg('after', () => String, { nullable: true, description: 'endCursor of the previous page.' }) after: string | null,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ConnectionShape<Expert>> {
+    const page = await ctx.services.experts.search(ctx, regionId, filter ?? {}, first, after);
+    return toConnection(page, (e) => e);
+  }
+
+  @Query(() => [ExpertProfileType], { description: 'Experts under contract in the year who have no tax card for it yet (COORDINATOR).' })
+  expertsMissingTaxCard(@Arg('regionId', () => ID) regionId: string, @Arg('year', () => Int) year: number, @Ctx() ctx: RequestContext): Promise<Expert[]> {
+    return ctx.services.experts.missingTaxCard(ctx, regionId, year);
+  }
+
+  @Query(() => MyExpertDataType, { description: 'Everything stored about the calling expert (EXPERT), including who read their data.' })
+  async myData(@Arg('regionId', () => ID) regionId: string, @Ctx() ctx: RequestContext): Promise<MyExpertDataType> {
+    const { expert, auditEntries } = await ctx.services.experts.mine(ctx, regionId);
+    return { profile: expert, auditEntries: auditEntries.map((e) => ({ ...e, actorName: e.actorName ?? null, operation: e.operation ?? null })) };
+  }
+
+  // ---- mutations ---------------------------------------------------------------------------
+
+  @Mutation(() => ExpertProfileType, { description: 'Records an applicant (COORDINATOR); status APPLIED.' })
+  createExpert(@Arg('input', () => CreateExpertInput) input: CreateExpertInput, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<Expert> {
+    return ctx.services.experts.create(ctx, { ...input, introduction: { ...input.introduction } }, operationOf(info));
+  }
+
+  @Mutation(() => ExpertProfileType, { description: 'Changes an expert\'s profile (COORDINATOR); the change is audited.' })
+  updateExpertProfile(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => UpdateExpertProfileInput) input: UpdateExpertProfileInput,
+    @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Expert> {
+    return ctx.services.experts.update(ctx, id, { ...input, introduction: input.introduction ? { ...input.introduction } : input.introduction }, operationOf(info));
+  }
+
+  @Mutation(() => ExpertProfileType, { description: 'Records the suitability interview with the panel the region requires (COORDINATOR); status INTERVIEWED.' })
+  recordExpertInterview(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => RecordExpertInterviewInput) input: RecordExpertInterviewInput,
+    @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Expert> {
+    return ctx.services.experts.recordInterview(ctx, id, input, operationOf(info));
+  }
+
+  @Mutation(() => ExpertProfileType, { description: 'Records a signed commission contract (COORDINATOR); status CONTRACTED. Periods may not overlap.' })
+  signExpertContract(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => SignExpertContractInput) input: SignExpertContractInput,
+    @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Expert> {
+    return ctx.services.experts.signContract(ctx, id, input, operationOf(info));
+  }
+
+  @Mutation(() => ExpertProfileType, { description: 'Activates, pauses or ends an expert (COORDINATOR). Activation needs a contract valid today.' })
+  changeExpertStatus(
+    @Arg('id', () => ID) id: string,
+    @Arg('status', () => ExpertStatusEnum, { description: 'ACTIVE, PAUSED or ENDED.' }) status: ExpertStatus,
+    @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Expert> {
+    return ctx.services.experts.changeStatus(ctx, id, status, operationOf(info));
+  }
+
+  @Mutation(() => ExpertProfileType, { description: 'Adds a completed training (COORDINATOR).' })
+  addExpertTraining(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => AddExpertTrainingInput) input: AddExpertTrainingInput,
+    @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Expert> {
+    return ctx.services.experts.addTraining(ctx, id, input, operationOf(info));
+  }
+
+  @Mutation(() => ExpertProfileType, { description: 'Records the tax card of a calendar year (COORDINATOR).' })
+  recordTaxCard(
+    @Arg('id', () => ID) id: string,
+    @Arg('year', () => Int) year: number,
+    @Arg('receivedOn', () => LocalDateScalar) receivedOn: string,
+    @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Expert> {
+    return ctx.services.experts.recordTaxCard(ctx, id, year, receivedOn, operationOf(info));
+  }
+
+  @Mutation(() => ErasedExpertType, { description: 'Erases an expert\'s personal data (COORDINATOR); the row stays as a pseudonym for fee records.' })
+  async eraseExpert(
+    @Arg('id', () => ID) id: string,
+    @Arg('reason', () => String) reason: string,
+    @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<ErasedExpertType> {
+    const expert = await ctx.services.experts.erase(ctx, id, reason, operationOf(info));
+    return { id: expert.id, pseudonym: expert.pseudonym, erasedAt: expert.erasedAt! };
+  }
+
+  // ---- fields, each under the 3/8 field rules ----------------------------------------------
+
+  @FieldResolver(() => String, { nullable: true, description: 'Introduction in the given locale, else the region\'s first locale that has one.' })
+  async introduction(@Root() e: Expert, @Arg('locale', () => String, { nullable: true }) locale: string | null, @Ctx() ctx: RequestContext): Promise<string | null> {
+    const config = await ctx.loaders.get(createExpertLoaders).config.load(e.regionId);
+    const texts = e.introduction as Record<string, string | undefined>;
+    return (locale ? texts[locale] : undefined) ?? config.locales.map((l) => texts[l]).find(Boolean) ?? Object.values(texts)[0] ?? null;
+  }
+
+  @FieldResolver(() => LocalizedTextType, { description: 'Introduction in every locale given.' })
+  introductionTexts(@Root() e: Expert): LocalizedTextType {
+    return { ...e.introduction };
+  }
+
+  @FieldResolver(() => [Topic], { nullable: true, description: 'Topics of experience; null for professionals unless the expert consented (topicsPublic).' })
+  async topics(@Root() e: Expert, @Ctx() ctx: RequestContext): Promise<Topic[] | null> {
+    if (!canReadTopics(expertAccess(ctx.viewer, e), e.topicsPublic)) return null;
+    const config = await ctx.loaders.get(createExpertLoaders).config.load(e.regionId);
+    return e.topicIds.map((id) => {
+      const t = config.topics.find((x) => x.id === id);
+      return Object.assign(new Topic(t?.label ?? { fi: id }, config.locales[0]!), { id, emphasized: t?.emphasized ?? false });
+    });
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Consent: topics are shown to professionals.' })
+  topicsPublic(@Root() e: Expert): boolean {
+    return e.topicsPublic;
+  }
+
+  @FieldResolver(() => Boolean, { nullable: true, description: 'Consent to follow fees against the earnings limit; coordinator and the expert only.' })
+  earningsLimitOptIn(@Root() e: Expert, @Ctx() ctx: RequestContext): boolean | null {
+    return canReadOnboarding(expertAccess(ctx.viewer, e)) ? e.earningsLimitOptIn : null;
+  }
+
+  @FieldResolver(() => [TaskType], { description: 'Task types the expert does.' })
+  async taskTypes(@Root() e: Expert, @Ctx() ctx: RequestContext): Promise<TaskType[]> {
+    const config = await ctx.loaders.get(createExpertLoaders).config.load(e.regionId);
+    return e.taskTypeIds.map((id) => {
+      const t = config.taskTypes.find((x) => x.id === id);
+      return Object.assign(new TaskType(t?.label ?? { fi: id }, config.locales[0]!), {
+        id,
+        feeCategory: t?.feeCategory ?? null,
+        paid: t?.paid ?? false,
+        remotePossible: t?.remotePossible ?? false,
+        packageIds: t?.packageIds ?? [],
+      });
+    });
+  }
+
+  @FieldResolver(() => ExpertContactType, {
+    nullable: true,
+    description: 'Email and phone: coordinators of the region and the expert only (null for professionals). Each read is audited.',
+  })
+  async contact(@Root() e: Expert, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<ExpertContactType | null> {
+    const access = expertAccess(ctx.viewer, e);
+    if (!canReadContact(access) || (!e.email && !e.phone)) return null;
+    await ctx.services.audit.recordRead(ctx, { regionId: e.regionId, grant: access!.grant, subjectId: e.id, fields: ['email', 'phone'], operation: operationOf(info) });
+    return { email: e.email ?? null, phone: e.phone ?? null };
+  }
+
+  @FieldResolver(() => ContractPeriodType, { nullable: true, description: 'The contract valid today in the region, if any.' })
+  async currentContract(@Root() e: Expert, @Ctx() ctx: RequestContext): Promise<ContractPeriodType | null> {
+    const loaders = ctx.loaders.get(createExpertLoaders);
+    const [config, contracts] = await Promise.all([loaders.config.load(e.regionId), loaders.contracts.load(e.id)]);
+    const c = contractOn(contracts, localDate(ctx.now(), config.timeZone));
+    return c ? { validFrom: c.validFrom, validTo: c.validTo, taskTypeIds: c.taskTypeIds } : null;
+  }
+
+  @FieldResolver(() => Boolean, { description: 'ACTIVE and under a contract valid today: can receive new offers.' })
+  async availableForOffers(@Root() e: Expert, @Ctx() ctx: RequestContext): Promise<boolean> {
+    const loaders = ctx.loaders.get(createExpertLoaders);
+    const [config, contracts] = await Promise.all([loaders.config.load(e.regionId), loaders.contracts.load(e.id)]);
+    return availableOn(e.status, contracts, localDate(ctx.now(), config.timeZone));
+  }
+
+  @FieldResolver(() => [ExpertContractType], { nullable: true, description: 'All contracts with their contents; coordinator and the expert only.' })
+  async contracts(@Root() e: Expert, @Ctx() ctx: RequestContext): Promise<ExpertContractType[] | null> {
+    if (!canReadOnboarding(expertAccess(ctx.viewer, e))) return null;
+    const rows = await ctx.loaders.get(createExpertLoaders).contracts.load(e.id);
+    return rows.map((c) => ({
+      id: c.id,
+      validFrom: c.validFrom,
+      validTo: c.validTo,
+      signedOn: c.signedOn,
+      training: c.training ?? null,
+      earlierExperience: c.earlierExperience ?? null,
+      topicIds: c.topicIds,
+      wishes: c.wishes ?? null,
+      taskTypeIds: c.taskTypeIds,
+    }));
+  }
+
+  @FieldResolver(() => [ExpertTrainingType], { description: 'Completed trainings.' })
+  async trainings(@Root() e: Expert, @Ctx() ctx: RequestContext): Promise<ExpertTrainingType[]> {
+    const rows = await ctx.loaders.get(createExpertLoaders).trainings.load(e.id);
+    return rows.map((t) => ({
+      id: t.id,
+      name: t.name,
+      provider: t.provider,
+      hours: t.hours,
+      startedOn: t.startedOn ?? null,
+      completedOn: t.completedOn,
+      meetsKokoaRecommendation: meetsKokoaRecommendation(t),
+    }));
+  }
+
+  @FieldResolver(() => [UnitType], { description: 'Units the expert has been inducted in.' })
+  async units(@Root() e: Expert, @Ctx() ctx: RequestContext): Promise<Unit[]> {
+    const units = await ctx.loaders.get(createExpertLoaders).units.loadMany(e.unitIds);
+    return units.filter((u): u is Unit => !!u && !(u instanceof Error));
+  }
+
+  @FieldResolver(() => [TaxCardType], { nullable: true, description: 'Tax cards by year; coordinator and the expert only (null otherwise). Each read is audited.' })
+  async taxCards(@Root() e: Expert, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<TaxCardType[] | null> {
+    const access = expertAccess(ctx.viewer, e);
+    if (!canReadTaxData(access)) return null;
+    const rows = await ctx.loaders.get(createExpertLoaders).taxCards.load(e.id);
+    await ctx.services.audit.recordRead(ctx, { regionId: e.regionId, grant: access!.grant, subjectId: e.id, fields: ['taxCards'], operation: operationOf(info) });
+    return rows.map((t) => ({ year: t.year, receivedOn: t.receivedOn }));
+  }
+
+  @FieldResolver(() => InterviewType, { nullable: true, description: 'The suitability interview; coordinator and the expert only.' })
+  interview(@Root() e: Expert, @Ctx() ctx: RequestContext): InterviewType | null {
+    if (!canReadOnboarding(expertAccess(ctx.viewer, e)) || !e.interview) return null;
+    return { ...e.interview, notes: e.interview.notes ?? null };
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Personal data has been erased; only the pseudonym remains.' })
+  erased(@Root() e: Expert): boolean {
+    return !!e.erasedAt;
+  }
+}

@@ -1,0 +1,450 @@
+import { LockMode, raw, type FilterQuery } from '@mikro-orm/core';
+import { hasRole, requireAuthenticated, requireRole } from '../auth/policy';
+import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../common/errors';
+import { isUuid } from '../common/ids';
+import { checkListLength, pageRequest, type Page } from '../common/pagination';
+import type { RequestContext } from '../context';
+import type { RegionConfig } from '../region/region-config';
+import { Unit } from '../units/unit.entity';
+import { AuditEntry } from '../audit/audit-entry.entity';
+import { expertAccess, SEARCH_ROLES } from './expert-access';
+import { ExpertContract, ExpertTaxCard, ExpertTraining } from './expert-records.entity';
+import { Expert, type Introduction } from './expert.entity';
+import { createExpertLoaders } from './expert.loaders';
+import { contractOn, localDate, overlaps } from './rules/contract-validity';
+import { CONTRACTED_STATUSES, eventForTarget, interviewPanel, LifecycleError, missingPanelRoles, nextStatus, type ExpertStatus, type LifecycleEvent } from './rules/expert-lifecycle';
+
+export interface ProfileInput {
+  displayName?: string | null;
+  email?: string | null;
+  phone?: string | null;
+  topicIds?: string[] | null;
+  languages?: string[] | null;
+  taskTypeIds?: string[] | null;
+  introduction?: Partial<Record<string, string | null | undefined>> | null;
+  topicsPublic?: boolean | null;
+  municipalities?: string[] | null;
+  remote?: boolean | null;
+  unitIds?: string[] | null;
+  accountId?: string | null;
+  earningsLimitOptIn?: boolean | null;
+}
+
+export interface SearchFilter {
+  topicIds?: string[] | null;
+  taskTypeIds?: string[] | null;
+  languages?: string[] | null;
+  municipality?: string | null;
+  remote?: boolean | null;
+  availableOn?: string | null;
+  statuses?: ExpertStatus[] | null;
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const PHONE = /^\+?[0-9][0-9 ()-]{4,19}$/;
+const LANGUAGE = /^[a-z]{2,3}$/;
+const PERSONAL_FIELDS = ['displayName', 'email', 'phone', 'introduction', 'topicIds', 'topicsPublic', 'languages', 'municipalities', 'remote', 'taskTypeIds', 'unitIds', 'accountId', 'earningsLimitOptIn'] as const;
+
+/** The expert registry: applicants, lifecycle, contracts, trainings, tax cards, search, GDPR. */
+export class ExpertService {
+  // ---- reading ------------------------------------------------------------------------------
+
+  /** One expert by id: NOT_FOUND outside the viewer's regions, for experts not their own, and for professionals' unavailable experts. */
+  async get(ctx: RequestContext, id: string): Promise<Expert> {
+    requireAuthenticated(ctx.viewer, 'expert');
+    const expert = isUuid(id) ? await ctx.em.findOne(Expert, { id }) : null;
+    if (!expert) throw new NotFoundError('expert', id);
+    const access = expertAccess(ctx.viewer, expert);
+    if (!access) {
+      // An expert asking for someone else learns nothing; other roles are told they may not.
+      if (hasRole(ctx.viewer, expert.regionId, ['EXPERT'])) throw new NotFoundError('expert', id);
+      throw new ForbiddenError(`reading experts requires the role ${[...SEARCH_ROLES, 'EXPERT'].join(' or ')} in region ${expert.regionId}`);
+    }
+    if (access.level === 'PROFESSIONAL') {
+      const config = await this.config(ctx, expert.regionId);
+      const contracts = await ctx.loaders.get(createExpertLoaders).contracts.load(expert.id);
+      if (expert.status !== 'ACTIVE' || !contractOn(contracts, localDate(ctx.now(), config.timeZone))) throw new NotFoundError('expert', id);
+    }
+    return expert;
+  }
+
+  /**
+   * Search of the pool. Professionals see only ACTIVE experts under a valid contract, and a topic
+   * filter matches only experts who consented to show their topics (else the filter would leak them).
+   */
+  async search(ctx: RequestContext, regionId: string, filter: SearchFilter, first?: number | null, after?: string | null): Promise<Page<Expert>> {
+    const grant = requireRole(ctx.viewer, regionId, SEARCH_ROLES, 'experts');
+    const config = await this.config(ctx, regionId);
+    const { limit, offset } = pageRequest(first, after);
+    const professionalOnly = !hasRole(ctx.viewer, regionId, ['COORDINATOR', 'UNIT_COORDINATOR']) && grant.role === 'PROFESSIONAL';
+    for (const key of ['topicIds', 'taskTypeIds', 'languages', 'statuses'] as const) checkListLength(`filter.${key}`, filter[key]);
+    if (filter.topicIds) this.checkIds(config.topics, filter.topicIds, 'filter.topicIds', 'topic', regionId);
+    if (filter.taskTypeIds) this.checkIds(config.taskTypes, filter.taskTypeIds, 'filter.taskTypeIds', 'task type', regionId);
+
+    const where: Record<string, unknown> & { $and: unknown[] } = { regionId, $and: [] };
+    if (filter.topicIds?.length) {
+      where.topicIds = { $contains: filter.topicIds };
+      if (professionalOnly) where.topicsPublic = true;
+    }
+    if (filter.taskTypeIds?.length) where.taskTypeIds = { $contains: filter.taskTypeIds };
+    if (filter.languages?.length) where.languages = { $contains: filter.languages };
+    if (filter.municipality) where.municipalities = { $contains: [filter.municipality] };
+    if (filter.remote !== null && filter.remote !== undefined) where.remote = filter.remote;
+    if (professionalOnly) {
+      where.status = 'ACTIVE';
+      where.$and.push(validContractOn(localDate(ctx.now(), config.timeZone)));
+    } else if (filter.statuses?.length) {
+      where.status = { $in: filter.statuses };
+    }
+    if (filter.availableOn) {
+      where.$and.push({ status: 'ACTIVE' }, validContractOn(filter.availableOn));
+    }
+    if (!where.$and.length) delete (where as Partial<typeof where>).$and;
+    const [nodes, totalCount] = await ctx.em.findAndCount(Expert, where as FilterQuery<Expert>, {
+      orderBy: { displayName: 'asc', id: 'asc' },
+      limit,
+      offset,
+    });
+    return { nodes, totalCount, offset };
+  }
+
+  /** Experts under contract this year who have not delivered a tax card for `year` (COORDINATOR). */
+  async missingTaxCard(ctx: RequestContext, regionId: string, year: number): Promise<Expert[]> {
+    requireRole(ctx.viewer, regionId, ['COORDINATOR'], 'expertsMissingTaxCard');
+    await this.config(ctx, regionId);
+    if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new BadUserInputError('year', 'expected a year from 2000 to 2100');
+    return ctx.em.find(
+      Expert,
+      {
+        regionId,
+        status: { $in: [...CONTRACTED_STATUSES] },
+        erasedAt: null,
+        [raw((alias) => `exists (select 1 from "expert_contract" c where c.expert_id = ${alias}.id and c.valid_from <= ? and c.valid_to >= ?)`, [`${year}-12-31`, `${year}-01-01`])]: true,
+        [raw((alias) => `not exists (select 1 from "expert_tax_card" t where t.expert_id = ${alias}.id and t.year = ?)`, [year])]: true,
+      } as FilterQuery<Expert>,
+      { orderBy: { displayName: 'asc', id: 'asc' } },
+    );
+  }
+
+  /** The expert's own record in a region, for their data request. */
+  async mine(ctx: RequestContext, regionId: string): Promise<{ expert: Expert; auditEntries: AuditEntry[] }> {
+    requireRole(ctx.viewer, regionId, ['EXPERT'], 'myData');
+    const expert = await ctx.em.findOne(Expert, { regionId, accountId: ctx.viewer.id });
+    if (!expert) throw new NotFoundError('expert profile for the caller in region', regionId);
+    const auditEntries = await ctx.services.audit.aboutSubject(ctx, regionId, expert.id);
+    return { expert, auditEntries };
+  }
+
+  // ---- changing ----------------------------------------------------------------------------
+
+  async create(ctx: RequestContext, input: ProfileInput & { regionId: string }, operation: string | null): Promise<Expert> {
+    const grant = requireRole(ctx.viewer, input.regionId, ['COORDINATOR'], 'createExpert');
+    const config = await this.config(ctx, input.regionId);
+    const values = await this.validateProfile(ctx, config, input, true);
+    if (!values.displayName) throw new BadUserInputError('input.displayName', 'must not be empty');
+    if (!values.introduction || !Object.keys(values.introduction).length) throw new BadUserInputError('input.introduction', 'expected text in at least one locale');
+    const now = ctx.now();
+    const expert = ctx.em.create(Expert, {
+      regionId: input.regionId,
+      status: 'APPLIED',
+      pseudonym: newPseudonym(),
+      displayName: values.displayName as string,
+      introduction: values.introduction as Introduction,
+      createdAt: now,
+      statusChangedAt: now,
+    });
+    ctx.em.assign(expert, values as Partial<Expert>);
+    await ctx.em.flush();
+    await ctx.services.audit.recordChange(ctx, { regionId: expert.regionId, grant, action: 'CHANGE', subjectId: expert.id, fields: Object.keys(values), operation });
+    return expert;
+  }
+
+  async update(ctx: RequestContext, id: string, input: ProfileInput, operation: string | null): Promise<Expert> {
+    const { expert, grant } = await this.forChange(ctx, id, 'updateExpertProfile');
+    if (expert.erasedAt) throw new ConflictError(`expert ${id} has been erased`);
+    const config = await this.config(ctx, expert.regionId);
+    const values = await this.validateProfile(ctx, config, input, false);
+    if ('displayName' in values && !values.displayName) throw new BadUserInputError('input.displayName', 'must not be empty');
+    const changed = Object.keys(values).filter((k) => JSON.stringify(values[k as keyof typeof values]) !== JSON.stringify(expert[k as keyof Expert]));
+    ctx.em.assign(expert, values as Partial<Expert>);
+    await ctx.em.flush();
+    if (changed.length) await ctx.services.audit.recordChange(ctx, { regionId: expert.regionId, grant, action: 'CHANGE', subjectId: expert.id, fields: changed, operation });
+    return expert;
+  }
+
+  async recordInterview(
+    ctx: RequestContext,
+    id: string,
+    input: { heldOn: string; panel: Array<{ role: string; name: string }>; notes?: string | null },
+    operation: string | null,
+  ): Promise<Expert> {
+    const { expert, grant } = await this.forChange(ctx, id, 'recordExpertInterview');
+    const config = await this.config(ctx, expert.regionId);
+    checkListLength('input.panel', input.panel);
+    const step = interviewPanel(config.onboardingSteps);
+    const allowedRoles = new Set(['PROFESSIONAL', ...config.coordinatorRoles.map((r) => r.id)]);
+    input.panel.forEach((m, i) => {
+      if (!allowedRoles.has(m.role)) throw new BadUserInputError(`input.panel[${i}].role`, `unknown panel role "${m.role}" (allowed: ${[...allowedRoles].join(', ')})`);
+      if (!m.name.trim()) throw new BadUserInputError(`input.panel[${i}].name`, 'must not be empty');
+    });
+    const missing = missingPanelRoles(step?.roles ?? [], input.panel.map((m) => m.role));
+    if (missing.length) {
+      throw new BadUserInputError('input.panel', `the ${step!.stepId} step of region ${expert.regionId} needs ${step!.roles.join(' and ')} on the panel; missing ${missing.join(', ')}`);
+    }
+    if (input.heldOn > localDate(ctx.now(), config.timeZone)) throw new BadUserInputError('input.heldOn', 'an interview cannot be recorded before it is held');
+    this.transition(expert, 'INTERVIEW', ctx.now());
+    expert.interview = { stepId: step?.stepId ?? 'interview', heldOn: input.heldOn, panel: input.panel.map((m) => ({ role: m.role, name: m.name.trim() })), notes: input.notes?.trim() || null };
+    await ctx.em.flush();
+    await ctx.services.audit.recordChange(ctx, { regionId: expert.regionId, grant, action: 'CHANGE', subjectId: expert.id, fields: ['status', 'interview'], operation });
+    return expert;
+  }
+
+  async signContract(
+    ctx: RequestContext,
+    id: string,
+    input: { validFrom: string; validTo: string; signedOn?: string | null; training?: string | null; earlierExperience?: string | null; topicIds: string[]; wishes?: string | null; taskTypeIds: string[] },
+    operation: string | null,
+  ): Promise<Expert> {
+    // The row lock serialises two coordinators signing at once, so "one valid contract" holds.
+    const { expert, grant } = await this.forChange(ctx, id, 'signExpertContract', true);
+    const config = await this.config(ctx, expert.regionId);
+    if (input.validFrom > input.validTo) throw new BadUserInputError('input.validTo', 'must not be before validFrom');
+    checkListLength('input.topicIds', input.topicIds);
+    checkListLength('input.taskTypeIds', input.taskTypeIds);
+    this.checkIds(config.topics, input.topicIds, 'input.topicIds', 'topic', expert.regionId);
+    this.checkIds(config.taskTypes, input.taskTypeIds, 'input.taskTypeIds', 'task type', expert.regionId);
+    if (!input.taskTypeIds.length) throw new BadUserInputError('input.taskTypeIds', 'a contract agrees at least one task type');
+    const existing = await ctx.em.find(ExpertContract, { expert: expert.id });
+    const clash = existing.find((c) => overlaps(c, input));
+    if (clash) throw new ConflictError(`expert ${id} already has a contract valid from ${clash.validFrom} to ${clash.validTo}; only one contract is valid at a time`);
+    this.transition(expert, 'SIGN_CONTRACT', ctx.now());
+    ctx.em.create(ExpertContract, {
+      regionId: expert.regionId,
+      expert,
+      validFrom: input.validFrom,
+      validTo: input.validTo,
+      signedOn: input.signedOn ?? localDate(ctx.now(), config.timeZone),
+      training: input.training?.trim() || null,
+      earlierExperience: input.earlierExperience?.trim() || null,
+      topicIds: [...new Set(input.topicIds)],
+      wishes: input.wishes?.trim() || null,
+      taskTypeIds: [...new Set(input.taskTypeIds)],
+      createdAt: ctx.now(),
+    });
+    await ctx.em.flush();
+    await ctx.services.audit.recordChange(ctx, { regionId: expert.regionId, grant, action: 'CHANGE', subjectId: expert.id, fields: ['status', 'contracts'], operation });
+    return expert;
+  }
+
+  async changeStatus(ctx: RequestContext, id: string, status: ExpertStatus, operation: string | null): Promise<Expert> {
+    const { expert, grant } = await this.forChange(ctx, id, 'changeExpertStatus');
+    const event = eventForTarget(status);
+    if (!event) throw new BadUserInputError('status', `${status} is reached through its own step (recordExpertInterview, signExpertContract), not changeExpertStatus`);
+    if (event === 'ACTIVATE') {
+      const config = await this.config(ctx, expert.regionId);
+      const contracts = await ctx.em.find(ExpertContract, { expert: expert.id });
+      if (!contractOn(contracts, localDate(ctx.now(), config.timeZone))) throw new ConflictError(`expert ${id} has no contract valid today; sign a new contract first`);
+    }
+    this.transition(expert, event, ctx.now());
+    await ctx.em.flush();
+    await ctx.services.audit.recordChange(ctx, { regionId: expert.regionId, grant, action: 'CHANGE', subjectId: expert.id, fields: ['status'], operation });
+    return expert;
+  }
+
+  async addTraining(
+    ctx: RequestContext,
+    id: string,
+    input: { name: string; provider: string; hours: number; startedOn?: string | null; completedOn: string },
+    operation: string | null,
+  ): Promise<Expert> {
+    const { expert, grant } = await this.forChange(ctx, id, 'addExpertTraining');
+    if (expert.erasedAt) throw new ConflictError(`expert ${id} has been erased`);
+    if (!input.name.trim()) throw new BadUserInputError('input.name', 'must not be empty');
+    if (!input.provider.trim()) throw new BadUserInputError('input.provider', 'must not be empty');
+    if (!Number.isInteger(input.hours) || input.hours < 1 || input.hours > 10_000) throw new BadUserInputError('input.hours', 'expected hours from 1 to 10000');
+    if (input.startedOn && input.startedOn > input.completedOn) throw new BadUserInputError('input.startedOn', 'must not be after completedOn');
+    ctx.em.create(ExpertTraining, {
+      regionId: expert.regionId,
+      expert,
+      name: input.name.trim(),
+      provider: input.provider.trim(),
+      hours: input.hours,
+      startedOn: input.startedOn ?? null,
+      completedOn: input.completedOn,
+    });
+    await ctx.em.flush();
+    await ctx.services.audit.recordChange(ctx, { regionId: expert.regionId, grant, action: 'CHANGE', subjectId: expert.id, fields: ['trainings'], operation });
+    return expert;
+  }
+
+  async recordTaxCard(ctx: RequestContext, id: string, year: number, receivedOn: string, operation: string | null): Promise<Expert> {
+    const { expert, grant } = await this.forChange(ctx, id, 'recordTaxCard', true);
+    if (expert.erasedAt) throw new ConflictError(`expert ${id} has been erased`);
+    if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new BadUserInputError('year', 'expected a year from 2000 to 2100');
+    const existing = await ctx.em.findOne(ExpertTaxCard, { expert: expert.id, year });
+    if (existing) existing.receivedOn = receivedOn;
+    else ctx.em.create(ExpertTaxCard, { regionId: expert.regionId, expert, year, receivedOn });
+    await ctx.em.flush();
+    await ctx.services.audit.recordChange(ctx, { regionId: expert.regionId, grant, action: 'CHANGE', subjectId: expert.id, fields: ['taxCards'], operation });
+    return expert;
+  }
+
+  /**
+   * GDPR erasure: personal and special-category data go; the row stays as a pseudonym because fee
+   * records (kept for the accounting period) point at it, and contracts keep only their dates and
+   * task types, which fees were paid under.
+   */
+  async erase(ctx: RequestContext, id: string, reason: string, operation: string | null): Promise<Expert> {
+    const { expert, grant } = await this.forChange(ctx, id, 'eraseExpert', true);
+    if (!reason.trim()) throw new BadUserInputError('reason', 'must not be empty');
+    if (expert.erasedAt) throw new ConflictError(`expert ${id} has already been erased`);
+    const now = ctx.now();
+    ctx.em.assign(expert, {
+      displayName: expert.pseudonym,
+      email: null,
+      phone: null,
+      introduction: {},
+      topicIds: [],
+      topicsPublic: false,
+      earningsLimitOptIn: false,
+      languages: [],
+      municipalities: [],
+      remote: false,
+      taskTypeIds: [],
+      unitIds: [],
+      interview: null,
+      accountId: null,
+      status: 'ENDED',
+      statusChangedAt: now,
+      erasedAt: now,
+    });
+    const contracts = await ctx.em.find(ExpertContract, { expert: expert.id });
+    for (const c of contracts) ctx.em.assign(c, { training: null, earlierExperience: null, topicIds: [], wishes: null });
+    await ctx.em.nativeDelete(ExpertTraining, { expert: expert.id });
+    await ctx.em.nativeDelete(ExpertTaxCard, { expert: expert.id });
+    await ctx.em.flush();
+    await ctx.services.audit.recordChange(ctx, {
+      regionId: expert.regionId,
+      grant,
+      action: 'ERASE',
+      subjectId: expert.id,
+      fields: [...PERSONAL_FIELDS, 'interview', 'trainings', 'taxCards', 'contracts.personal'],
+      operation,
+      reason: reason.trim(),
+    });
+    return expert;
+  }
+
+  // ---- helpers ---------------------------------------------------------------------------
+
+  private async config(ctx: RequestContext, regionId: string): Promise<RegionConfig> {
+    return ctx.loaders.get(createExpertLoaders).config.load(regionId);
+  }
+
+  /** The expert to change: NOT_FOUND outside the viewer's regions, FORBIDDEN without COORDINATOR. */
+  private async forChange(ctx: RequestContext, id: string, action: string, lock = false) {
+    requireAuthenticated(ctx.viewer, action);
+    const expert = isUuid(id) ? await ctx.em.findOne(Expert, { id }, lock ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {}) : null;
+    if (!expert) throw new NotFoundError('expert', id);
+    const grant = requireRole(ctx.viewer, expert.regionId, ['COORDINATOR'], action);
+    return { expert, grant };
+  }
+
+  private transition(expert: Expert, event: LifecycleEvent, at: Date): void {
+    try {
+      const next = nextStatus(expert.status, event);
+      if (next !== expert.status) {
+        expert.status = next;
+        expert.statusChangedAt = at;
+      }
+    } catch (error) {
+      if (error instanceof LifecycleError) throw new ConflictError(error.message);
+      throw error;
+    }
+  }
+
+  private checkIds(list: ReadonlyArray<{ id: string }>, ids: readonly string[], field: string, what: string, regionId: string): void {
+    const known = new Set(list.map((x) => x.id));
+    const unknown = ids.find((id) => !known.has(id));
+    if (unknown !== undefined) throw new BadUserInputError(field, `unknown ${what} "${unknown}" in region ${regionId}`);
+  }
+
+  /** Validates the given fields of a profile; returns only those given, normalised. */
+  private async validateProfile(ctx: RequestContext, config: RegionConfig, input: ProfileInput, creating: boolean): Promise<Partial<Record<(typeof PERSONAL_FIELDS)[number], unknown>>> {
+    const out: Partial<Record<(typeof PERSONAL_FIELDS)[number], unknown>> = {};
+    const given = <K extends keyof ProfileInput>(k: K) => input[k] !== undefined && (input[k] !== null || k === 'email' || k === 'phone' || k === 'accountId');
+    for (const key of ['topicIds', 'languages', 'taskTypeIds', 'municipalities', 'unitIds'] as const) checkListLength(`input.${key}`, input[key]);
+    if (given('displayName')) {
+      const name = input.displayName!.trim();
+      if (name.length > 200) throw new BadUserInputError('input.displayName', 'at most 200 characters');
+      out.displayName = name;
+    }
+    if (given('email')) {
+      const email = input.email?.trim() || null;
+      if (email && !EMAIL.test(email)) throw new BadUserInputError('input.email', 'not an email address');
+      out.email = email;
+    }
+    if (given('phone')) {
+      const phone = input.phone?.trim() || null;
+      if (phone && !PHONE.test(phone)) throw new BadUserInputError('input.phone', 'not a phone number');
+      out.phone = phone;
+    }
+    if (given('topicIds')) {
+      this.checkIds(config.topics, input.topicIds!, 'input.topicIds', 'topic', config.id);
+      out.topicIds = [...new Set(input.topicIds!)];
+    }
+    if (given('taskTypeIds')) {
+      this.checkIds(config.taskTypes, input.taskTypeIds!, 'input.taskTypeIds', 'task type', config.id);
+      out.taskTypeIds = [...new Set(input.taskTypeIds!)];
+    }
+    if (given('languages')) {
+      const bad = input.languages!.find((l) => !LANGUAGE.test(l));
+      if (bad !== undefined) throw new BadUserInputError('input.languages', `"${bad}" is not an ISO 639 language code such as "fi"`);
+      out.languages = [...new Set(input.languages!)];
+    }
+    if (given('municipalities')) {
+      const list = input.municipalities!.map((m) => m.trim());
+      if (list.some((m) => !m)) throw new BadUserInputError('input.municipalities', 'names must not be empty');
+      out.municipalities = [...new Set(list)];
+    }
+    if (given('introduction')) {
+      const intro: Introduction = {};
+      for (const [locale, text] of Object.entries(input.introduction!)) {
+        if (text === null || text === undefined || !text.trim()) continue;
+        if (!(config.locales as readonly string[]).includes(locale)) {
+          throw new BadUserInputError(`input.introduction.${locale}`, `region ${config.id} allows the locales ${config.locales.join(', ')}`);
+        }
+        if (text.length > 5000) throw new BadUserInputError(`input.introduction.${locale}`, 'at most 5000 characters');
+        intro[locale as keyof Introduction] = text.trim();
+      }
+      out.introduction = intro;
+    }
+    if (given('unitIds')) {
+      const ids = [...new Set(input.unitIds!)];
+      const bad = ids.find((u) => !isUuid(u));
+      const found = bad === undefined && ids.length ? await ctx.em.find(Unit, { id: { $in: ids }, regionId: config.id }) : [];
+      const missing = bad ?? ids.find((u) => !found.some((f) => f.id === u));
+      if (missing !== undefined) throw new BadUserInputError('input.unitIds', `unknown unit "${missing}" in region ${config.id}`);
+      out.unitIds = ids;
+    }
+    if (given('accountId')) out.accountId = input.accountId?.trim() || null;
+    for (const key of ['topicsPublic', 'remote', 'earningsLimitOptIn'] as const) {
+      if (given(key)) out[key] = input[key];
+      else if (creating) out[key] = false;
+    }
+    return out;
+  }
+}
+
+/** An expert under a contract valid on `date` (SQL, so that the page is filtered in the database). */
+function validContractOn(date: string): Record<string, unknown> {
+  return {
+    [raw((alias) => `exists (select 1 from "expert_contract" c where c.expert_id = ${alias}.id and c.valid_from <= ? and c.valid_to >= ?)`, [date, date])]: true,
+  };
+}
+
+const PSEUDONYM_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
+function newPseudonym(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(8));
+  return `KA-${[...bytes].map((b) => PSEUDONYM_ALPHABET[b % 32]).join('')}`;
+}

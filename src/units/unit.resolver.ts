@@ -1,0 +1,26 @@
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../context';
+import { ServiceInterface } from '../region/region.types';
+import type { Unit } from './unit.entity';
+import { CreateUnitInput, UnitType } from './unit.types';
+
+@Resolver(() => UnitType)
+export class UnitResolver {
+  @Query(() => [UnitType], { description: 'Operating units of a region, by name.' })
+  units(@Arg('regionId', () => ID) regionId: string, @Ctx() ctx: RequestContext): Promise<Unit[]> {
+    return ctx.services.units.list(ctx, regionId);
+  }
+
+  @Mutation(() => UnitType, { description: 'Adds an operating unit to a region (REGION_ADMIN).' })
+  createUnit(@Arg('input', () => CreateUnitInput) input: CreateUnitInput, @Ctx() ctx: RequestContext): Promise<Unit> {
+    return ctx.services.units.create(ctx, input);
+  }
+
+  @FieldResolver(() => ServiceInterface, { description: 'The service interface of the region the unit belongs to.' })
+  async serviceInterface(@Root() unit: Unit, @Ctx() ctx: RequestContext): Promise<ServiceInterface> {
+    const { config } = await ctx.services.regions.rulesAt(ctx, unit.regionId, ctx.now());
+    const found = config.serviceInterfaces.find((s) => s.id === unit.serviceInterfaceId);
+    const labels = found?.label ?? { fi: unit.serviceInterfaceId };
+    return Object.assign(new ServiceInterface(labels, config.locales[0]!), { id: unit.serviceInterfaceId });
+  }
+}
