@@ -360,8 +360,8 @@ describe('expert registry', () => {
       const em = api.server.orm.em.fork();
       await expect(
         em.transactional(async (tx) => {
-          await tx.getConnection().execute(`select set_config('app.region_ids', ?, true)`, [REGION]);
-          await tx.getConnection().execute(`delete from audit_entry`);
+          await tx.execute(`select set_config('app.region_ids', ?, true)`, [REGION]);
+          await tx.execute(`delete from audit_entry`);
         }),
       ).rejects.toThrow(/permission denied/);
     });
