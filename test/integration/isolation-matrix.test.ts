@@ -1,0 +1,197 @@
+/**
+ * Every role × every operation × own region / another region → the outcome (3/8). Table-driven:
+ * later features add rows to OPERATIONS. The subject data is in Vantaa KAP; "own" tokens hold the
+ * role in vantaa-kap, "other" tokens in Lapland.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import {
+  AddExpertTrainingDocument,
+  AuditLogDocument,
+  ChangeExpertStatusDocument,
+  CreateExpertDocument,
+  CreateUnitDocument,
+  EraseExpertDocument,
+  ExpertPublicDocument,
+  ExpertsDocument,
+  ExpertsMissingTaxCardDocument,
+  MyDataDocument,
+  RecordExpertInterviewDocument,
+  RecordTaxCardDocument,
+  SignExpertContractDocument,
+  UnitsDocument,
+  UpdateExpertProfileDocument,
+  ViewerDocument,
+} from '../generated/graphql';
+import { bootTestServer, errorCodes, type GraphQLResult, type TestApi } from '../helpers/boot';
+
+const OWN = 'vantaa-kap';
+const OTHER = 'lapland';
+const ROLES = ['REGION_ADMIN', 'COORDINATOR', 'UNIT_COORDINATOR', 'PROFESSIONAL', 'EXPERT', 'ANALYST', 'NATIONAL_ANALYST', 'NONE'] as const;
+type Who = (typeof ROLES)[number];
+type Outcome = 'OK' | 'FORBIDDEN' | 'NOT_FOUND' | 'UNAUTHENTICATED';
+/** The subject of an EXPERT token; the main fixture expert is linked to it. */
+const EXPERT_SUB = 'matrix-expert';
+
+interface Fixture {
+  unitId: string;
+  /** An ACTIVE expert under a valid contract, linked to EXPERT_SUB. */
+  expertId: string;
+  /** A fresh expert in the given status (for mutations that change it). */
+  fresh(status: 'APPLIED' | 'INTERVIEWED' | 'ACTIVE'): Promise<string>;
+}
+
+interface Operation {
+  name: string;
+  run(api: TestApi, token: string | undefined, f: Fixture): Promise<GraphQLResult<unknown>>;
+  /** Roles that succeed in their own region. */
+  allowed: readonly Who[];
+  /** What an own-region role outside `allowed` gets (default FORBIDDEN); NATIONAL_ANALYST's own outcome if different. */
+  deniedOwn?: Outcome;
+  nationalOwn?: Outcome;
+  /** What any token of another region gets. */
+  other: Outcome;
+}
+
+const send = <D, V extends Record<string, unknown>>(api: TestApi, doc: TypedDocumentNode<D, V>, vars: V, token?: string) =>
+  api.request(doc, vars, token ? { token } : {}) as Promise<GraphQLResult<unknown>>;
+
+/** Mutations and reads of one row by id: another region's row is NOT_FOUND, no hint it exists. */
+const byId = (name: string, run: Operation['run']): Operation => ({ name, run, allowed: ['COORDINATOR'], nationalOwn: 'NOT_FOUND', other: 'NOT_FOUND' });
+
+export const OPERATIONS: Operation[] = [
+  { name: 'viewer', run: (api, t) => send(api, ViewerDocument, {}, t), allowed: ROLES.filter((r) => r !== 'NONE'), other: 'OK' },
+  {
+    name: 'units',
+    run: (api, t) => send(api, UnitsDocument, { regionId: OWN }, t),
+    allowed: ['REGION_ADMIN', 'COORDINATOR', 'UNIT_COORDINATOR', 'PROFESSIONAL', 'EXPERT', 'ANALYST'],
+    other: 'FORBIDDEN',
+  },
+  {
+    name: 'createUnit',
+    run: (api, t) => send(api, CreateUnitDocument, { input: { regionId: OWN, name: 'Matriisi', serviceInterfaceId: 'social-rehabilitation', municipality: 'Vantaa', coordinatorNames: [] } }, t),
+    allowed: ['REGION_ADMIN'],
+    other: 'FORBIDDEN',
+  },
+  {
+    name: 'expert',
+    run: (api, t, f) => send(api, ExpertPublicDocument, { id: f.expertId }, t),
+    allowed: ['COORDINATOR', 'UNIT_COORDINATOR', 'PROFESSIONAL', 'EXPERT'],
+    nationalOwn: 'NOT_FOUND',
+    other: 'NOT_FOUND',
+  },
+  {
+    name: 'experts',
+    run: (api, t) => send(api, ExpertsDocument, { regionId: OWN, first: 5 }, t),
+    allowed: ['COORDINATOR', 'UNIT_COORDINATOR', 'PROFESSIONAL'],
+    other: 'FORBIDDEN',
+  },
+  {
+    name: 'expertsMissingTaxCard',
+    run: (api, t) => send(api, ExpertsMissingTaxCardDocument, { regionId: OWN, year: 2026 }, t),
+    allowed: ['COORDINATOR'],
+    other: 'FORBIDDEN',
+  },
+  { name: 'myData', run: (api, t) => send(api, MyDataDocument, { regionId: OWN }, t), allowed: ['EXPERT'], other: 'FORBIDDEN' },
+  { name: 'auditLog', run: (api, t) => send(api, AuditLogDocument, { regionId: OWN }, t), allowed: ['REGION_ADMIN'], other: 'FORBIDDEN' },
+  {
+    name: 'createExpert',
+    run: (api, t) =>
+      send(
+        api,
+        CreateExpertDocument,
+        { input: { regionId: OWN, displayName: 'Matriisi Testi', topicIds: ['mental-health'], languages: ['fi'], taskTypeIds: ['client-meeting'], introduction: { fi: 'Hei' }, topicsPublic: false } },
+        t,
+      ),
+    allowed: ['COORDINATOR'],
+    other: 'FORBIDDEN',
+  },
+  byId('updateExpertProfile', async (api, t, f) => send(api, UpdateExpertProfileDocument, { id: await f.fresh('ACTIVE'), input: { displayName: 'Muutettu' } }, t)),
+  byId('recordExpertInterview', async (api, t, f) =>
+    send(api, RecordExpertInterviewDocument, { id: await f.fresh('APPLIED'), input: { heldOn: '2026-05-01', panel: [{ role: 'bank-coordinator', name: 'Pia' }] } }, t),
+  ),
+  byId('signExpertContract', async (api, t, f) =>
+    send(api, SignExpertContractDocument, { id: await f.fresh('INTERVIEWED'), input: { validFrom: '2026-06-01', validTo: '2026-12-31', topicIds: [], taskTypeIds: ['client-meeting'] } }, t),
+  ),
+  byId('changeExpertStatus', async (api, t, f) => send(api, ChangeExpertStatusDocument, { id: await f.fresh('ACTIVE'), status: 'PAUSED' }, t)),
+  byId('addExpertTraining', async (api, t, f) =>
+    send(api, AddExpertTrainingDocument, { id: await f.fresh('ACTIVE'), input: { name: 'Koulutus', provider: 'Kokoa ry', hours: 50, completedOn: '2025-05-01' } }, t),
+  ),
+  byId('recordTaxCard', async (api, t, f) => send(api, RecordTaxCardDocument, { id: await f.fresh('ACTIVE'), year: 2026, receivedOn: '2026-01-10' }, t)),
+  byId('eraseExpert', async (api, t, f) => send(api, EraseExpertDocument, { id: await f.fresh('ACTIVE'), reason: 'matrix' }, t)),
+];
+
+function expected(op: Operation, who: Who, where: 'own' | 'other'): Outcome {
+  if (who === 'NONE') return op.name === 'viewer' ? 'OK' : 'UNAUTHENTICATED';
+  if (where === 'other') return op.other;
+  if (op.allowed.includes(who)) return 'OK';
+  if (who === 'NATIONAL_ANALYST' && op.nationalOwn) return op.nationalOwn;
+  return op.deniedOwn ?? 'FORBIDDEN';
+}
+
+describe('isolation matrix', () => {
+  let api: TestApi;
+  let fixture: Fixture;
+  const tokens = new Map<string, string>();
+
+  beforeAll(async () => {
+    api = await bootTestServer({ now: () => new Date('2026-06-15T09:00:00Z') });
+    const [unit] = await api.sql<{ id: string }>(
+      `insert into unit (id, region_id, name, service_interface_id, municipality, coordinator_names, created_at) values (gen_random_uuid(), $1, 'KAP-yksikkö', 'mental-health-substance', 'Vantaa', '{}', now()) returning id`,
+      [OWN],
+    );
+    let n = 0;
+    const fresh = async (status: string, accountId: string | null = null): Promise<string> => {
+      n += 1;
+      const [row] = await api.sql<{ id: string }>(
+        `insert into expert (id, region_id, status, pseudonym, account_id, display_name, email, phone, introduction, topic_ids, topics_public, languages, municipalities, task_type_ids, unit_ids, created_at, status_changed_at)
+         values (gen_random_uuid(), $1, $2, 'KA-MATRIX' || $3, $4, 'Matriisi ' || $3, 'm' || $3 || '@example.fi', '+35840000' || $3, '{"fi":"Hei"}', '{mental-health}', true, '{fi}', '{Vantaa}', '{client-meeting}', '{}', now(), now()) returning id`,
+        [OWN, status, n, accountId],
+      );
+      if (status === 'ACTIVE') {
+        await api.sql(
+          `insert into expert_contract (id, region_id, expert_id, valid_from, valid_to, signed_on, topic_ids, task_type_ids, created_at) values (gen_random_uuid(), $1, $2, '2026-01-01', '2027-12-31', '2025-12-01', '{}', '{client-meeting}', now())`,
+          [OWN, row!.id],
+        );
+      }
+      return row!.id;
+    };
+    fixture = { unitId: unit!.id, expertId: await fresh('ACTIVE', EXPERT_SUB), fresh: (s) => fresh(s) };
+    for (const role of ROLES) {
+      if (role === 'NONE') continue;
+      for (const [where, region] of [['own', OWN], ['other', OTHER]] as const) {
+        const unitPart = role === 'UNIT_COORDINATOR' || role === 'PROFESSIONAL' ? (where === 'own' ? `/${fixture.unitId}` : '/lapland-unit') : '';
+        const sub = role === 'EXPERT' ? (where === 'own' ? EXPERT_SUB : `${EXPERT_SUB}-lapland`) : `${where}-${role.toLowerCase()}`;
+        tokens.set(`${role}:${where}`, await api.token({ sub, name: `${role} ${where}`, grants: [`${role}@${region}${unitPart}`] }));
+      }
+    }
+  });
+  afterAll(async () => {
+    await api?.close();
+  });
+
+  const cases = OPERATIONS.flatMap((op) => ROLES.flatMap((who) => (['own', 'other'] as const).map((where) => [op.name, who, where, expected(op, who, where)] as const)));
+
+  it.each(cases)('when %s is called by %s in the %s region, then %s', async (name, who, where, outcome) => {
+    const op = OPERATIONS.find((o) => o.name === name)!;
+    const token = who === 'NONE' ? undefined : tokens.get(`${who}:${where}`);
+    const result = await op.run(api, token, fixture);
+    if (outcome === 'OK') {
+      expect(result.errors).toBeUndefined();
+      expect(result.data).toBeTruthy();
+    } else {
+      expect(errorCodes(result)).toEqual([outcome]);
+      expect(JSON.stringify(result.data ?? null)).not.toContain('@example.fi');
+    }
+  });
+
+  it('when Lapland tokens have tried every operation, then nothing in Vantaa KAP carries their hand', async () => {
+    const [audit] = await api.sql<{ n: number }>(`select count(*)::int as n from audit_entry where actor_id like 'other-%' or actor_id = $1`, [`${EXPERT_SUB}-lapland`]);
+    expect(audit!.n).toBe(0);
+    const [changed] = await api.sql<{ n: number }>(`select count(*)::int as n from expert where display_name = 'Muutettu' or erased_at is not null or status = 'PAUSED'`);
+    // Only the own-region coordinator's three successful mutations changed rows.
+    expect(changed!.n).toBe(3);
+    const [units] = await api.sql<{ n: number }>(`select count(*)::int as n from unit where name = 'Matriisi'`);
+    expect(units!.n).toBe(1);
+  });
+});
