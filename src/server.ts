@@ -14,6 +14,7 @@ import { RegionService } from './region/region.service';
 import { syncRegionRows } from './region/region-sync';
 import { AuditService } from './audit/audit.service';
 import { ExpertService } from './experts/expert.service';
+import { expertDemoData } from './experts/expert.demo-data';
 import { UnitService } from './units/unit.service';
 
 export interface RunningServer {
@@ -57,7 +58,7 @@ export async function startServer(options: {
     const applied = await migrateToLatest(owner);
     if (applied.length) log.info({ migrations: applied }, 'applied migrations');
     await syncRegionRows(owner.em.fork(), registry.all(), new Date());
-    if (options.loadDemoData) await loadDemoDataOnce(owner.em.fork(), [], log);
+    if (options.loadDemoData) await loadDemoDataOnce(owner.em.fork(), [expertDemoData(registry.all())], log);
     appUrl = await resolveAppUrl(owner, options.databaseUrl, options.appConnection);
   } finally {
     await owner.close(true);
