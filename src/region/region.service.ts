@@ -1,5 +1,5 @@
 import { LockMode, OptimisticLockError } from '@mikro-orm/core';
-import { requireRole } from '../auth/policy';
+import { requireAuthenticated, requireRole } from '../auth/policy';
 import { formatGrant } from '../auth/tokens';
 import { BadUserInputError, ConflictError, NotFoundError } from '../common/errors';
 import type { RequestContext } from '../context';
@@ -105,8 +105,10 @@ export class RegionService {
    * its draft no longer applies cleanly or has been published already.
    */
   async publishRevision(ctx: RequestContext, id: string, expectedVersion?: number): Promise<RegionRevision> {
+    requireAuthenticated(ctx.viewer, 'publishRegionRevision');
     const found = await ctx.em.findOne(RegionRevision, { id });
-    if (!found) throw new NotFoundError('region revision', id);
+    // A revision of a region the caller holds no grant in is answered as if it did not exist.
+    if (!found || !ctx.viewer.grants.some((g) => g.regionId === found.regionId)) throw new NotFoundError('region revision', id);
     requireRole(ctx.viewer, found.regionId, ['REGION_ADMIN'], 'publishRegionRevision');
     // Serialise publishing within a region for the rest of this transaction.
     await ctx.em.execute(`select pg_advisory_xact_lock(hashtext('region-revision:' || ?))`, [found.regionId]);

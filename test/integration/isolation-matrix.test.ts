@@ -22,6 +22,13 @@ import {
   UnitsDocument,
   UpdateExpertProfileDocument,
   ViewerDocument,
+  RegionsDocument,
+  RegionRulesDocument,
+  CancellationDeadlineDocument,
+  PayoutDatesDocument,
+  RegionRevisionsDocument,
+  ProposeRegionRevisionDocument,
+  PublishRegionRevisionDocument,
 } from '../generated/graphql';
 import { bootTestServer, errorCodes, type GraphQLResult, type TestApi } from '../helpers/boot';
 
@@ -39,6 +46,8 @@ interface Fixture {
   expertId: string;
   /** A fresh expert in the given status (for mutations that change it). */
   fresh(status: 'APPLIED' | 'INTERVIEWED' | 'ACTIVE'): Promise<string>;
+  /** A fresh draft revision of the own region's rules, proposed by its admin. */
+  draftRevision(): Promise<string>;
 }
 
 interface Operation {
@@ -51,6 +60,8 @@ interface Operation {
   nationalOwn?: Outcome;
   /** What any token of another region gets. */
   other: Outcome;
+  /** Public operations answer without a token too. */
+  isPublic?: boolean;
 }
 
 const send = <D, V extends Record<string, unknown>>(api: TestApi, doc: TypedDocumentNode<D, V>, vars: V, token?: string) =>
@@ -59,7 +70,41 @@ const send = <D, V extends Record<string, unknown>>(api: TestApi, doc: TypedDocu
 /** Mutations and reads of one row by id: another region's row is NOT_FOUND, no hint it exists. */
 const byId = (name: string, run: Operation['run']): Operation => ({ name, run, allowed: ['COORDINATOR'], nationalOwn: 'NOT_FOUND', other: 'NOT_FOUND' });
 
+const EVERYONE = ROLES.filter((r) => r !== 'NONE');
+/** Effective dates far enough apart that drafts never collide with each other. */
+let revisionDay = 0;
+
 export const OPERATIONS: Operation[] = [
+  { name: 'regions', run: (api, t) => send(api, RegionsDocument, {}, t), allowed: EVERYONE, other: 'OK', isPublic: true },
+  { name: 'region', run: (api, t) => send(api, RegionRulesDocument, { id: OWN }, t), allowed: EVERYONE, other: 'OK', isPublic: true },
+  {
+    name: 'cancellationDeadline',
+    run: (api, t) => send(api, CancellationDeadlineDocument, { regionId: OWN, startsAt: '2026-12-01T08:00:00Z' }, t),
+    allowed: EVERYONE,
+    other: 'OK',
+    isPublic: true,
+  },
+  { name: 'payoutDates', run: (api, t) => send(api, PayoutDatesDocument, { regionId: OWN, workMonth: '2026-11' }, t), allowed: EVERYONE, other: 'OK', isPublic: true },
+  { name: 'regionRevisions', run: (api, t) => send(api, RegionRevisionsDocument, { regionId: OWN }, t), allowed: ['REGION_ADMIN'], other: 'FORBIDDEN' },
+  {
+    name: 'proposeRegionRevision',
+    run: (api, t) =>
+      send(
+        api,
+        ProposeRegionRevisionDocument,
+        { input: { regionId: OWN, effectiveFrom: new Date(Date.UTC(2031, 0, 1 + revisionDay++)).toISOString(), reason: 'matrix', changes: { payoutSchedule: { noticeDueDay: 12 } } } },
+        t,
+      ),
+    allowed: ['REGION_ADMIN'],
+    other: 'FORBIDDEN',
+  },
+  {
+    name: 'publishRegionRevision',
+    run: async (api, t, f) => send(api, PublishRegionRevisionDocument, { id: await f.draftRevision() }, t),
+    allowed: ['REGION_ADMIN'],
+    // A revision of a region the caller has no grant in does not exist for it.
+    other: 'NOT_FOUND',
+  },
   { name: 'viewer', run: (api, t) => send(api, ViewerDocument, {}, t), allowed: ROLES.filter((r) => r !== 'NONE'), other: 'OK' },
   {
     name: 'units',
@@ -122,7 +167,7 @@ export const OPERATIONS: Operation[] = [
 ];
 
 function expected(op: Operation, who: Who, where: 'own' | 'other'): Outcome {
-  if (who === 'NONE') return op.name === 'viewer' ? 'OK' : 'UNAUTHENTICATED';
+  if (who === 'NONE') return op.name === 'viewer' || op.isPublic ? 'OK' : 'UNAUTHENTICATED';
   if (where === 'other') return op.other;
   if (op.allowed.includes(who)) return 'OK';
   if (who === 'NATIONAL_ANALYST' && op.nationalOwn) return op.nationalOwn;
@@ -156,7 +201,21 @@ describe('isolation matrix', () => {
       }
       return row!.id;
     };
-    fixture = { unitId: unit!.id, expertId: await fresh('ACTIVE', EXPERT_SUB), fresh: (s) => fresh(s) };
+    const admin = await api.token({ sub: 'matrix-admin', grants: [`REGION_ADMIN@${OWN}`] });
+    let drafts = 0;
+    const draftRevision = async (): Promise<string> => {
+      const effectiveFrom = new Date(Date.UTC(2035, 0, 1 + revisionDay++)).toISOString();
+      // Each draft asks for a different day than any draft before, so none is a no-op.
+      const noticeDueDay = 12 + (drafts++ % 16);
+      const result = await api.request(
+        ProposeRegionRevisionDocument,
+        { input: { regionId: OWN, effectiveFrom, reason: 'matrix draft', changes: { payoutSchedule: { noticeDueDay } } } },
+        { token: admin },
+      );
+      if (!result.data) throw new Error(JSON.stringify(result.errors));
+      return result.data.proposeRegionRevision.id;
+    };
+    fixture = { unitId: unit!.id, expertId: await fresh('ACTIVE', EXPERT_SUB), fresh: (s) => fresh(s), draftRevision };
     for (const role of ROLES) {
       if (role === 'NONE') continue;
       for (const [where, region] of [['own', OWN], ['other', OTHER]] as const) {
@@ -193,5 +252,12 @@ describe('isolation matrix', () => {
     expect(changed!.n).toBe(3);
     const [units] = await api.sql<{ n: number }>(`select count(*)::int as n from unit where name = 'Matriisi'`);
     expect(units!.n).toBe(1);
+    const [revisions] = await api.sql<{ proposed: number; published: number }>(
+      `select count(*) filter (where reason = 'matrix')::int as proposed, count(*) filter (where status = 'PUBLISHED')::int as published from region_revision`,
+    );
+    // Only the own region's admin proposed one and published one.
+    expect(revisions).toEqual({ proposed: 1, published: 1 });
+    const [touched] = await api.sql<{ n: number }>(`select count(*)::int as n from region_revision where author_id like 'other-%' or published_by like 'other-%'`);
+    expect(touched!.n).toBe(0);
   });
 });

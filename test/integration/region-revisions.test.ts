@@ -144,11 +144,15 @@ describe('who may revise', () => {
     expect(await revisionCount('ita-uusimaa')).toBe(before);
   });
 
-  it('when the admin of another region lists or publishes revisions, then FORBIDDEN', async () => {
+  it('when the admin of another region lists revisions, then FORBIDDEN; when it publishes one by id, then NOT_FOUND', async () => {
     const draft = await api.request(ProposeRegionRevisionDocument, { input }, { token: anna });
     const lapland = await api.token({ sub: 'lars', grants: ['REGION_ADMIN@lapland'] });
     expect(errorCodes(await api.request(RegionRevisionsDocument, { regionId: 'ita-uusimaa' }, { token: lapland }))).toEqual(['FORBIDDEN']);
-    expect(errorCodes(await api.request(PublishRegionRevisionDocument, { id: draft.data!.proposeRegionRevision.id }, { token: lapland }))).toEqual(['FORBIDDEN']);
+    expect(errorCodes(await api.request(PublishRegionRevisionDocument, { id: draft.data!.proposeRegionRevision.id }, { token: lapland }))).toEqual(['NOT_FOUND']);
+    const coordinator = await api.token({ sub: 'katja', grants: ['COORDINATOR@ita-uusimaa'] });
+    expect(errorCodes(await api.request(PublishRegionRevisionDocument, { id: draft.data!.proposeRegionRevision.id }, { token: coordinator }))).toEqual(['FORBIDDEN']);
+    const [row] = await api.sql<{ status: string }>('select status from region_revision where id = $1', [draft.data!.proposeRegionRevision.id]);
+    expect(row!.status).toBe('DRAFT');
   });
 });
 
