@@ -124,7 +124,7 @@ export async function createApp(options: AppOptions): Promise<App> {
             services,
             log: log.child({ requestId }),
             tally,
-            failed: false,
+            outcome: { mutationFailed: false },
             now,
           };
           result = await apollo.executeHTTPGraphQLRequest({
@@ -135,7 +135,7 @@ export async function createApp(options: AppOptions): Promise<App> {
               return ctx;
             },
           });
-          if (ctx.failed) throw RollBack;
+          if (ctx.outcome.mutationFailed) throw RollBack;
         })
         .catch((error: unknown) => {
           if (error !== RollBack) throw error;
@@ -257,7 +257,7 @@ function failureTrackingPlugin(): ApolloServerPlugin<RequestContext> {
       return {
         // Only a mutation is rolled back: a query's reads (and the audit rows they wrote) stand.
         async didEncounterErrors({ contextValue, operation }) {
-          if (operation?.operation === 'mutation') contextValue.failed = true;
+          if (operation?.operation === 'mutation') contextValue.outcome.mutationFailed = true;
         },
       };
     },

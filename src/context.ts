@@ -28,7 +28,10 @@ export interface RequestContext {
   services: Services;
   log: Logger;
   tally: StatementTally;
-  /** Set when a mutation failed, so that the request's transaction is rolled back. */
-  failed: boolean;
+  /**
+   * Set when a mutation failed, so that the request's transaction is rolled back. An object, not
+   * a flag, because Apollo hands plugins a shallow copy of the context.
+   */
+  outcome: { mutationFailed: boolean };
   now: () => Date;
 }

@@ -2,7 +2,7 @@ import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'ty
 import type { RequestContext } from '../context';
 import { ServiceInterface } from '../region/region.types';
 import type { Unit } from './unit.entity';
-import { CreateUnitInput, UnitType } from './unit.types';
+import { CreateUnitInput, UnitType, UpdateUnitInput } from './unit.types';
 
 @Resolver(() => UnitType)
 export class UnitResolver {
@@ -14,6 +14,11 @@ export class UnitResolver {
   @Mutation(() => UnitType, { description: 'Adds an operating unit to a region (REGION_ADMIN).' })
   createUnit(@Arg('input', () => CreateUnitInput) input: CreateUnitInput, @Ctx() ctx: RequestContext): Promise<Unit> {
     return ctx.services.units.create(ctx, input);
+  }
+
+  @Mutation(() => UnitType, { description: 'Changes a unit\'s name, service interface, municipality or named coordinators (REGION_ADMIN).' })
+  updateUnit(@Arg('id', () => ID) id: string, @Arg('input', () => UpdateUnitInput) input: UpdateUnitInput, @Ctx() ctx: RequestContext): Promise<Unit> {
+    return ctx.services.units.update(ctx, id, input);
   }
 
   @FieldResolver(() => ServiceInterface, { description: 'The service interface of the region the unit belongs to.' })

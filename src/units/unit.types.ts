@@ -35,3 +35,18 @@ export class CreateUnitInput {
   @Field(() => [String], { description: 'Named unit coordinators (at most 100).' })
   coordinatorNames!: string[];
 }
+
+@InputType({ description: 'Changes to an operating unit; omitted fields stay as they are.' })
+export class UpdateUnitInput {
+  @Field(() => String, { nullable: true, description: 'New name.' })
+  name?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Id from the region\'s service interfaces.' })
+  serviceInterfaceId?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Municipality where the unit works.' })
+  municipality?: string | null;
+
+  @Field(() => [String], { nullable: true, description: 'The named unit coordinators, replacing the current list (at most 100).' })
+  coordinatorNames?: string[] | null;
+}

@@ -16,6 +16,7 @@ import {
   RecordTaxCardDocument,
   SignExpertContractDocument,
   UnitsDocument,
+  UpdateUnitDocument,
   UpdateExpertProfileDocument,
   type CreateExpertInput,
   type ExpertsQuery,
@@ -107,6 +108,49 @@ describe('expert registry', () => {
       );
       expect(errorCodes(result)).toEqual(['BAD_USER_INPUT']);
       expect(result.errors![0]!.message).toContain('psychiatric-hospital-care');
+    });
+
+    it('when the admin changes a unit\'s named coordinators and name, then the unit shows them and other fields stay', async () => {
+      const result = await api.request(
+        UpdateUnitDocument,
+        { id: unitId, input: { name: 'Aikuissosiaalityö, Porvoo (Näsinkatu)', coordinatorNames: ['Katja Yksikkö', 'Tuomas Tiimi'] } },
+        { token: admin },
+      );
+      expect(result.errors).toBeUndefined();
+      expect(result.data!.updateUnit).toEqual({
+        id: unitId,
+        name: 'Aikuissosiaalityö, Porvoo (Näsinkatu)',
+        municipality: 'Porvoo',
+        coordinatorNames: ['Katja Yksikkö', 'Tuomas Tiimi'],
+        serviceInterface: { id: 'working-age' },
+      });
+      await api.request(UpdateUnitDocument, { id: unitId, input: { name: 'Aikuissosiaalityö, Porvoo' } }, { token: admin });
+    });
+
+    it('when a unit update names an unknown service interface or an empty name, then BAD_USER_INPUT and nothing changes', async () => {
+      const bad = await api.request(UpdateUnitDocument, { id: unitId, input: { name: 'Uusi nimi', serviceInterfaceId: 'astrology' } }, { token: admin });
+      expect(errorCodes(bad)).toEqual(['BAD_USER_INPUT']);
+      expect(bad.errors![0]!.message).toMatch(/^input\.serviceInterfaceId: .*astrology/);
+      const empty = await api.request(UpdateUnitDocument, { id: unitId, input: { name: '  ' } }, { token: admin });
+      expect(empty.errors![0]!.message).toMatch(/^input\.name: /);
+      const [row] = await api.sql<{ name: string }>('select name from unit where id = $1', [unitId]);
+      expect(row!.name).toBe('Aikuissosiaalityö, Porvoo');
+    });
+
+    it('when one mutation of a document fails, then the whole request is rolled back', async () => {
+      const query = `mutation {
+        ok: createUnit(input: { regionId: "${REGION}", name: "Rollback A", serviceInterfaceId: "working-age", municipality: "Porvoo", coordinatorNames: [] }) { id }
+        bad: createUnit(input: { regionId: "${REGION}", name: "Rollback B", serviceInterfaceId: "astrology", municipality: "Porvoo", coordinatorNames: [] }) { id }
+      }`;
+      const response = await fetch(api.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${admin}` },
+        body: JSON.stringify({ query }),
+      });
+      const body = (await response.json()) as { errors?: { extensions: { code: string } }[] };
+      expect(body.errors?.map((e) => e.extensions.code)).toEqual(['BAD_USER_INPUT']);
+      const rows = await api.sql("select id from unit where name like 'Rollback %'");
+      expect(rows).toEqual([]);
     });
 
     it('when a coordinator tries to create a unit, then FORBIDDEN', async () => {

@@ -20,6 +20,7 @@ import {
   RecordTaxCardDocument,
   SignExpertContractDocument,
   UnitsDocument,
+  UpdateUnitDocument,
   UpdateExpertProfileDocument,
   ViewerDocument,
   RegionsDocument,
@@ -117,6 +118,14 @@ export const OPERATIONS: Operation[] = [
     run: (api, t) => send(api, CreateUnitDocument, { input: { regionId: OWN, name: 'Matriisi', serviceInterfaceId: 'social-rehabilitation', municipality: 'Vantaa', coordinatorNames: [] } }, t),
     allowed: ['REGION_ADMIN'],
     other: 'FORBIDDEN',
+  },
+  {
+    name: 'updateUnit',
+    run: (api, t, f) => send(api, UpdateUnitDocument, { id: f.unitId, input: { coordinatorNames: ['Matriisi Koordinaattori'] } }, t),
+    allowed: ['REGION_ADMIN'],
+    // Another region's unit does not exist for the caller (nor for a national analyst, who reads no rows).
+    nationalOwn: 'NOT_FOUND',
+    other: 'NOT_FOUND',
   },
   {
     name: 'expert',
