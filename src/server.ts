@@ -83,15 +83,18 @@ export async function startServer(options: {
       now: options.now,
     });
     const url = await app.listen(options.port, options.host);
+    let stopping: Promise<void> | undefined;
     return {
       url,
       app,
       orm,
       services,
-      stop: async () => {
-        await app.close();
-        await orm.close(true);
-      },
+      // Idempotent: a signal may arrive while a stop is already under way.
+      stop: () =>
+        (stopping ??= (async () => {
+          await app.close();
+          await orm.close(true);
+        })()),
     };
   } catch (error) {
     await orm.close(true);
