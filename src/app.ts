@@ -5,6 +5,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { GraphQLSchema } from 'graphql';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from './common/logger';
 import { formatError } from './common/format-error';
 import { LoaderRegistry, type RequestContext } from './context';
@@ -104,42 +105,40 @@ export async function createApp(options: AppOptions): Promise<App> {
     const response = await withStatementTally(tally, async () => {
       const viewer: Viewer | Error = await options.authenticate(req.headers.authorization).catch((error: unknown) => error as Error);
       const regionIds = viewer instanceof Error ? [] : readableRegionIds(viewer);
-      // One transaction per request: a failed mutation leaves nothing half-written, and the
-      // row-level security setting is transaction-local so pooled connections never leak it.
-      const em = services.orm.em.fork();
+      // One transaction per request: a failed mutation leaves nothing half-written.
       const RollBack = Symbol('rollback');
+      const outcome: RequestContext['outcome'] = { mutationFailed: false, afterRollback: [] };
       let result: Awaited<ReturnType<typeof apollo.executeHTTPGraphQLRequest>> | undefined;
-      await em
-        .transactional(async (txEm) => {
-          // Two walls keep regions apart: the ORM filter below, and PostgreSQL row-level
-          // security keyed on this transaction-local setting.
-          txEm.setFilterParams('region', { regionIds });
-          // em.execute runs inside the transaction; getConnection().execute would not.
-          if (regionIds.length) await txEm.execute(`select set_config('app.region_ids', ?, true)`, [regionIds.join(',')]);
-          const ctx: RequestContext = {
-            requestId,
-            viewer: viewer instanceof Error ? ANONYMOUS : viewer,
-            em: txEm,
-            loaders: new LoaderRegistry(() => ctx),
-            services,
-            log: log.child({ requestId }),
-            tally,
-            outcome: { mutationFailed: false },
-            now,
-          };
-          result = await apollo.executeHTTPGraphQLRequest({
-            httpGraphQLRequest,
-            context: async () => {
-              // A bad token fails the whole operation with UNAUTHENTICATED, naming the reason.
-              if (viewer instanceof Error) throw viewer;
-              return ctx;
-            },
-          });
-          if (ctx.outcome.mutationFailed) throw RollBack;
-        })
-        .catch((error: unknown) => {
-          if (error !== RollBack) throw error;
+      await inRegionTransaction(services, regionIds, async (txEm) => {
+        const ctx: RequestContext = {
+          requestId,
+          viewer: viewer instanceof Error ? ANONYMOUS : viewer,
+          em: txEm,
+          loaders: new LoaderRegistry(() => ctx),
+          services,
+          log: log.child({ requestId }),
+          tally,
+          outcome,
+          now,
+        };
+        result = await apollo.executeHTTPGraphQLRequest({
+          httpGraphQLRequest,
+          context: async () => {
+            // A bad token fails the whole operation with UNAUTHENTICATED, naming the reason.
+            if (viewer instanceof Error) throw viewer;
+            return ctx;
+          },
         });
+        if (outcome.mutationFailed) throw RollBack;
+      }).catch(async (error: unknown) => {
+        if (error !== RollBack) throw error;
+        // What must outlive the rollback (audit of personal data already sent) is written again.
+        if (outcome.afterRollback.length) {
+          await inRegionTransaction(services, regionIds, async (txEm) => {
+            for (const write of outcome.afterRollback) await write(txEm);
+          });
+        }
+      });
       return result!;
     });
 
@@ -179,6 +178,20 @@ export async function createApp(options: AppOptions): Promise<App> {
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
     },
   };
+}
+
+/**
+ * One transaction for a request's database work. Two walls keep regions apart: the ORM's region
+ * filter, and PostgreSQL row-level security keyed on a transaction-local setting, so a pooled
+ * connection never carries one request's regions into the next.
+ */
+async function inRegionTransaction(services: Services, regionIds: string[], work: (em: EntityManager) => Promise<void>): Promise<void> {
+  await services.orm.em.fork().transactional(async (txEm) => {
+    txEm.setFilterParams('region', { regionIds });
+    // em.execute runs inside the transaction; getConnection().execute would not.
+    if (regionIds.length) await txEm.execute(`select set_config('app.region_ids', ?, true)`, [regionIds.join(',')]);
+    await work(txEm);
+  });
 }
 
 async function databaseAnswers(services: Services, timeoutMs: number): Promise<boolean> {

@@ -32,6 +32,10 @@ export interface RequestContext {
    * Set when a mutation failed, so that the request's transaction is rolled back. An object, not
    * a flag, because Apollo hands plugins a shallow copy of the context.
    */
-  outcome: { mutationFailed: boolean };
+  outcome: {
+    mutationFailed: boolean;
+    /** Writes to repeat in a fresh transaction if the request is rolled back. */
+    afterRollback: Array<(em: EntityManager) => Promise<void>>;
+  };
   now: () => Date;
 }

@@ -295,6 +295,26 @@ describe('expert registry', () => {
       expect(rows).toEqual([{ actor_id: 'kaisa', grant: `COORDINATOR@${REGION}`, action: 'READ', fields: ['email', 'phone'], operation: 'Expert', region_id: REGION }]);
     });
 
+    it('when contact details were read in a mutation whose request is rolled back, then the profile change is undone but the read stays audited', async () => {
+      const id = await create();
+      const query = `mutation Mixed {
+        changed: updateExpertProfile(id: "${id}", input: { displayName: "Leena V." }) { contact { email } }
+        refused: createUnit(input: { regionId: "${REGION}", name: "X", serviceInterfaceId: "working-age", municipality: "Porvoo", coordinatorNames: [] }) { id }
+      }`;
+      const response = await fetch(api.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${coordinator}` }, body: JSON.stringify({ query }) });
+      const body = (await response.json()) as { data: unknown; errors: { extensions: { code: string } }[] };
+      expect(body.errors.map((e) => e.extensions.code)).toEqual(['FORBIDDEN']);
+      // The refused root field is non-null, so GraphQL drops all data; the read is still recorded,
+      // erring on the side of the person whose data it is.
+      expect(body.data).toBeNull();
+      const [expert] = await api.sql<{ display_name: string }>('select display_name from expert where id = $1', [id]);
+      expect(expert!.display_name).not.toBe('Leena V.');
+      const reads = await api.sql(`select actor_id, fields, operation from audit_entry where subject_id = $1 and action = 'READ' and operation = 'Mixed'`, [id]);
+      expect(reads).toEqual([{ actor_id: 'kaisa', fields: ['email', 'phone'], operation: 'Mixed' }]);
+      const changes = await api.sql(`select count(*)::int as n from audit_entry where subject_id = $1 and action = 'CHANGE' and operation = 'Mixed'`, [id]);
+      expect(changes[0]!.n).toBe(0);
+    });
+
     it('when a unit coordinator reads contact details, then they see them and the read is audited', async () => {
       const id = await create();
       const result = await api.request(ExpertDocument, { id }, { token: unitCoordinator });
