@@ -88,8 +88,10 @@ export class ExpertResolver {
     @Arg('input', () => UpdateExpertProfileInput) input: UpdateExpertProfileInput,
     @Ctx() ctx: RequestContext,
     @Info() info: GraphQLResolveInfo,
+    @Arg('expectedVersion', () => Int, { nullable: true, description: 'The version the editor read; CONFLICT if the profile changed since.' }) expectedVersion?: number | null,
   ): Promise<Expert> {
-    return ctx.services.experts.update(ctx, id, { ...input, introduction: input.introduction ? { ...input.introduction } : input.introduction }, operationOf(info));
+    const profile = { ...input, introduction: input.introduction ? { ...input.introduction } : input.introduction };
+    return ctx.services.experts.update(ctx, id, profile, operationOf(info), expectedVersion);
   }
 
   @Mutation(() => ExpertProfileType, { description: 'Records the suitability interview with the panel the region requires (COORDINATOR); status INTERVIEWED.' })

@@ -1,4 +1,4 @@
-import { LockMode, raw, type FilterQuery } from '@mikro-orm/core';
+import { LockMode, OptimisticLockError, raw, type FilterQuery } from '@mikro-orm/core';
 import { hasRole, requireAuthenticated, requireRole } from '../auth/policy';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../common/errors';
 import { isUuid } from '../common/ids';
@@ -159,15 +159,28 @@ export class ExpertService {
     return expert;
   }
 
-  async update(ctx: RequestContext, id: string, input: ProfileInput, operation: string | null): Promise<Expert> {
+  /**
+   * Two coordinators may edit one profile at once: with `expectedVersion` the second save gets
+   * CONFLICT instead of silently overwriting the first (also when both read the same version).
+   */
+  async update(ctx: RequestContext, id: string, input: ProfileInput, operation: string | null, expectedVersion?: number | null): Promise<Expert> {
     const { expert, grant } = await this.forChange(ctx, id, 'updateExpertProfile');
     if (expert.erasedAt) throw new ConflictError(`expert ${id} has been erased`);
+    if (expectedVersion != null && expert.version !== expectedVersion) {
+      throw new ConflictError(`expert ${id} was changed by someone else (version ${expert.version}, expected ${expectedVersion}); reload and try again`);
+    }
     const config = await this.config(ctx, expert.regionId);
     const values = await this.validateProfile(ctx, config, input, false);
     if ('displayName' in values && !values.displayName) throw new BadUserInputError('input.displayName', 'must not be empty');
     const changed = Object.keys(values).filter((k) => JSON.stringify(values[k as keyof typeof values]) !== JSON.stringify(expert[k as keyof Expert]));
     ctx.em.assign(expert, values as Partial<Expert>);
-    await ctx.em.flush();
+    try {
+      await ctx.em.flush();
+    } catch (error) {
+      // The row's version moved between our read and our write: someone saved first.
+      if (error instanceof OptimisticLockError) throw new ConflictError(`expert ${id} was changed by someone else; reload and try again`);
+      throw error;
+    }
     if (changed.length) await ctx.services.audit.recordChange(ctx, { regionId: expert.regionId, grant, action: 'CHANGE', subjectId: expert.id, fields: changed, operation });
     return expert;
   }

@@ -128,6 +128,8 @@ export class ExpertProfileType {
   displayName!: string;
   @Field(() => String, { description: 'Stable pseudonym that fee records keep after erasure.' })
   pseudonym!: string;
+  @Field(() => Int, { description: 'Changes with every save; pass it as expectedVersion to updateExpertProfile to detect a concurrent edit.' })
+  version!: number;
   @Field(() => [String], { description: 'Languages the expert works in (ISO 639 codes).' })
   languages!: string[];
   @Field(() => [String], { description: 'Municipalities where the expert works.' })

@@ -280,13 +280,30 @@ describe('expert registry', () => {
     it('when the profile is updated, then an audit entry names the changed fields', async () => {
       const id = await create();
       const result = await api.request(UpdateExpertProfileDocument, { id, input: { displayName: 'Leena V.', topicsPublic: false } }, { token: coordinator });
-      expect(result.data?.updateExpertProfile).toEqual({ id, displayName: 'Leena V.', topicsPublic: false });
+      expect(result.data?.updateExpertProfile).toEqual({ id, displayName: 'Leena V.', topicsPublic: false, version: 2 });
       const rows = await api.sql(`select action, fields, "grant", operation from audit_entry where subject_id = $1 and action = 'CHANGE' order by at desc limit 1`, [id]);
       expect(rows[0]).toEqual({ action: 'CHANGE', fields: ['displayName', 'topicsPublic'], grant: `COORDINATOR@${REGION}`, operation: 'UpdateExpertProfile' });
     });
   });
 
   describe('personal data', () => {
+    it('when two coordinators save the same profile version, then the second gets CONFLICT and the first change stands', async () => {
+      const id = await create();
+      const first = await api.request(UpdateExpertProfileDocument, { id, input: { displayName: 'Leena A' } }, { token: coordinator });
+      const version = first.data!.updateExpertProfile.version;
+      const saves = await Promise.all([
+        api.request(UpdateExpertProfileDocument, { id, input: { displayName: 'Leena B' }, expectedVersion: version }, { token: coordinator }),
+        api.request(UpdateExpertProfileDocument, { id, input: { displayName: 'Leena C' }, expectedVersion: version }, { token: coordinator }),
+      ]);
+      const outcomes = saves.map((r) => errorCodes(r)[0] ?? r.data!.updateExpertProfile.displayName).sort();
+      expect(outcomes[0]).toBe('CONFLICT');
+      expect(['Leena B', 'Leena C']).toContain(outcomes[1]);
+      const [row] = await api.sql<{ display_name: string; version: number }>('select display_name, version from expert where id = $1', [id]);
+      expect(row).toEqual({ display_name: outcomes[1], version: version + 1 });
+      const stale = await api.request(UpdateExpertProfileDocument, { id, input: { displayName: 'Leena D' }, expectedVersion: version }, { token: coordinator });
+      expect(errorCodes(stale)).toEqual(['CONFLICT']);
+    });
+
     it('when a coordinator reads contact details, then an audit row records who, grant, fields and operation', async () => {
       const id = await create();
       const result = await api.request(ExpertDocument, { id }, { token: coordinator });
