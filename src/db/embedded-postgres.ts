@@ -197,7 +197,7 @@ function initdb(binDir: string, dataDir: string, password: string, runAs: RunAs 
  * A parent killed with SIGKILL leaves its postgres running, and the next start would fail on
  * `postmaster.pid`. The cluster is ours alone, so we shut such a server down first.
  */
-async function stopStaleServer(dataDir: string, log: EmbeddedPostgresOptions['log']): Promise<void> {
+export async function stopStaleServer(dataDir: string, log: EmbeddedPostgresOptions['log']): Promise<void> {
   const pidFile = path.join(dataDir, 'postmaster.pid');
   if (!fs.existsSync(pidFile)) return;
   const pid = Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0]);
@@ -212,7 +212,7 @@ async function stopStaleServer(dataDir: string, log: EmbeddedPostgresOptions['lo
   fs.rmSync(pidFile, { force: true });
 }
 
-function isAlive(pid: number): boolean {
+export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

@@ -3,7 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { createLogger } from '../common/logger';
 import { createDatabaseIfMissing, withClient, withDatabase } from './database';
-import { startEmbeddedPostgres, type RunningPostgres } from './embedded-postgres';
+import fs from 'node:fs';
+import { isAlive, startEmbeddedPostgres, stopStaleServer, type RunningPostgres } from './embedded-postgres';
+
+const SCRATCH_PREFIX = 'kokemuspankki-scratch-';
 
 /**
  * A PostgreSQL server for throwaway databases (tests, migration checks): the server at
@@ -19,17 +22,21 @@ export interface ScratchServer {
 
 export async function startScratchServer(databaseUrl = process.env.DATABASE_URL): Promise<ScratchServer> {
   let embedded: RunningPostgres | undefined;
+  let scratchDir: string | undefined;
   let maintenanceUrl: string;
   if (databaseUrl) {
     maintenanceUrl = databaseUrl;
   } else {
-    const dir = path.join(os.tmpdir(), `kokemuspankki-scratch-${process.pid}-${randomBytes(4).toString('hex')}`);
+    const log = createLogger({ level: process.env.LOG_LEVEL ?? 'warn', pretty: false });
+    await removeAbandonedScratchClusters(log);
+    const dir = path.join(os.tmpdir(), `${SCRATCH_PREFIX}${process.pid}-${randomBytes(4).toString('hex')}`);
+    scratchDir = dir;
     embedded = await startEmbeddedPostgres({
       dataDir: path.join(dir, 'postgres'),
       stateDir: dir,
       persistent: false,
       fast: true,
-      log: createLogger({ level: process.env.LOG_LEVEL ?? 'warn', pretty: false }),
+      log,
     });
     maintenanceUrl = embedded.superuserUrl;
   }
@@ -46,6 +53,25 @@ export async function startScratchServer(databaseUrl = process.env.DATABASE_URL)
     },
     async stop() {
       await embedded?.stop();
+      if (scratchDir) fs.rmSync(scratchDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * A test run killed before its teardown leaves its throwaway cluster running. Clusters whose
+ * owning process is gone are stopped and deleted before a new one starts.
+ */
+async function removeAbandonedScratchClusters(log: Parameters<typeof stopStaleServer>[1]): Promise<void> {
+  for (const name of fs.readdirSync(os.tmpdir())) {
+    const match = new RegExp(`^${SCRATCH_PREFIX}(\\d+)-`).exec(name);
+    if (!match || isAlive(Number(match[1]))) continue;
+    const dir = path.join(os.tmpdir(), name);
+    try {
+      await stopStaleServer(path.join(dir, 'postgres'), log);
+      fs.rmSync(dir, { recursive: true, force: true });
+    } catch (error) {
+      log.warn({ dir, err: error }, 'could not remove an abandoned test cluster');
+    }
+  }
 }
