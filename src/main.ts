@@ -42,7 +42,7 @@ async function main(): Promise<void> {
           : undefined,
       port: env.PORT,
       host: env.host,
-      loadDemoData: env.DEMO_DATA === 'true',
+      loadDemoData: env.loadDemoData,
     });
   } catch (error) {
     await database.stop();

@@ -10,9 +10,9 @@ const EnvSchema = z.object({
   DATABASE_APP_URL: z.url().optional(),
   DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
   DATA_DIR: z.string().default('.data'),
-  REGIONS_DIR: z.string().default('regions'),
+  REGIONS_DIR: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  DEMO_DATA: z.enum(['true', 'false']).default('true'),
+  DEMO_DATA: z.enum(['true', 'false']).optional(),
   AUTH_ISSUER: z.string().optional(),
   AUTH_AUDIENCE: z.string().optional(),
   AUTH_JWKS_URL: z.url().optional(),
@@ -20,7 +20,7 @@ const EnvSchema = z.object({
   AUTH_ALLOW_DEV_TOKENS: z.enum(['true', 'false']).default('false'),
 });
 
-export type Env = z.infer<typeof EnvSchema> & { dataDir: string; regionsDir: string; host: string };
+export type Env = z.infer<typeof EnvSchema> & { dataDir: string; regionsDir: string; host: string; loadDemoData: boolean };
 
 export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
   const parsed = EnvSchema.safeParse(source);
@@ -32,7 +32,10 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
   return {
     ...env,
     dataDir: path.resolve(env.DATA_DIR),
-    regionsDir: path.resolve(env.REGIONS_DIR),
+    // The regions beside this code: regions/ from source, dist/regions/ from the compiled build.
+    regionsDir: env.REGIONS_DIR ? path.resolve(env.REGIONS_DIR) : path.resolve(__dirname, '..', '..', 'regions'),
+    // Demo experts have no place in a production database unless asked for.
+    loadDemoData: env.DEMO_DATA ? env.DEMO_DATA === 'true' : env.NODE_ENV !== 'production',
     // Outside production we listen on loopback only: a developer's laptop is not a server.
     host: env.HOST ?? (env.NODE_ENV === 'production' ? '0.0.0.0' : '127.0.0.1'),
   };
