@@ -25,7 +25,15 @@ export function availableOn(status: string, contracts: readonly ContractPeriod[]
   return status === 'ACTIVE' && contractOn(contracts, date) !== undefined;
 }
 
+/** Formatters are costly to build and every profile on a page needs one: one per time zone. */
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** The date in a time zone at an instant, as YYYY-MM-DD. */
 export function localDate(at: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+  let format = dateFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dateFormats.set(timeZone, format);
+  }
+  return format.format(at);
 }
