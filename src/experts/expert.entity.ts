@@ -27,7 +27,7 @@ export interface InterviewRecord {
 @Index({ name: 'expert_languages_gin', expression: 'create index "expert_languages_gin" on "expert" using gin ("languages")' })
 @Index({ name: 'expert_municipalities_gin', expression: 'create index "expert_municipalities_gin" on "expert" using gin ("municipalities")' })
 export class Expert {
-  [OptionalProps]?: 'version' | 'introduction' | 'topicIds' | 'topicsPublic' | 'earningsLimitOptIn' | 'languages' | 'municipalities' | 'remote' | 'taskTypeIds' | 'unitIds';
+  [OptionalProps]?: 'version' | 'introduction' | 'topicIds' | 'topicsPublic' | 'earningsLimitOptIn' | 'earningsLimitCents' | 'languages' | 'municipalities' | 'remote' | 'taskTypeIds' | 'unitIds';
 
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
@@ -71,6 +71,13 @@ export class Expert {
   /** Consent: the expert sees (and the coordinator too) how a month's fees compare with their earnings limit. */
   @Property({ type: 'boolean' })
   earningsLimitOptIn: boolean = false;
+
+  /**
+   * The expert's own monthly earnings limit (e.g. of a rehabilitation benefit), in cents, kept only
+   * while they opt in, so that the expert and the coordinator can see how close a month's fees come.
+   */
+  @Property({ type: 'integer', nullable: true })
+  earningsLimitCents?: number | null;
 
   /** ISO 639 language codes the expert works in. */
   @Property({ type: 'array' })

@@ -190,6 +190,11 @@ export class ExpertResolver {
     return canReadOnboarding(expertAccess(ctx.viewer, e)) ? e.earningsLimitOptIn : null;
   }
 
+  @FieldResolver(() => Int, { nullable: true, description: 'Monthly earnings limit in cents, while the expert opts in; coordinator and the expert only.' })
+  earningsLimitCents(@Root() e: Expert, @Ctx() ctx: RequestContext): number | null {
+    return canReadOnboarding(expertAccess(ctx.viewer, e)) ? (e.earningsLimitCents ?? null) : null;
+  }
+
   @FieldResolver(() => [TaskType], { description: 'Task types the expert does.' })
   async taskTypes(@Root() e: Expert, @Ctx() ctx: RequestContext): Promise<TaskType[]> {
     const config = await ctx.loaders.get(createExpertLoaders).config.load(e.regionId);

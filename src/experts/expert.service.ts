@@ -28,6 +28,7 @@ export interface ProfileInput {
   unitIds?: string[] | null;
   accountId?: string | null;
   earningsLimitOptIn?: boolean | null;
+  earningsLimitCents?: number | null;
 }
 
 export interface SearchFilter {
@@ -43,7 +44,9 @@ export interface SearchFilter {
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const PHONE = /^\+?[0-9][0-9 ()-]{4,19}$/;
 const LANGUAGE = /^[a-z]{2,3}$/;
-const PERSONAL_FIELDS = ['displayName', 'email', 'phone', 'introduction', 'topicIds', 'topicsPublic', 'languages', 'municipalities', 'remote', 'taskTypeIds', 'unitIds', 'accountId', 'earningsLimitOptIn'] as const;
+const PERSONAL_FIELDS = ['displayName', 'email', 'phone', 'introduction', 'topicIds', 'topicsPublic', 'languages', 'municipalities', 'remote', 'taskTypeIds', 'unitIds', 'accountId', 'earningsLimitOptIn', 'earningsLimitCents'] as const;
+/** A month's limit above this is surely a typo (EUR 100 000). */
+const MAX_EARNINGS_LIMIT_CENTS = 10_000_000;
 
 /** The expert registry: applicants, lifecycle, contracts, trainings, tax cards, search, GDPR. */
 export class ExpertService {
@@ -141,6 +144,7 @@ export class ExpertService {
     const grant = requireRole(ctx.viewer, input.regionId, ['COORDINATOR'], 'createExpert');
     const config = await this.config(ctx, input.regionId);
     const values = await this.validateProfile(ctx, config, input, true);
+    checkEarningsLimit(values, { earningsLimitOptIn: false, earningsLimitCents: null });
     if (!values.displayName) throw new BadUserInputError('input.displayName', 'must not be empty');
     if (!values.introduction || !Object.keys(values.introduction).length) throw new BadUserInputError('input.introduction', 'expected text in at least one locale');
     const now = ctx.now();
@@ -171,6 +175,7 @@ export class ExpertService {
     }
     const config = await this.config(ctx, expert.regionId);
     const values = await this.validateProfile(ctx, config, input, false);
+    checkEarningsLimit(values, expert);
     if ('displayName' in values && !values.displayName) throw new BadUserInputError('input.displayName', 'must not be empty');
     const changed = Object.keys(values).filter((k) => JSON.stringify(values[k as keyof typeof values]) !== JSON.stringify(expert[k as keyof Expert]));
     ctx.em.assign(expert, values as Partial<Expert>);
@@ -320,6 +325,7 @@ export class ExpertService {
       topicIds: [],
       topicsPublic: false,
       earningsLimitOptIn: false,
+      earningsLimitCents: null,
       languages: [],
       municipalities: [],
       remote: false,
@@ -385,7 +391,8 @@ export class ExpertService {
   /** Validates the given fields of a profile; returns only those given, normalised. */
   private async validateProfile(ctx: RequestContext, config: RegionConfig, input: ProfileInput, creating: boolean): Promise<Partial<Record<(typeof PERSONAL_FIELDS)[number], unknown>>> {
     const out: Partial<Record<(typeof PERSONAL_FIELDS)[number], unknown>> = {};
-    const given = <K extends keyof ProfileInput>(k: K) => input[k] !== undefined && (input[k] !== null || k === 'email' || k === 'phone' || k === 'accountId');
+    const given = <K extends keyof ProfileInput>(k: K) =>
+      input[k] !== undefined && (input[k] !== null || k === 'email' || k === 'phone' || k === 'accountId' || k === 'earningsLimitCents');
     for (const key of ['topicIds', 'languages', 'taskTypeIds', 'municipalities', 'unitIds'] as const) checkListLength(`input.${key}`, input[key]);
     if (given('displayName')) {
       const name = input.displayName!.trim();
@@ -441,6 +448,14 @@ export class ExpertService {
       out.unitIds = ids;
     }
     if (given('accountId')) out.accountId = input.accountId?.trim() || null;
+    if (given('earningsLimitCents')) {
+      const cents = input.earningsLimitCents ?? null;
+      if (cents !== null && (!Number.isInteger(cents) || cents < 1 || cents > MAX_EARNINGS_LIMIT_CENTS)) {
+        throw new BadUserInputError('input.earningsLimitCents', `expected a whole number of cents from 1 to ${MAX_EARNINGS_LIMIT_CENTS}`);
+      }
+      if (cents !== null && !config.earningsLimitOptIn) throw new BadUserInputError('input.earningsLimitCents', `region ${config.id} does not follow earnings limits`);
+      out.earningsLimitCents = cents;
+    }
     for (const key of ['topicsPublic', 'remote', 'earningsLimitOptIn'] as const) {
       if (given(key)) out[key] = input[key];
       else if (creating) out[key] = false;
@@ -460,4 +475,17 @@ const PSEUDONYM_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
 function newPseudonym(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(8));
   return `KA-${[...bytes].map((b) => PSEUDONYM_ALPHABET[b % 32]).join('')}`;
+}
+
+/**
+ * A limit is kept only with the expert's consent: setting one needs the opt-in, and opting out
+ * forgets the limit.
+ */
+function checkEarningsLimit(values: Record<string, unknown>, current: { earningsLimitOptIn: boolean; earningsLimitCents?: number | null }): void {
+  const optIn = (values.earningsLimitOptIn as boolean | undefined) ?? current.earningsLimitOptIn;
+  const limit = 'earningsLimitCents' in values ? (values.earningsLimitCents as number | null) : (current.earningsLimitCents ?? null);
+  if (!optIn && limit !== null) {
+    if ('earningsLimitCents' in values) throw new BadUserInputError('input.earningsLimitCents', 'the expert has not opted in (earningsLimitOptIn)');
+    values.earningsLimitCents = null;
+  }
 }

@@ -171,6 +171,8 @@ export class CreateExpertInput {
   accountId?: string | null;
   @Field(() => Boolean, { nullable: true, description: 'Consent to follow a month\'s fees against the expert\'s earnings limit.' })
   earningsLimitOptIn?: boolean | null;
+  @Field(() => Int, { nullable: true, description: 'The expert\'s monthly earnings limit in cents (needs earningsLimitOptIn); null clears it.' })
+  earningsLimitCents?: number | null;
 }
 
 @InputType({ description: 'Changes to an expert\'s profile; omitted fields stay as they are.' })
@@ -199,8 +201,10 @@ export class UpdateExpertProfileInput {
   unitIds?: string[] | null;
   @Field(() => String, { nullable: true, description: 'Token subject of the expert\'s own account.' })
   accountId?: string | null;
-  @Field(() => Boolean, { nullable: true, description: 'Consent to follow fees against the earnings limit.' })
+  @Field(() => Boolean, { nullable: true, description: 'Consent to follow fees against the earnings limit; opting out forgets the limit.' })
   earningsLimitOptIn?: boolean | null;
+  @Field(() => Int, { nullable: true, description: 'The expert\'s monthly earnings limit in cents (needs earningsLimitOptIn); null clears it.' })
+  earningsLimitCents?: number | null;
 }
 
 @InputType({ description: 'Someone on the interview panel.' })

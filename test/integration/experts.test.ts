@@ -17,6 +17,7 @@ import {
   SignExpertContractDocument,
   UnitsDocument,
   UpdateUnitDocument,
+  SetEarningsLimitDocument,
   UpdateExpertProfileDocument,
   type CreateExpertInput,
   type ExpertsQuery,
@@ -304,6 +305,29 @@ describe('expert registry', () => {
       expect(errorCodes(stale)).toEqual(['CONFLICT']);
     });
 
+    it('when Leena opts in to an earnings limit of 900 EUR a month, then only she and the coordinator see it, and opting out forgets it (scenario 5)', async () => {
+      const id = await activeExpert({ displayName: 'Leena Limit' });
+      const without = await api.request(SetEarningsLimitDocument, { id, cents: 90000 }, { token: coordinator });
+      expect(errorCodes(without)).toEqual(['BAD_USER_INPUT']);
+      expect(without.errors![0]!.message).toMatch(/^input\.earningsLimitCents: .*opted in/);
+      const negative = await api.request(SetEarningsLimitDocument, { id, optIn: true, cents: -5 }, { token: coordinator });
+      expect(negative.errors![0]!.message).toMatch(/^input\.earningsLimitCents: /);
+
+      const set = await api.request(SetEarningsLimitDocument, { id, optIn: true, cents: 90000 }, { token: coordinator });
+      expect(set.errors).toBeUndefined();
+      const seen = await api.request(ExpertPrivateDocument, { id }, { token: coordinator });
+      expect(seen.data?.expert).toMatchObject({ earningsLimitOptIn: true, earningsLimitCents: 90000 });
+      const byProfessional = await api.request(ExpertPrivateDocument, { id }, { token: professional });
+      expect(byProfessional.data?.expert).toMatchObject({ earningsLimitOptIn: null, earningsLimitCents: null });
+      expect(JSON.stringify(byProfessional)).not.toContain('90000');
+      const change = await api.sql<{ fields: string[] }>(`select fields from audit_entry where subject_id = $1 and action = 'CHANGE' and operation = 'SetEarningsLimit'`, [id]);
+      expect(change.map((c) => [...c.fields].sort())).toEqual([['earningsLimitCents', 'earningsLimitOptIn']]);
+
+      await api.request(SetEarningsLimitDocument, { id, optIn: false }, { token: coordinator });
+      const [row] = await api.sql<{ earnings_limit_cents: number | null }>('select earnings_limit_cents from expert where id = $1', [id]);
+      expect(row!.earnings_limit_cents).toBeNull();
+    });
+
     it('when a coordinator reads contact details, then an audit row records who, grant, fields and operation', async () => {
       const id = await create();
       const result = await api.request(ExpertDocument, { id }, { token: coordinator });
@@ -347,7 +371,7 @@ describe('expert registry', () => {
       expect(JSON.stringify(result)).not.toContain('999 8888');
       expect(JSON.stringify(result)).not.toContain('jussi@example.fi');
       const tax = await api.request(ExpertPrivateDocument, { id }, { token: professional });
-      expect(tax.data?.expert).toEqual({ id, taxCards: null, contracts: null, interview: null, earningsLimitOptIn: null });
+      expect(tax.data?.expert).toEqual({ id, taxCards: null, contracts: null, interview: null, earningsLimitOptIn: null, earningsLimitCents: null });
       const rows = await api.sql(`select count(*)::int as n from audit_entry where subject_id = $1 and action = 'READ' and actor_id = 'marja'`, [id]);
       expect(rows[0]!.n).toBe(0);
     });
