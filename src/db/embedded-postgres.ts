@@ -60,6 +60,9 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     ...(runAs ? { uid: runAs.uid, gid: runAs.gid } : {}),
     env: { ...process.env, LC_MESSAGES: 'C' },
     stdio: ['ignore', 'ignore', 'pipe'],
+    // Its own process group: Ctrl-C in a terminal signals the whole foreground group, and the
+    // database must outlive the requests still in flight; we stop it ourselves after them.
+    detached: true,
   });
   let exited = false;
   let lastOutput = '';
