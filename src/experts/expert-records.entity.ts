@@ -3,6 +3,18 @@ import { randomUUID } from 'node:crypto';
 import { REGION_FILTER } from '../db/region-filter';
 import { Expert } from './expert.entity';
 
+/** What every record about one expert carries: its id, the expert's region, and the expert. */
+abstract class ExpertRecord {
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @Property({ type: 'text' })
+  regionId!: string;
+
+  @ManyToOne({ entity: () => Expert, fieldName: 'expert_id' })
+  expert!: Expert;
+}
+
 /**
  * A commission contract (toimeksiantosopimus, 003 §6.1): the expert's training, earlier experience
  * as an expert, topics of experience and wishes, the task types agreed and the validity period.
@@ -12,16 +24,7 @@ import { Expert } from './expert.entity';
 @Filter(REGION_FILTER)
 @Index({ properties: ['expert', 'validFrom'] })
 @Index({ properties: ['regionId'] })
-export class ExpertContract {
-  @PrimaryKey({ type: 'uuid' })
-  id: string = randomUUID();
-
-  @Property({ type: 'text' })
-  regionId!: string;
-
-  @ManyToOne({ entity: () => Expert, fieldName: 'expert_id' })
-  expert!: Expert;
-
+export class ExpertContract extends ExpertRecord {
   @Property({ type: 'date' })
   validFrom!: string;
 
@@ -55,16 +58,7 @@ export class ExpertContract {
 @Filter(REGION_FILTER)
 @Index({ properties: ['expert'] })
 @Index({ properties: ['regionId'] })
-export class ExpertTraining {
-  @PrimaryKey({ type: 'uuid' })
-  id: string = randomUUID();
-
-  @Property({ type: 'text' })
-  regionId!: string;
-
-  @ManyToOne({ entity: () => Expert, fieldName: 'expert_id' })
-  expert!: Expert;
-
+export class ExpertTraining extends ExpertRecord {
   @Property({ type: 'text' })
   name!: string;
 
@@ -86,16 +80,7 @@ export class ExpertTraining {
 @Filter(REGION_FILTER)
 @Unique({ properties: ['expert', 'year'] })
 @Index({ properties: ['regionId', 'year'] })
-export class ExpertTaxCard {
-  @PrimaryKey({ type: 'uuid' })
-  id: string = randomUUID();
-
-  @Property({ type: 'text' })
-  regionId!: string;
-
-  @ManyToOne({ entity: () => Expert, fieldName: 'expert_id' })
-  expert!: Expert;
-
+export class ExpertTaxCard extends ExpertRecord {
   @Property({ type: 'integer' })
   year!: number;
 

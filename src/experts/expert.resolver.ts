@@ -5,7 +5,7 @@ import { AuditEntryType } from '../audit/audit.types';
 import { toConnection, type ConnectionShape } from '../common/pagination';
 import { LocalDateScalar } from '../common/scalars';
 import type { RequestContext } from '../context';
-import { TaskType, Topic } from '../region/region.types';
+import { TaskType, taskTypeOf, Topic, topicOf } from '../region/region.types';
 import type { Unit } from '../units/unit.entity';
 import { UnitType } from '../units/unit.types';
 import { canReadContact, canReadOnboarding, canReadTaxData, canReadTopics, expertAccess } from './expert-access';
@@ -174,10 +174,7 @@ export class ExpertResolver {
   async topics(@Root() e: Expert, @Ctx() ctx: RequestContext): Promise<Topic[] | null> {
     if (!canReadTopics(expertAccess(ctx.viewer, e), e.topicsPublic)) return null;
     const config = await ctx.loaders.get(createExpertLoaders).config.load(e.regionId);
-    return e.topicIds.map((id) => {
-      const t = config.topics.find((x) => x.id === id);
-      return Object.assign(new Topic(t?.label ?? { fi: id }, config.locales[0]!), { id, emphasized: t?.emphasized ?? false });
-    });
+    return e.topicIds.map((id) => topicOf(config, id));
   }
 
   @FieldResolver(() => Boolean, { description: 'Consent: topics are shown to professionals.' })
@@ -198,16 +195,7 @@ export class ExpertResolver {
   @FieldResolver(() => [TaskType], { description: 'Task types the expert does.' })
   async taskTypes(@Root() e: Expert, @Ctx() ctx: RequestContext): Promise<TaskType[]> {
     const config = await ctx.loaders.get(createExpertLoaders).config.load(e.regionId);
-    return e.taskTypeIds.map((id) => {
-      const t = config.taskTypes.find((x) => x.id === id);
-      return Object.assign(new TaskType(t?.label ?? { fi: id }, config.locales[0]!), {
-        id,
-        feeCategory: t?.feeCategory ?? null,
-        paid: t?.paid ?? false,
-        remotePossible: t?.remotePossible ?? false,
-        packageIds: t?.packageIds ?? [],
-      });
-    });
+    return e.taskTypeIds.map((id) => taskTypeOf(config, id));
   }
 
   @FieldResolver(() => ExpertContactType, {

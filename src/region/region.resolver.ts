@@ -2,13 +2,14 @@ import { Arg, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, R
 import { BadUserInputError } from '../common/errors';
 import { DateTimeScalar } from '../common/scalars';
 import type { RequestContext } from '../context';
-import type { LocalizedText, RegionConfig, Respondent } from './region-config';
+import type { RegionConfig, Respondent } from './region-config';
 import type { RegionRevision } from './region-revision.entity';
 import {
   CancellationPolicy,
   CoordinatorRole,
   FeedbackQuestion,
   FeePackage,
+  labelled,
   FeeRow,
   FeeTable,
   OnboardingStep,
@@ -20,8 +21,11 @@ import {
   RegionRevisionType,
   RespondentEnum,
   ServiceInterface,
+  serviceInterfaceOf,
   TaskType,
+  taskTypeOf,
   Topic,
+  topicOf,
   TravelRule,
 } from './region.types';
 
@@ -70,16 +74,6 @@ export class RegionType {
   }
 }
 
-/** Builds a GraphQL object whose label(locale) reads from the given texts. */
-function labelled<T extends object>(
-  Type: new (labels: LocalizedText, fallback: string) => T,
-  labels: LocalizedText,
-  fallback: string,
-  fields: Partial<T>,
-): T {
-  return Object.assign(new Type(labels, fallback), fields);
-}
-
 @Resolver(() => RegionType)
 export class RegionResolver {
   @Query(() => [RegionType], { description: 'Every region served. Public: frontends show these before login.' })
@@ -95,14 +89,12 @@ export class RegionResolver {
 
   @FieldResolver(() => [Topic], { description: 'Topics of experience experts can have.' })
   topics(@Root() region: RegionType): Topic[] {
-    return region.config.topics.map((t) => labelled(Topic, t.label, region.fallback, { id: t.id, emphasized: t.emphasized }));
+    return region.config.topics.map((t) => topicOf(region.config, t.id));
   }
 
   @FieldResolver(() => [TaskType], { description: 'Kinds of task, each with its fee category.' })
   taskTypes(@Root() region: RegionType): TaskType[] {
-    return region.config.taskTypes.map((t) =>
-      labelled(TaskType, t.label, region.fallback, { id: t.id, feeCategory: t.feeCategory, paid: t.paid, remotePossible: t.remotePossible, packageIds: t.packageIds }),
-    );
+    return region.config.taskTypes.map((t) => taskTypeOf(region.config, t.id));
   }
 
   @FieldResolver(() => [CoordinatorRole], { description: 'Coordinator roles and their scope.' })
@@ -112,7 +104,7 @@ export class RegionResolver {
 
   @FieldResolver(() => [ServiceInterface], { description: 'Service interfaces where experts work; every unit belongs to one.' })
   serviceInterfaces(@Root() region: RegionType): ServiceInterface[] {
-    return region.config.serviceInterfaces.map((s) => labelled(ServiceInterface, s.label, region.fallback, { id: s.id }));
+    return region.config.serviceInterfaces.map((s) => serviceInterfaceOf(region.config, s.id));
   }
 
   @FieldResolver(() => [OnboardingStep], { description: 'Steps from applicant to contracted expert.' })

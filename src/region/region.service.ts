@@ -8,7 +8,8 @@ import type { RegionRegistry } from './region-registry';
 import { RegionRevision, RevisionStatus } from './region-revision.entity';
 import { createRegionLoaders } from './region.loaders';
 import { cancellationDeadline } from './rules/cancellation-deadline';
-import { payoutDates, WorkMonthError, type PayoutDates } from './rules/payout-dates';
+import { parseWorkMonth, payoutDates, WorkMonthError, type PayoutDates } from './rules/payout-dates';
+import { Temporal } from '@js-temporal/polyfill';
 import { diffConfigs, resolveRulesAt, type ResolvedRules } from './rules/revisions';
 import { RegionConfigError, validateRegionChanges } from './validate';
 
@@ -53,9 +54,10 @@ export class RegionService {
     const module = this.registry.module(regionId);
     if (!module) throw new NotFoundError('region', regionId);
     try {
-      // The schedule in force on the first day of the work month decides.
-      const firstDay = payoutMonthStart(workMonth);
-      const { config } = await this.rulesAt(ctx, regionId, firstDay);
+      // The schedule in force at the start of the work month, in the region's time zone, decides.
+      const { year, month } = parseWorkMonth(workMonth);
+      const firstDay = Temporal.PlainDate.from({ year, month, day: 1 }).toZonedDateTime(module.timeZone).epochMilliseconds;
+      const { config } = await this.rulesAt(ctx, regionId, new Date(firstDay));
       return payoutDates(config.payoutSchedule, workMonth);
     } catch (error) {
       if (error instanceof WorkMonthError) throw new BadUserInputError('workMonth', error.message);
@@ -192,12 +194,6 @@ function overlaps(a: Record<string, unknown>, b: Record<string, unknown>): boole
 function firstPath(issue: string): string {
   const [label, path] = issue.split(': ');
   return path && !path.includes(' ') ? `${label}.${path}` : (label ?? 'changes');
-}
-
-function payoutMonthStart(workMonth: string): Date {
-  const match = /^(\d{4})-(\d{2})$/.exec(workMonth);
-  // Validation with the proper message happens in payoutDates; an unparsable month reads the rules now.
-  return match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, 1)) : new Date();
 }
 
 /**

@@ -8,6 +8,7 @@ import {
   TAX_CLASSES,
   TRAVEL_RULES,
   type LocalizedText,
+  type RegionConfig,
   type Respondent,
 } from './region-config';
 import { RevisionStatus } from './region-revision.entity';
@@ -34,6 +35,41 @@ registerEnumType(RevisionStatus, { name: 'RevisionStatus', description: 'A revis
 /** Picks the text for a locale, falling back to the region's first locale. */
 export function pick(text: LocalizedText, locale: string | undefined | null, fallback: string): string {
   return (locale ? text[locale as keyof LocalizedText] : undefined) ?? text[fallback as keyof LocalizedText] ?? Object.values(text)[0] ?? '';
+}
+
+/** Builds a GraphQL object whose label(locale) reads from the given texts. */
+export function labelled<T extends object>(
+  Type: new (labels: LocalizedText, fallback: string) => T,
+  labels: LocalizedText,
+  fallback: string,
+  fields: Partial<T>,
+): T {
+  return Object.assign(new Type(labels, fallback), fields);
+}
+
+/**
+ * A topic, task type or service interface of a region by id, as the API shows it. Rows that
+ * reference an id the region no longer lists still show, labelled by their id.
+ */
+export function topicOf(config: RegionConfig, id: string): Topic {
+  const t = config.topics.find((x) => x.id === id);
+  return labelled(Topic, t?.label ?? { fi: id }, config.locales[0]!, { id, emphasized: t?.emphasized ?? false });
+}
+
+export function taskTypeOf(config: RegionConfig, id: string): TaskType {
+  const t = config.taskTypes.find((x) => x.id === id);
+  return labelled(TaskType, t?.label ?? { fi: id }, config.locales[0]!, {
+    id,
+    feeCategory: t?.feeCategory ?? null,
+    paid: t?.paid ?? false,
+    remotePossible: t?.remotePossible ?? false,
+    packageIds: t?.packageIds ?? [],
+  });
+}
+
+export function serviceInterfaceOf(config: RegionConfig, id: string): ServiceInterface {
+  const s = config.serviceInterfaces.find((x) => x.id === id);
+  return labelled(ServiceInterface, s?.label ?? { fi: id }, config.locales[0]!, { id });
 }
 
 /** Base for objects with a localized label: `label(locale)` falls back to the region's first locale. */

@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../context';
-import { ServiceInterface } from '../region/region.types';
+import { ServiceInterface, serviceInterfaceOf } from '../region/region.types';
 import type { Unit } from './unit.entity';
 import { CreateUnitInput, UnitType, UpdateUnitInput } from './unit.types';
 
@@ -24,8 +24,6 @@ export class UnitResolver {
   @FieldResolver(() => ServiceInterface, { description: 'The service interface of the region the unit belongs to.' })
   async serviceInterface(@Root() unit: Unit, @Ctx() ctx: RequestContext): Promise<ServiceInterface> {
     const { config } = await ctx.services.regions.rulesAt(ctx, unit.regionId, ctx.now());
-    const found = config.serviceInterfaces.find((s) => s.id === unit.serviceInterfaceId);
-    const labels = found?.label ?? { fi: unit.serviceInterfaceId };
-    return Object.assign(new ServiceInterface(labels, config.locales[0]!), { id: unit.serviceInterfaceId });
+    return serviceInterfaceOf(config, unit.serviceInterfaceId);
   }
 }

@@ -7,7 +7,7 @@ import pg from 'pg';
 import { inject } from 'vitest';
 import { createLogger, type Logger } from '../../src/common/logger';
 import { loadEnv, type Env } from '../../src/config/env';
-import { APP_ROLE, createDatabaseIfMissing, withDatabase } from '../../src/db/database';
+import { APP_ROLE, createDatabaseIfMissing, withClient, withDatabase } from '../../src/db/database';
 import { startServer, type RunningServer } from '../../src/server';
 import { parseGrant, signDevToken } from '../../src/auth/tokens';
 import type { Grant } from '../../src/auth/viewer';
@@ -118,11 +118,7 @@ export async function bootTestServer(
     async close() {
       await pool.end();
       await server.stop();
-      const admin = new pg.Client({ connectionString: maintenanceUrl });
-      admin.on('error', () => undefined);
-      await admin.connect();
-      await admin.query(`drop database if exists "${database}" with (force)`);
-      await admin.end();
+      await withClient(maintenanceUrl, (admin) => admin.query(`drop database if exists ${admin.escapeIdentifier(database)} with (force)`));
     },
   };
 }
