@@ -102,9 +102,9 @@ export class RegionService {
   }
 
   /**
-   * Publishes a draft. Two admins publishing at once: the revision row and the region's other
-   * published revisions are locked, so the second waits, sees the first, and gets CONFLICT when
-   * its draft no longer applies cleanly or has been published already.
+   * Publishes a draft. Two admins publishing at once: publishing is serialised per region (an
+   * advisory lock held to the end of the transaction), so the second waits, sees the first, and
+   * gets CONFLICT when its draft no longer applies cleanly or has been published already.
    */
   async publishRevision(ctx: RequestContext, id: string, expectedVersion?: number): Promise<RegionRevision> {
     requireAuthenticated(ctx.viewer, 'publishRegionRevision');
@@ -125,22 +125,21 @@ export class RegionService {
 
     // Re-validate against the rules as they are now, including revisions published meanwhile.
     const published = await ctx.em.find(RegionRevision, { regionId: revision.regionId, status: RevisionStatus.PUBLISHED });
-    const module = this.registry.module(revision.regionId)!;
     const at = revision.effectiveFrom;
-    const inForce = resolveRulesAt(module, published.map(toPublished), at).config;
-    const diffNow = diffConfigs(inForce, safeMerge(inForce, revision.changes));
     const sameTarget = published.find((p) => p.effectiveFrom.getTime() === at.getTime() && overlaps(p.changes, revision.changes));
     if (sameTarget) {
       throw new ConflictError(`another revision (${sameTarget.id}) changing the same rules from the same date was published first`);
     }
-    if (diffKey(diffNow) !== diffKey(revision.diff)) {
-      throw new ConflictError('the rules changed since this revision was drafted; review the new diff and propose it again');
-    }
+    let diffNow: ReturnType<typeof diffConfigs>;
     try {
-      resolveRulesAt(module, [...published.map(toPublished), { effectiveFrom: at, publishedAt: ctx.now(), changes: revision.changes }], at);
+      const inForce = resolveRulesAt(this.registry.module(revision.regionId)!, published.map(toPublished), at).config;
+      diffNow = diffConfigs(inForce, validateRegionChanges(inForce, revision.changes, 'changes'));
     } catch (error) {
       if (error instanceof RegionConfigError) throw new ConflictError(`the revision no longer fits the published rules: ${error.issues.join('; ')}`);
       throw error;
+    }
+    if (diffKey(diffNow) !== diffKey(revision.diff)) {
+      throw new ConflictError('the rules changed since this revision was drafted; review the new diff and propose it again');
     }
 
     revision.status = RevisionStatus.PUBLISHED;
@@ -175,15 +174,6 @@ function canonical(value: unknown): string {
 
 function toPublished(r: RegionRevision) {
   return { effectiveFrom: r.effectiveFrom, publishedAt: r.publishedAt ?? r.createdAt, changes: r.changes };
-}
-
-function safeMerge(base: RegionConfig, changes: Record<string, unknown>): unknown {
-  try {
-    return validateRegionChanges(base, changes, 'changes');
-  } catch (error) {
-    if (error instanceof RegionConfigError) throw new ConflictError(`the revision no longer fits the published rules: ${error.issues.join('; ')}`);
-    throw error;
-  }
 }
 
 function overlaps(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
