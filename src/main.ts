@@ -3,7 +3,7 @@ import { createLogger } from './common/logger';
 import { loadEnv } from './config/env';
 import path from 'node:path';
 import { provisionDatabase } from './db/database';
-import { readOrCreateSecret } from './db/embedded-postgres';
+import { readOrCreateSecret } from './common/secret-file';
 import { startServer } from './server';
 
 /** `npm start`: env → database (embedded or DATABASE_URL) → migrations → regions → server. */

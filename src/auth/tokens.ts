@@ -1,8 +1,7 @@
-import { randomBytes } from 'node:crypto';
-import fs from 'node:fs';
 import path from 'node:path';
 import { SignJWT, createRemoteJWKSet, decodeProtectedHeader, errors, jwtVerify, type JWTPayload } from 'jose';
 import { UnauthenticatedError } from '../common/errors';
+import { readOrCreateSecret } from '../common/secret-file';
 import { ANONYMOUS, ROLES, type Grant, type Role, type Viewer } from './viewer';
 
 /** The claim that carries grants, as `ROLE@regionId` or `ROLE@regionId/unitId`; an IdP maps it from its groups. */
@@ -30,12 +29,7 @@ export type Authenticate = (authorization: string | undefined) => Promise<Viewer
  */
 export function readDevSecret(options: { dataDir: string; configured?: string }): Uint8Array {
   if (options.configured) return new TextEncoder().encode(options.configured);
-  const file = path.join(options.dataDir, 'auth-dev-secret');
-  if (!fs.existsSync(file)) {
-    fs.mkdirSync(options.dataDir, { recursive: true });
-    fs.writeFileSync(file, `${randomBytes(32).toString('base64url')}\n`, { mode: 0o600, flag: 'wx' });
-  }
-  return new TextEncoder().encode(fs.readFileSync(file, 'utf8').trim());
+  return new TextEncoder().encode(readOrCreateSecret(path.join(options.dataDir, 'auth-dev-secret'), 32));
 }
 
 export function createAuthenticator(settings: AuthSettings): Authenticate {

