@@ -44,4 +44,14 @@ describe('formatError', () => {
     expect(out.extensions?.code).toBe('NOT_FOUND');
     expect(out.message).toBe('expert x not found');
   });
+
+  it('when a variable cannot be read, then the error names its field: the path graphql-js gives, else the variable', () => {
+    const field = (message: string) => formatError({ log, production: true })({ message, extensions: { code: 'BAD_USER_INPUT' } }, new GraphQLError(message)).extensions?.field;
+    expect(field('Variable "$filter" got invalid value "0000-01-01" at "filter.availableOn"; expected a date')).toBe('filter.availableOn');
+    expect(field('Variable "$input" got invalid value { a: "x at \\"y\\"; " } at "input.panel[0].name"; no')).toBe('input.panel[0].name');
+    expect(field('Variable "$startsAt" got invalid value "x"; DateTime cannot represent')).toBe('startsAt');
+    expect(field('Variable "$id" of non-null type "ID!" must not be null.')).toBe('id');
+    expect(field('Variable "$id" of required type "ID!" was not provided.')).toBe('id');
+    expect(format(true, new BadUserInputError('input.email', 'not an email address')).extensions?.field).toBe('input.email');
+  });
 });

@@ -22,6 +22,9 @@ export function formatError(options: { log: Logger; production: boolean }) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && (EXPECTED_CODES.has(code) || REQUEST_ERROR_CODES.has(code))) {
+      // A variable the server could not read names its field like every other bad input.
+      const field = code === 'BAD_USER_INPUT' && !formatted.extensions?.field ? fieldOfVariableError(formatted.message) : undefined;
+      if (field) formatted = { ...formatted, extensions: { ...formatted.extensions, field } };
       return options.production ? withoutStacktrace(formatted) : formatted;
     }
     const errorId = randomUUID();
@@ -43,4 +46,14 @@ function withoutStacktrace(formatted: GraphQLFormattedError): GraphQLFormattedEr
   if (!formatted.extensions?.stacktrace) return formatted;
   const { stacktrace: _omit, ...extensions } = formatted.extensions;
   return { ...formatted, extensions };
+}
+
+/**
+ * The field a variable coercion error is about, for `extensions.field`: graphql-js writes
+ * `Variable "$filter" got invalid value "0000-01-01" at "filter.availableOn"; ...`. The path starts
+ * with the variable's name, which is the argument's name in operations that name them alike.
+ */
+function fieldOfVariableError(message: string): string | undefined {
+  const match = /^Variable "\$(\w+)" (?:got invalid value [\s\S]*? at "([\w.[\]]+)"; |got invalid value |of (?:required|non-null) type )/.exec(message);
+  return match ? (match[2] ?? match[1]) : undefined;
 }
