@@ -54,4 +54,11 @@ describe('formatError', () => {
     expect(field('Variable "$id" of required type "ID!" was not provided.')).toBe('id');
     expect(format(true, new BadUserInputError('input.email', 'not an email address')).extensions?.field).toBe('input.email');
   });
+
+  it('when a request has more than 50 bad variable values, then the answer is BAD_USER_INPUT, not an internal error', () => {
+    const message = 'Too many errors processing variables, error limit reached. Execution aborted.';
+    // Apollo has already called it internal by the time formatError sees it.
+    const out = formatError({ log, production: true })({ message, extensions: { code: 'INTERNAL_SERVER_ERROR' } }, new GraphQLError(message));
+    expect(out).toMatchObject({ message, extensions: { code: 'BAD_USER_INPUT', field: 'variables' } });
+  });
 });

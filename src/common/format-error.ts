@@ -14,12 +14,19 @@ const REQUEST_ERROR_CODES = new Set([
   'PERSISTED_QUERY_NOT_SUPPORTED',
 ]);
 
+const TOO_MANY_VARIABLE_ERRORS = 'Too many errors processing variables';
+
 /**
  * Expected errors pass through with their code; anything else is an internal error, logged
  * with a correlation id and shown to the client only as that id (in production, message too).
  */
 export function formatError(options: { log: Logger; production: boolean }) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    // graphql-js stops reading variables after 50 bad values with an error that has no code
+    // (Apollo then calls it internal); no resolver has run, so it is the request's fault.
+    if (!formatted.path && formatted.message.startsWith(TOO_MANY_VARIABLE_ERRORS)) {
+      formatted = { ...formatted, extensions: { code: 'BAD_USER_INPUT', field: 'variables' } };
+    }
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && (EXPECTED_CODES.has(code) || REQUEST_ERROR_CODES.has(code))) {
       // A variable the server could not read names its field like every other bad input.
