@@ -52,8 +52,10 @@ describe('input guard', () => {
     expect(refusal({ input: { ids: ['ok', 'x'.repeat(DEFAULT_MAX_ID_LENGTH + 1)] } })?.field).toBe('input.ids[1]');
   });
 
-  it('when a field declares a smaller cap, then that cap applies', () => {
+  it('when a field declares a smaller cap, then that cap applies and the schema says so', () => {
     expect(refusal({ input: { email: `${'a'.repeat(250)}@b.fi` } })).toEqual({ field: 'input.email', message: 'input.email: at most 254 characters (got 255)' });
+    const profile = schema().getType('Profile') as unknown as { getFields(): Record<string, { description?: string | null }> };
+    expect(profile.getFields().email!.description).toBe('At most 254 characters.');
   });
 
   it('when a list has more than 100 items, then it is refused', () => {

@@ -11,6 +11,7 @@
  */
 import {
   defaultFieldResolver,
+  getNullableType,
   isInputObjectType,
   isIntrospectionType,
   isListType,
@@ -19,6 +20,7 @@ import {
   isScalarType,
   type GraphQLArgument,
   type GraphQLFieldResolver,
+  type GraphQLInputObjectType,
   type GraphQLInputType,
   type GraphQLSchema,
 } from 'graphql';
@@ -90,6 +92,7 @@ export function checkArguments(definitions: readonly GraphQLArgument[], args: Re
  */
 export function guardArguments(schema: GraphQLSchema): GraphQLSchema {
   for (const type of Object.values(schema.getTypeMap())) {
+    if (isInputObjectType(type)) describeCaps(type);
     if (!isObjectType(type) || isIntrospectionType(type)) continue;
     for (const field of Object.values(type.getFields())) {
       if (!field.args.length) continue;
@@ -102,6 +105,16 @@ export function guardArguments(schema: GraphQLSchema): GraphQLSchema {
     }
   }
   return schema;
+}
+
+/** A declared cap is part of the field's documentation in the schema too. */
+function describeCaps(type: GraphQLInputObjectType): void {
+  for (const field of Object.values(type.getFields())) {
+    const cap = declaredMaxLength(field.extensions);
+    if (cap !== undefined && !field.description?.includes(`at most ${cap} characters`)) {
+      field.description = `${field.description ? `${field.description} ` : ''}At most ${cap} characters${isListType(getNullableType(field.type)) ? ' each' : ''}.`;
+    }
+  }
 }
 
 function declaredMaxLength(extensions: Readonly<Record<string, unknown>> | null | undefined): number | undefined {
