@@ -80,6 +80,7 @@ export async function startServer(options: {
       production,
       exposeStatementCount: !production,
       authenticate: createAuthenticator(authSettings(env, log)),
+      corsOrigins: env.corsOrigins,
       now: options.now,
     });
     const url = await app.listen(options.port, options.host);
@@ -115,6 +116,7 @@ function authSettings(env: Env, log: Logger): AuthSettings {
     audience: env.AUTH_AUDIENCE,
     jwksUrl: env.AUTH_JWKS_URL,
     devSecret: devTokens ? readDevSecret({ dataDir: env.dataDir, configured: env.AUTH_DEV_SECRET }) : undefined,
+    maxLifetimeMinutes: env.AUTH_MAX_TOKEN_LIFETIME_MINUTES,
   };
 }
 
