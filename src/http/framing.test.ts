@@ -43,6 +43,8 @@ describe('the status of a response whose operation did not run', () => {
 
   it('when a request parameter is wrong, then 400; an unknown failure keeps its status', () => {
     expect(requestErrorStatus(['BAD_REQUEST'], 'application/json', 400)).toBe(400);
+    expect(requestErrorStatus(['BAD_REQUEST'], 'application/json', 500)).toBe(400);
+    expect(requestErrorStatus(['BAD_REQUEST'], GRJ, 405)).toBe(405);
     expect(requestErrorStatus(['INTERNAL_SERVER_ERROR'], GRJ, 500)).toBe(500);
     expect(requestErrorStatus(['GRAPHQL_VALIDATION_FAILED', 'INTERNAL_SERVER_ERROR'], GRJ, 500)).toBe(500);
   });

@@ -56,12 +56,14 @@ const PARAMETER_ERROR_CODES = new Set(['BAD_REQUEST', 'OPERATION_RESOLUTION_FAIL
  * A rejected token is 401 for every media type. A document that does not parse or validate (the
  * graphql-armor limits included) or whose variables do not fit is 400 with
  * application/graphql-response+json, but 200 with application/json: the specification asks that
- * of legacy clients, which read errors from the body. Other codes keep the status Apollo chose.
+ * of legacy clients, which read errors from the body. A request parameter error is a 4xx; other
+ * codes keep the status Apollo chose.
  */
 export function requestErrorStatus(codes: readonly (string | undefined)[], mediaType: ResponseMediaType, current: number): number {
   if (codes.includes('UNAUTHENTICATED')) return 401;
   if (codes.length && codes.every((code) => code !== undefined && DOCUMENT_ERROR_CODES.has(code))) return mediaType === GRAPHQL_RESPONSE_JSON ? 400 : 200;
-  if (codes.some((code) => code !== undefined && PARAMETER_ERROR_CODES.has(code))) return 400;
+  // Apollo's own 4xx stands (405 for a mutation over GET); a parameter error is never a 5xx.
+  if (codes.some((code) => code !== undefined && PARAMETER_ERROR_CODES.has(code))) return current >= 400 && current < 500 ? current : 400;
   return current;
 }
 

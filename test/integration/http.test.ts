@@ -112,6 +112,23 @@ describe('HTTP statuses, as GraphQL over HTTP expects', () => {
       expect(((await response.json()) as Answer['body']).errors?.[0]?.message).toContain('application/json');
     });
 
+    it('when the operation name is unknown, then 400 naming it', async () => {
+      const answer = await post(api, JSON.stringify({ query: 'query A { __typename }', operationName: 'B' }));
+      expect(answer.status).toBe(400);
+      expect(answer.body.errors?.[0]?.message).toContain('B');
+    });
+
+    it('when a query comes by GET with a preflight header, then it runs; a mutation by GET or a PUT does not', async () => {
+      const get = (text: string) => fetch(`${api.url}?query=${encodeURIComponent(text)}`, { headers: { 'apollo-require-preflight': 'true' } });
+      const query = await get('{ __typename }');
+      expect(query.status).toBe(200);
+      expect(await query.json()).toEqual({ data: { __typename: 'Query' } });
+      expect((await get('mutation { __typename }')).status).toBe(405);
+      const put = await fetch(api.url, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: '{}' });
+      expect(put.status).toBe(405);
+      expect(put.headers.get('allow')).toBe('GET, POST, OPTIONS');
+    });
+
     it('when the body is not JSON, then 400 in the media type the client accepts', async () => {
       const answer = await post(api, '{"query":', { accept: GRAPHQL_RESPONSE });
       expect(answer.status).toBe(400);
