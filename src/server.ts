@@ -52,13 +52,15 @@ export async function startServer(options: {
   const { env, log } = options;
   // A broken region module stops the start before anything touches the database.
   const registry = new RegionRegistry(await discoverRegions(env.regionsDir));
+  // Stateless, so the owner's setup work (demo data) and the requests each get their own set.
+  const servicesOn = (orm: Orm): Services => ({ orm, regions: new RegionService(registry), audit: new AuditService(), units: new UnitService(), experts: new ExpertService() });
   const owner = await openOrm({ url: options.databaseUrl, poolMax: 2 });
   let appUrl: string | undefined;
   try {
     const applied = await migrateToLatest(owner);
     if (applied.length) log.info({ migrations: applied }, 'applied migrations');
     await syncRegionRows(owner.em.fork(), registry.all(), new Date());
-    if (options.loadDemoData) await loadDemoDataOnce(owner.em.fork(), [expertDemoData(registry.all())], log);
+    if (options.loadDemoData) await loadDemoDataOnce(servicesOn(owner), [expertDemoData(registry.all())], log);
     appUrl = await resolveAppUrl(owner, options.databaseUrl, options.appConnection);
   } finally {
     await owner.close(true);
@@ -70,7 +72,7 @@ export async function startServer(options: {
     afterConnect: appUrl ? [] : [`set role ${APP_ROLE}`],
   });
   try {
-    const services: Services = { orm, regions: new RegionService(registry), audit: new AuditService(), units: new UnitService(), experts: new ExpertService() };
+    const services = servicesOn(orm);
 
     const production = env.NODE_ENV === 'production';
     const app = await createApp({

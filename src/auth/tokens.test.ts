@@ -46,10 +46,10 @@ describe('region walls from grants', () => {
 
   it('when the role is held in another region only, then requireRole refuses with FORBIDDEN; without a token, UNAUTHENTICATED', () => {
     const viewer = { id: 'lars', name: null, grants: [{ role: 'REGION_ADMIN' as const, regionId: 'lapland' }] };
-    expect(() => requireRole(viewer, 'vantaa-kap', ['REGION_ADMIN'], 'x')).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ code: 'FORBIDDEN' }) }));
+    expect(() => requireRole(viewer, 'vantaa-kap', ['REGION_ADMIN'], 'x')).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
     expect(requireRole(viewer, 'lapland', ['REGION_ADMIN'], 'x')).toEqual({ role: 'REGION_ADMIN', regionId: 'lapland' });
     expect(() => requireRole({ id: null, name: null, grants: [] }, 'lapland', ['REGION_ADMIN'], 'x')).toThrow(
-      expect.objectContaining({ extensions: expect.objectContaining({ code: 'UNAUTHENTICATED' }) }),
+      expect.objectContaining({ code: 'UNAUTHENTICATED' }),
     );
   });
 });
