@@ -8,7 +8,8 @@ import type { GraphQLSchema } from 'graphql';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from './common/logger';
 import { formatError } from './common/format-error';
-import { LoaderRegistry, type RequestContext } from './context';
+import type { RequestContext } from './context';
+import { createScope, enterRegions } from './scope';
 import type { Services } from './services';
 import { ANONYMOUS, type Viewer } from './auth/viewer';
 import type { Authenticate } from './auth/tokens';
@@ -137,17 +138,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       const outcome: RequestContext['outcome'] = { mutationFailed: false, afterRollback: [] };
       let result: Awaited<ReturnType<typeof apollo.executeHTTPGraphQLRequest>> | undefined;
       await inRegionTransaction(services, regionIds, async (txEm) => {
-        const ctx: RequestContext = {
-          requestId,
-          viewer: viewer instanceof Error ? ANONYMOUS : viewer,
-          em: txEm,
-          loaders: new LoaderRegistry(() => ctx),
-          services,
-          log: log.child({ requestId }),
-          tally,
-          outcome,
-          now,
-        };
+        const ctx: RequestContext = createScope({ requestId, viewer: viewer instanceof Error ? ANONYMOUS : viewer, em: txEm, services, log: log.child({ requestId }), tally, outcome, now });
         result = await apollo.executeHTTPGraphQLRequest({
           httpGraphQLRequest,
           context: async () => {
@@ -215,9 +206,7 @@ export async function createApp(options: AppOptions): Promise<App> {
  */
 async function inRegionTransaction(services: Services, regionIds: string[], work: (em: EntityManager) => Promise<void>): Promise<void> {
   await services.orm.em.fork().transactional(async (txEm) => {
-    txEm.setFilterParams('region', { regionIds });
-    // em.execute runs inside the transaction; getConnection().execute would not.
-    if (regionIds.length) await txEm.execute(`select set_config('app.region_ids', ?, true)`, [regionIds.join(',')]);
+    await enterRegions(txEm, regionIds);
     await work(txEm);
   });
 }

@@ -52,8 +52,9 @@ export async function startServer(options: {
   const { env, log } = options;
   // A broken region module stops the start before anything touches the database.
   const registry = new RegionRegistry(await discoverRegions(env.regionsDir));
-  // Stateless, so the owner's setup work (demo data) and the requests each get their own set.
-  const servicesOn = (orm: Orm): Services => ({ orm, regions: new RegionService(registry), audit: new AuditService(), units: new UnitService(), experts: new ExpertService() });
+  // The same service instances serve the owner's setup work (demo data) and the requests; only the ORM differs.
+  const stateless = { regions: new RegionService(registry), audit: new AuditService(), units: new UnitService(), experts: new ExpertService() };
+  const servicesOn = (orm: Orm): Services => ({ orm, ...stateless });
   const owner = await openOrm({ url: options.databaseUrl, poolMax: 2 });
   let appUrl: string | undefined;
   try {

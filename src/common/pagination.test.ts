@@ -59,7 +59,7 @@ describe('pagination', () => {
 
   it('when rows are paged by (key, id), then the condition for the next page compares the key, then the id, in the order of the page', () => {
     expect(afterPosition('at', 'desc', null)).toEqual({});
-    expect(afterPosition('name', 'asc', { key: 'Aino', id: 'b' })).toEqual({ $or: [{ name: { $gt: 'Aino' } }, { name: 'Aino', id: { $gt: 'b' } }] });
+    expect(afterPosition('name', 'asc', { key: 'Aino', id: 'b' })).toEqual({ name: { $gte: 'Aino' }, $or: [{ name: { $gt: 'Aino' } }, { name: 'Aino', id: { $gt: 'b' } }] });
   });
 
   it('when keyset pages are walked over any rows with ties, then every row is seen once, in order, and the count is asked for only on demand', async () => {

@@ -121,7 +121,10 @@ export function keysetPageRequest(first: number | null | undefined, after: strin
 export function afterPosition(sortKey: string, direction: 'asc' | 'desc', after: KeysetPosition | null): Record<string, unknown> {
   if (!after) return {};
   const beyond = direction === 'asc' ? '$gt' : '$lt';
-  return { $or: [{ [sortKey]: { [beyond]: after.key } }, { [sortKey]: after.key, id: { [beyond]: after.id } }] };
+  const beyondOrAt = direction === 'asc' ? '$gte' : '$lte';
+  // The first condition is implied by the second; it is there so that PostgreSQL can start an
+  // index range scan on (..., sortKey, id) at the cursor instead of filtering every row before it.
+  return { [sortKey]: { [beyondOrAt]: after.key }, $or: [{ [sortKey]: { [beyond]: after.key } }, { [sortKey]: after.key, id: { [beyond]: after.id } }] };
 }
 
 /** The page from up to `limit + 1` rows fetched in order: the extra row only says that more follow. */
