@@ -1,7 +1,7 @@
 import { GraphQLError } from 'graphql';
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
-import { BadUserInputError, NotFoundError } from './errors';
+import { BadUserInputError, ConflictError, NotFoundError, UnauthenticatedError } from './errors';
 import { formatError } from './format-error';
 
 const lines: string[] = [];
@@ -43,6 +43,19 @@ describe('formatError', () => {
     const out = format(true, new NotFoundError('expert', 'x'));
     expect(out.extensions?.code).toBe('NOT_FOUND');
     expect(out.message).toBe('expert x not found');
+  });
+
+  it('when a service throws a domain error, then it is a plain error that a job can catch, and only formatError gives it a GraphQL code', () => {
+    const error = new ConflictError('expert 7 was changed by someone else');
+    expect(error).not.toBeInstanceOf(GraphQLError);
+    expect(error).toMatchObject({ code: 'CONFLICT', message: 'expert 7 was changed by someone else' });
+    expect(format(true, error)).toMatchObject({ message: 'expert 7 was changed by someone else', path: ['expert'], extensions: { code: 'CONFLICT' } });
+  });
+
+  it('when a domain error comes wrapped without a path (a rejected token while the context is made), then its code and own message still reach the client', () => {
+    const wrapped = new GraphQLError('Context creation failed: the token has expired', { originalError: new UnauthenticatedError('the token has expired') });
+    const out = formatError({ log, production: true })({ ...wrapped.toJSON(), extensions: { code: 'INTERNAL_SERVER_ERROR' } }, wrapped);
+    expect(out).toEqual({ message: 'the token has expired', extensions: { code: 'UNAUTHENTICATED' } });
   });
 
   it('when a variable cannot be read, then the error names its field: the path graphql-js gives, else the variable', () => {

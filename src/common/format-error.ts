@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
-import { EXPECTED_CODES } from './errors';
+import { domainErrorOf, EXPECTED_CODES, type DomainError } from './errors';
 import type { Logger } from './logger';
 
 /** Codes that Apollo and graphql-js give to errors in the request itself; safe to show. */
@@ -22,6 +22,8 @@ const TOO_MANY_VARIABLE_ERRORS = 'Too many errors processing variables';
  */
 export function formatError(options: { log: Logger; production: boolean }) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const domain = domainErrorOf(error);
+    if (domain) return fromDomainError(formatted, domain, options.production);
     // graphql-js stops reading variables after 50 bad values with an error that has no code
     // (Apollo then calls it internal); no resolver has run, so it is the request's fault.
     if (!formatted.path && formatted.message.startsWith(TOO_MANY_VARIABLE_ERRORS)) {
@@ -46,6 +48,17 @@ export function formatError(options: { log: Logger; production: boolean }) {
         ...(options.production ? {} : { stacktrace: formatted.extensions?.stacktrace }),
       },
     };
+  };
+}
+
+/** The one place where a domain error becomes a GraphQL error: its kind is `extensions.code`. */
+function fromDomainError(formatted: GraphQLFormattedError, error: DomainError, production: boolean): GraphQLFormattedError {
+  const stacktrace = production ? undefined : formatted.extensions?.stacktrace;
+  return {
+    message: error.message,
+    ...(formatted.locations ? { locations: formatted.locations } : {}),
+    ...(formatted.path ? { path: formatted.path } : {}),
+    extensions: { ...error.details, code: error.code, ...(stacktrace ? { stacktrace } : {}) },
   };
 }
 

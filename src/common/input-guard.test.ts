@@ -31,7 +31,7 @@ function refusal(args: Record<string, unknown>): { field: string; message: strin
   } catch (error) {
     expect(error).toBeInstanceOf(BadUserInputError);
     const e = error as BadUserInputError;
-    return { field: e.extensions.field as string, message: e.message };
+    return { field: e.field, message: e.message };
   }
 }
 
@@ -96,7 +96,7 @@ describe('input guard', () => {
     let calls = 0;
     const root = { echo: () => ++calls && 'ok', plain: 'plain' };
     const bad = await graphql({ schema: s, source: '{ echo(text: "a\\u0000") plain }', rootValue: root });
-    expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'text' });
+    expect(bad.errors?.[0]?.originalError).toMatchObject({ code: 'BAD_USER_INPUT', field: 'text' });
     expect(bad.data).toEqual({ echo: null, plain: 'plain' });
     expect(calls).toBe(0);
   });
