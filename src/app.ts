@@ -12,6 +12,7 @@ import { LoaderRegistry, type RequestContext } from './context';
 import type { Services } from './services';
 import { ANONYMOUS, type Viewer } from './auth/viewer';
 import type { Authenticate } from './auth/tokens';
+import { applyGrantsInForce } from './auth/grants-in-force';
 import { readableRegionIds } from './auth/policy';
 import { withStatementTally, type StatementTally } from './db/statement-counter';
 
@@ -112,7 +113,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       await inRegionTransaction(services, regionIds, async (txEm) => {
         const ctx: RequestContext = {
           requestId,
-          viewer: viewer instanceof Error ? ANONYMOUS : viewer,
+          viewer: viewer instanceof Error ? ANONYMOUS : await applyGrantsInForce(txEm, viewer),
           em: txEm,
           loaders: new LoaderRegistry(() => ctx),
           services,

@@ -14,6 +14,6 @@ export class AuditResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<ConnectionShape<AuditEntryType>> {
     const page = await ctx.services.audit.list(ctx, regionId, subjectId, first, after);
-    return toConnection(page, (e) => ({ ...e, actorName: e.actorName ?? null, operation: e.operation ?? null }));
+    return toConnection(page, (e) => ({ ...e, actorName: e.actorName ?? null, operation: e.operation ?? null, reason: e.reason ?? null }));
   }
 }
