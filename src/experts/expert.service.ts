@@ -259,6 +259,7 @@ export class ExpertService {
     checkEarningsLimit(values, { earningsLimitOptIn: false, earningsLimitCents: null });
     if (!values.displayName) throw new BadUserInputError('input.displayName', 'must not be empty');
     if (!values.introduction || !Object.keys(values.introduction).length) throw new BadUserInputError('input.introduction', 'expected text in at least one locale');
+    await this.checkAccountFree(ctx, input.regionId, values.accountId as string | null | undefined, null);
     const now = ctx.now();
     const expert = ctx.em.create(Expert, {
       regionId: input.regionId,
@@ -271,7 +272,6 @@ export class ExpertService {
     });
     const consents = consentChanges(values, { topicsPublic: false, earningsLimitOptIn: false });
     ctx.em.assign(expert, values as Partial<Expert>);
-    await this.checkAccountFree(ctx, expert.regionId, values.accountId as string | null | undefined, expert.id);
     this.recordConsents(ctx, expert, consents, true);
     await this.flushProfile(ctx, expert.id);
     await ctx.services.audit.recordChange(ctx, {
@@ -497,9 +497,9 @@ export class ExpertService {
   }
 
   /** An account opens one profile per region: a second one would make myData answer for the wrong person. */
-  private async checkAccountFree(ctx: RequestContext, regionId: string, accountId: string | null | undefined, selfId: string): Promise<void> {
+  private async checkAccountFree(ctx: RequestContext, regionId: string, accountId: string | null | undefined, selfId: string | null): Promise<void> {
     if (!accountId) return;
-    const holder = await ctx.em.findOne(Expert, { regionId, accountId, id: { $ne: selfId } }, { fields: ['id'] });
+    const holder = await ctx.em.findOne(Expert, { regionId, accountId, ...(selfId ? { id: { $ne: selfId } } : {}) }, { fields: ['id'] });
     if (holder) throw accountInUse(accountId);
   }
 
