@@ -59,6 +59,9 @@ export interface ScopeOptions {
   now?: () => Date;
   log?: Logger;
   requestId?: string;
+  /** The HTTP layer shares these with its plugins; a job gets fresh ones. */
+  tally?: StatementTally;
+  outcome?: RequestScope['outcome'];
 }
 
 /** A scope over an EntityManager the caller already holds (and whose transaction it controls). */
@@ -70,8 +73,8 @@ export function createScope(options: ScopeOptions): RequestScope {
     loaders: new LoaderRegistry(() => scope),
     services: options.services,
     log: options.log ?? pino({ level: 'silent' }),
-    tally: { count: 0, statements: [] },
-    outcome: { mutationFailed: false, afterRollback: [] },
+    tally: options.tally ?? { count: 0, statements: [] },
+    outcome: options.outcome ?? { mutationFailed: false, afterRollback: [] },
     now: options.now ?? (() => new Date()),
   };
   return scope;

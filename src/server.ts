@@ -52,8 +52,9 @@ export async function startServer(options: {
   const { env, log } = options;
   // A broken region module stops the start before anything touches the database.
   const registry = new RegionRegistry(await discoverRegions(env.regionsDir));
-  // Stateless, so the owner's setup work (demo data) and the requests each get their own set.
-  const servicesOn = (orm: Orm): Services => ({ orm, regions: new RegionService(registry), audit: new AuditService(), units: new UnitService(), experts: new ExpertService() });
+  // The same service instances serve the owner's setup work (demo data) and the requests; only the ORM differs.
+  const stateless = { regions: new RegionService(registry), audit: new AuditService(), units: new UnitService(), experts: new ExpertService() };
+  const servicesOn = (orm: Orm): Services => ({ orm, ...stateless });
   const owner = await openOrm({ url: options.databaseUrl, poolMax: 2 });
   let appUrl: string | undefined;
   try {
@@ -82,6 +83,7 @@ export async function startServer(options: {
       production,
       exposeStatementCount: !production,
       authenticate: createAuthenticator(authSettings(env, log)),
+      corsOrigins: env.corsOrigins,
       now: options.now,
     });
     const url = await app.listen(options.port, options.host);
@@ -117,6 +119,7 @@ function authSettings(env: Env, log: Logger): AuthSettings {
     audience: env.AUTH_AUDIENCE,
     jwksUrl: env.AUTH_JWKS_URL,
     devSecret: devTokens ? readDevSecret({ dataDir: env.dataDir, configured: env.AUTH_DEV_SECRET }) : undefined,
+    maxLifetimeMinutes: env.AUTH_MAX_TOKEN_LIFETIME_MINUTES,
   };
 }
 

@@ -19,7 +19,18 @@ export type OperationPolicy =
    * `idArg`. A row of a region whose rows the caller cannot read does not exist for it
    * (NOT_FOUND, as `noun id not found`); one it can read but may not act on is FORBIDDEN.
    */
-  | { readonly access: 'STORED_ROW'; readonly roles: readonly Role[]; readonly row: string; readonly idArg: string; readonly noun: string };
+  | {
+      readonly access: 'STORED_ROW';
+      readonly roles: readonly Role[];
+      readonly row: string;
+      readonly idArg: string;
+      readonly noun: string;
+      /**
+       * When even the existence of a row is personal data: a caller of the row's region without
+       * one of `roles` is told it does not exist (NOT_FOUND) instead of FORBIDDEN.
+       */
+      readonly hidden?: boolean;
+    };
 
 /** Every role with rows in a region; units are not personal data. */
 const REGION_MEMBERS: readonly Role[] = ['REGION_ADMIN', 'COORDINATOR', 'UNIT_COORDINATOR', 'PROFESSIONAL', 'EXPERT', 'ANALYST'];

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { formatError } from '../common/format-error';
 import pino from 'pino';
 import { guardOperations } from './policy-guard';
-import { authorize, authorizeRow } from './policy';
+import { authorize, authorizeRow, checkRow } from './policy';
 import type { Viewer } from './viewer';
 
 const log = pino({ level: 'silent' });
@@ -66,5 +66,12 @@ describe('policy checks in services', () => {
     // A national analyst reads aggregates only: no row exists for it, even in a region it holds.
     expect(() => authorizeRow({ viewer: national }, 'Mutation.updateUnit', row)).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));
     expect(() => authorizeRow({ viewer: professional }, 'Mutation.updateUnit', row)).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
+  });
+
+  it('when a policy hides a row\'s existence, then a caller of its region without the role gets the answer of a missing row', () => {
+    const policy = { access: 'STORED_ROW', roles: ['COORDINATOR'], row: 'Expert', idArg: 'id', noun: 'expert', hidden: true } as const;
+    const analyst: Viewer = { id: 'an', name: null, grants: [{ role: 'ANALYST', regionId: 'lapland' }] };
+    expect(() => checkRow(analyst, policy, 'expert', { id: 'e1', regionId: 'lapland' })).toThrow(expect.objectContaining({ code: 'NOT_FOUND', message: 'expert e1 not found' }));
+    expect(() => checkRow(analyst, { ...policy, hidden: false }, 'expert', { id: 'e1', regionId: 'lapland' })).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
   });
 });

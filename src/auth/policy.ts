@@ -68,5 +68,6 @@ export function authorizeRow(scope: { viewer: Viewer }, operation: OperationName
 export function checkRow(viewer: Viewer, policy: Extract<OperationPolicy, { access: 'STORED_ROW' }>, action: string, row: { id: string; regionId: string }): Grant {
   if (!viewer.id) throw new UnauthenticatedError(`${action} requires a token`);
   if (!readableRegionIds(viewer).includes(row.regionId)) throw new NotFoundError(policy.noun, row.id);
+  if (policy.hidden && !hasRole(viewer, row.regionId, policy.roles)) throw new NotFoundError(policy.noun, row.id);
   return requireRole(viewer, row.regionId, policy.roles, action);
 }

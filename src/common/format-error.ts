@@ -48,7 +48,7 @@ function fromDomainError(formatted: GraphQLFormattedError, error: DomainError, p
     message: error.message,
     ...(formatted.locations ? { locations: formatted.locations } : {}),
     ...(formatted.path ? { path: formatted.path } : {}),
-    extensions: { code: error.code, ...error.details, ...(stacktrace ? { stacktrace } : {}) },
+    extensions: { ...error.details, code: error.code, ...(stacktrace ? { stacktrace } : {}) },
   };
 }
 

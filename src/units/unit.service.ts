@@ -2,7 +2,7 @@ import { authorize, authorizeRow } from '../auth/policy';
 import { BadUserInputError, NotFoundError } from '../common/errors';
 import { isUuid } from '../common/ids';
 import type { RegionConfig } from '../region/region-config';
-import { checkListLength } from '../common/pagination';
+import { checkListLength, MAX_PAGE_SIZE } from '../common/pagination';
 import type { RequestScope } from '../scope';
 import { Unit } from './unit.entity';
 
@@ -60,7 +60,7 @@ export class UnitService {
   async list(ctx: RequestScope, regionId: string): Promise<Unit[]> {
     authorize(ctx, 'Query.units', regionId);
     await ctx.services.regions.rulesAt(ctx, regionId, ctx.now());
-    return ctx.em.find(Unit, { regionId }, { orderBy: { name: 'asc', id: 'asc' } });
+    return ctx.em.find(Unit, { regionId }, { orderBy: { name: 'asc', id: 'asc' }, limit: MAX_PAGE_SIZE });
   }
 }
 

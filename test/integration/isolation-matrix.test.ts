@@ -114,7 +114,8 @@ export const RUNS: Record<string, Run> = {
  * What a policy promises. PUBLIC: everyone. REGION: the declared roles in the named region;
  * anyone else with a token FORBIDDEN. STORED_ROW: a row of a region whose rows the caller cannot
  * read does not exist for it (another region's tokens, and NATIONAL_ANALYST, who reads aggregates
- * only, get NOT_FOUND); in its own region, the declared roles succeed and the others are FORBIDDEN.
+ * only, get NOT_FOUND); in its own region, the declared roles succeed and the others are FORBIDDEN
+ * (NOT_FOUND when the policy hides the row's existence).
  */
 export function expected(policy: OperationPolicy, who: Who, where: 'own' | 'other'): Outcome {
   if (policy.access === 'PUBLIC') return 'OK';
@@ -122,7 +123,8 @@ export function expected(policy: OperationPolicy, who: Who, where: 'own' | 'othe
   const allowed = (policy.roles as readonly string[]).includes(who);
   if (policy.access === 'REGION') return where === 'own' && allowed ? 'OK' : 'FORBIDDEN';
   if (where === 'other' || who === 'NATIONAL_ANALYST') return 'NOT_FOUND';
-  return allowed ? 'OK' : 'FORBIDDEN';
+  if (allowed) return 'OK';
+  return policy.hidden ? 'NOT_FOUND' : 'FORBIDDEN';
 }
 
 /**

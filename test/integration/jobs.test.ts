@@ -8,6 +8,8 @@ import { UnitsDocument } from '../generated/graphql';
 import { bootTestServer, type TestApi } from '../helpers/boot';
 import { DomainError } from '../../src/common/errors';
 import { withSystemScope } from '../../src/scope';
+import { loadDemoDataOnce, type DemoDataStep } from '../../src/db/demo-data';
+import pino from 'pino';
 
 describe('jobs through the services', () => {
   let api: TestApi;
@@ -48,5 +50,18 @@ describe('jobs through the services', () => {
     const error = await withSystemScope(api.server.services, { job: 'rename-units', grants: lapland }, (scope) => scope.services.units.update(scope, row!.id, { name: 'Kaapattu' })).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'NOT_FOUND' });
     expect(await api.sql(`select name from unit where id = $1`, [row!.id])).toEqual([{ name: 'KAP' }]);
+  });
+
+  it('when demo data loads, then each step acts as the job system:demo-data through the same services, once', async () => {
+    const actors: Array<string | null> = [];
+    const step: DemoDataStep = async (_em, scope) => {
+      actors.push(scope.viewer.id);
+      await scope.services.units.create(scope, unitInput('lapland', 'Demoyksikkö'));
+    };
+    const log = pino({ level: 'silent' });
+    expect(await loadDemoDataOnce(api.server.services, [step], log, () => at)).toBe(true);
+    expect(await loadDemoDataOnce(api.server.services, [step], log, () => at)).toBe(false);
+    expect(actors).toEqual(['system:demo-data']);
+    expect(await api.sql(`select region_id from unit where name = 'Demoyksikkö'`)).toEqual([{ region_id: 'lapland' }]);
   });
 });
