@@ -73,10 +73,10 @@ export class ExpertContractType extends ContractPeriodType {
 export class ExpertTrainingType {
   @Field(() => ID, { description: 'Training id.' })
   id!: string;
-  @Field(() => String, { description: 'Name of the training.' })
-  name!: string;
-  @Field(() => String, { description: 'Who gave the training.' })
-  provider!: string;
+  @Field(() => String, { nullable: true, description: 'Name of the training; null for the pool unless the expert shows their topics (a name can reveal a background).' })
+  name!: string | null;
+  @Field(() => String, { nullable: true, description: 'Who gave the training; null when the name is.' })
+  provider!: string | null;
   @Field(() => Int, { description: 'Hours of training.' })
   hours!: number;
   @Field(() => LocalDateScalar, { nullable: true, description: 'First day of the training.' })
@@ -117,7 +117,7 @@ export class InterviewType {
 
 @ObjectType('ExpertProfile', {
   description:
-    'An experience expert of one region. Contact details, topics and tax data are shown only to those the field rules allow; reads of contact details and tax data are audited.',
+    'An experience expert of one region. Contact details, topics, trainings, earnings limit, interview, contracts and tax data are shown only to those the field rules allow (src/experts/expert-access.ts), and each read of them by someone else than the expert is audited.',
 })
 export class ExpertProfileType {
   @Field(() => ID, { description: 'Expert id.' })
@@ -130,8 +130,6 @@ export class ExpertProfileType {
   displayName!: string;
   @Field(() => String, { description: 'Stable pseudonym that fee records keep after erasure.' })
   pseudonym!: string;
-  @Field(() => Int, { description: 'Changes with every save; pass it as expectedVersion to updateExpertProfile to detect a concurrent edit.' })
-  version!: number;
   @Field(() => [String], { description: 'Languages the expert works in (ISO 639 codes).' })
   languages!: string[];
   @Field(() => [String], { description: 'Municipalities where the expert works.' })
@@ -295,4 +293,32 @@ export class ErasedExpertType {
   pseudonym!: string;
   @Field(() => DateTimeScalar, { description: 'When the data was erased.' })
   erasedAt!: Date;
+}
+
+@InputType({ description: 'The expert\'s own consents; omitted fields stay as they are.' })
+export class UpdateMyConsentInput {
+  @Field(() => Boolean, { nullable: true, description: 'Show my topics of experience to professionals searching the pool.' })
+  topicsPublic?: boolean | null;
+  @Field(() => Boolean, { nullable: true, description: 'Follow my month\'s fees against my earnings limit (seen by me and the coordinator); false forgets the limit.' })
+  earningsLimitOptIn?: boolean | null;
+  @Field(() => Int, { nullable: true, description: 'My monthly earnings limit in cents (needs earningsLimitOptIn); null clears it.' })
+  earningsLimitCents?: number | null;
+}
+
+export const ConsentKindEnum = { TOPICS_PUBLIC: 'TOPICS_PUBLIC', EARNINGS_LIMIT: 'EARNINGS_LIMIT' } as const;
+registerEnumType(ConsentKindEnum, {
+  name: 'ConsentKind',
+  description: 'TOPICS_PUBLIC: topics shown to professionals; EARNINGS_LIMIT: fees followed against the expert\'s earnings limit.',
+});
+
+@ObjectType('ConsentChange', { description: 'A consent given or withdrawn, and by whom.' })
+export class ConsentChangeType {
+  @Field(() => ConsentKindEnum, { description: 'Which consent.' })
+  consent!: keyof typeof ConsentKindEnum;
+  @Field(() => Boolean, { description: 'True: given; false: withdrawn.' })
+  given!: boolean;
+  @Field(() => DateTimeScalar, { description: 'When it was given or withdrawn.' })
+  at!: Date;
+  @Field(() => Boolean, { description: 'Recorded by a coordinator on the expert\'s behalf (a consent given on paper).' })
+  onBehalf!: boolean;
 }

@@ -5,6 +5,7 @@ import { Migration20261123163005_experts_units } from './Migration20261123163005
 import { Migration20261123163443_audit_reason } from './Migration20261123163443_audit_reason';
 import { Migration20261123170845_earnings_limit } from './Migration20261123170845_earnings_limit';
 import { Migration20261123212414_audit_log_keyset } from './Migration20261123212414_audit_log_keyset';
+import { Migration20261123213111_consent_account } from './Migration20261123213111_consent_account';
 
 /** Every migration, in order. Written by `npm run migration:create`; do not edit by hand. */
 export const migrationsList: MigrationObject[] = [
@@ -14,4 +15,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261123163443_audit_reason', class: Migration20261123163443_audit_reason },
   { name: 'Migration20261123170845_earnings_limit', class: Migration20261123170845_earnings_limit },
   { name: 'Migration20261123212414_audit_log_keyset', class: Migration20261123212414_audit_log_keyset },
+  { name: 'Migration20261123213111_consent_account', class: Migration20261123213111_consent_account },
 ];
