@@ -4,13 +4,22 @@ import { loadEnv } from './config/env';
 import path from 'node:path';
 import { provisionDatabase } from './db/database';
 import { readOrCreateSecret } from './common/secret-file';
-import { startServer } from './server';
+import { authSettings, startServer } from './server';
 
 /** `npm start`: env → database (embedded or DATABASE_URL) → migrations → regions → server. */
 async function main(): Promise<void> {
   const started = Date.now();
   const env = loadEnv();
-  const log = createLogger({ level: env.LOG_LEVEL, pretty: env.NODE_ENV !== 'production' });
+  const production = env.NODE_ENV === 'production';
+  const log = createLogger({ level: env.LOG_LEVEL, pretty: !production });
+  // Settings that refuse the start are checked before any database is started or migrated.
+  const auth = authSettings(env, log);
+  if (production && !env.DATABASE_URL && env.ALLOW_EMBEDDED_DATABASE !== 'true') {
+    throw new Error(
+      `production needs DATABASE_URL (an external PostgreSQL); refusing to run on the embedded development database in ${env.dataDir}. ` +
+        'Set ALLOW_EMBEDDED_DATABASE=true to run on it anyway.',
+    );
+  }
 
   const database = await provisionDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.dataDir, log });
   let server: Awaited<ReturnType<typeof startServer>> | undefined;
@@ -43,14 +52,16 @@ async function main(): Promise<void> {
       port: env.PORT,
       host: env.host,
       loadDemoData: env.loadDemoData,
+      auth,
     });
   } catch (error) {
     await database.stop();
     throw error;
   }
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  // The one line a newcomer looks for.
-  console.log(`Kokemuspankki API ready at ${server.url} (health: ${server.url.replace(/graphql$/, 'health')}) in ${seconds} s; get a token with: npm run token -- --help`);
+  // The one line a newcomer looks for; development tokens are no business of production.
+  const hint = production ? '' : '; get a token with: npm run token -- --help';
+  console.log(`Kokemuspankki API ready at ${server.url} (health: ${server.url.replace(/graphql$/, 'health')}) in ${seconds} s${hint}`);
 }
 
 main().catch((error: unknown) => {

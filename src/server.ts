@@ -47,6 +47,8 @@ export async function startServer(options: {
   port: number;
   host: string;
   loadDemoData: boolean;
+  /** Checked by the caller before any database is touched; computed here when omitted. */
+  auth?: AuthSettings;
   now?: () => Date;
 }): Promise<RunningServer> {
   const { env, log } = options;
@@ -79,7 +81,7 @@ export async function startServer(options: {
       log,
       production,
       exposeStatementCount: !production,
-      authenticate: createAuthenticator(authSettings(env, log)),
+      authenticate: createAuthenticator(options.auth ?? authSettings(env, log)),
       now: options.now,
     });
     const url = await app.listen(options.port, options.host);
@@ -102,7 +104,8 @@ export async function startServer(options: {
   }
 }
 
-function authSettings(env: Env, log: Logger): AuthSettings {
+/** Throws when production has no way to verify tokens; main.ts calls it before the database starts. */
+export function authSettings(env: Env, log: Logger): AuthSettings {
   const production = env.NODE_ENV === 'production';
   const devTokens = !production || env.AUTH_ALLOW_DEV_TOKENS === 'true';
   if (production && !env.AUTH_JWKS_URL && !devTokens) {
