@@ -8,12 +8,24 @@ import type { GraphQLSchema } from 'graphql';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from './common/logger';
 import { errorContextPlugin, formatError, internalMessage, logInternalError } from './common/format-error';
-import { LoaderRegistry, type RequestContext } from './context';
+import type { RequestContext } from './context';
+import { createScope, enterRegions } from './scope';
 import type { Services } from './services';
 import { ANONYMOUS, type Viewer } from './auth/viewer';
 import type { Authenticate } from './auth/tokens';
 import { readableRegionIds } from './auth/policy';
 import { withStatementTally, type StatementTally } from './db/statement-counter';
+import { corsHeaders } from './http/cors';
+import {
+  GRAPHQL_RESPONSE_JSON,
+  LEGACY_JSON,
+  requestErrorStatus,
+  responseMediaType,
+  rolledBackBody,
+  rootResponseKeys,
+  unsupportedMediaType,
+  type GraphQLResponseBody,
+} from './http/framing';
 
 export interface AppOptions {
   schema: GraphQLSchema;
@@ -24,6 +36,8 @@ export interface AppOptions {
   exposeStatementCount: boolean;
   /** Resolves the caller from the Authorization header; throws UnauthenticatedError for a bad token. */
   authenticate: Authenticate;
+  /** Browser origins that may call the API (see src/http/cors.ts); none when absent. */
+  corsOrigins?: readonly string[];
   now?: () => Date;
 }
 
@@ -35,6 +49,8 @@ export interface App {
 }
 
 const MAX_BODY_BYTES = 1_000_000;
+/** Past the limit the rest of a body is read and dropped, so the client hears the 413; this far past it, the connection is cut. */
+const MAX_DRAINED_BYTES = 16_000_000;
 const DRAIN_TIMEOUT_MS = 10_000;
 
 export async function createApp(options: AppOptions): Promise<App> {
@@ -84,10 +100,21 @@ export async function createApp(options: AppOptions): Promise<App> {
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (url.pathname === '/health' && req.method === 'GET') return health(res);
     if (url.pathname !== '/graphql') return sendJson(res, 404, { error: 'not found; the API is at /graphql' });
-    if (req.method !== 'GET' && req.method !== 'POST') {
-      res.setHeader('allow', 'GET, POST');
-      return sendJson(res, 405, { errors: [{ message: 'use GET or POST', extensions: { code: 'BAD_REQUEST' } }] });
+    const preflight = req.method === 'OPTIONS';
+    for (const [key, value] of Object.entries(corsHeaders(req.headers.origin, options.corsOrigins ?? [], preflight))) res.setHeader(key, value);
+    if (preflight) {
+      res.setHeader('allow', 'GET, POST, OPTIONS');
+      res.statusCode = 204;
+      res.end();
+      return;
     }
+    const mediaType = responseMediaType(req.headers.accept);
+    if (req.method !== 'GET' && req.method !== 'POST') {
+      res.setHeader('allow', 'GET, POST, OPTIONS');
+      return sendError(res, 405, mediaType, 'use GET or POST');
+    }
+    const unsupported = req.method === 'POST' ? unsupportedMediaType(req.headers['content-type']) : undefined;
+    if (unsupported) return sendError(res, 415, mediaType, unsupported);
 
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(req.headers)) {
@@ -97,12 +124,13 @@ export async function createApp(options: AppOptions): Promise<App> {
     try {
       body = req.method === 'POST' ? await readJsonBody(req) : undefined;
     } catch (error) {
-      return sendJson(res, 400, { errors: [{ message: (error as Error).message, extensions: { code: 'BAD_REQUEST' } }] });
+      return sendError(res, error instanceof HttpError ? error.status : 400, mediaType, (error as Error).message);
     }
     const httpGraphQLRequest: HTTPGraphQLRequest = { method: req.method, headers, search: url.search, body };
 
     const requestId = randomUUID();
     const tally: StatementTally = { count: 0, statements: [] };
+    let rolledBack = false;
     const response = await withStatementTally(tally, async () => {
       const viewer: Viewer | Error = await options.authenticate(req.headers.authorization).catch((error: unknown) => error as Error);
       const regionIds = viewer instanceof Error ? [] : readableRegionIds(viewer);
@@ -111,17 +139,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       const outcome: RequestContext['outcome'] = { mutationFailed: false, afterRollback: [] };
       let result: Awaited<ReturnType<typeof apollo.executeHTTPGraphQLRequest>> | undefined;
       await inRegionTransaction(services, regionIds, async (txEm) => {
-        const ctx: RequestContext = {
-          requestId,
-          viewer: viewer instanceof Error ? ANONYMOUS : viewer,
-          em: txEm,
-          loaders: new LoaderRegistry(() => ctx),
-          services,
-          log: log.child({ requestId }),
-          tally,
-          outcome,
-          now,
-        };
+        const ctx: RequestContext = createScope({ requestId, viewer: viewer instanceof Error ? ANONYMOUS : viewer, em: txEm, services, log: log.child({ requestId }), tally, outcome, now });
         result = await apollo.executeHTTPGraphQLRequest({
           httpGraphQLRequest,
           context: async () => {
@@ -133,6 +151,7 @@ export async function createApp(options: AppOptions): Promise<App> {
         if (outcome.mutationFailed) throw RollBack;
       }).catch(async (error: unknown) => {
         if (error !== RollBack) throw error;
+        rolledBack = true;
         // What must outlive the rollback (audit of personal data already sent) is written again.
         if (outcome.afterRollback.length) {
           await inRegionTransaction(services, regionIds, async (txEm) => {
@@ -143,11 +162,11 @@ export async function createApp(options: AppOptions): Promise<App> {
       return result!;
     });
 
-    for (const [key, value] of response.headers) res.setHeader(key, value);
+    for (const [key, value] of response.headers) res.setHeader(key, key === 'vary' ? `${value}, Origin` : value);
     if (options.exposeStatementCount) res.setHeader('x-sql-statements', String(tally.count));
     res.statusCode = response.status ?? 200;
     if (response.body.kind === 'complete') {
-      res.end(response.body.string);
+      res.end(reframe(res, response.body.string, rolledBack, body));
       return;
     }
     for await (const chunk of response.body.asyncIterator) res.write(chunk);
@@ -188,9 +207,7 @@ export async function createApp(options: AppOptions): Promise<App> {
  */
 async function inRegionTransaction(services: Services, regionIds: string[], work: (em: EntityManager) => Promise<void>): Promise<void> {
   await services.orm.em.fork().transactional(async (txEm) => {
-    txEm.setFilterParams('region', { regionIds });
-    // em.execute runs inside the transaction; getConnection().execute would not.
-    if (regionIds.length) await txEm.execute(`select set_config('app.region_ids', ?, true)`, [regionIds.join(',')]);
+    await enterRegions(txEm, regionIds);
     await work(txEm);
   });
 }
@@ -206,32 +223,77 @@ async function databaseAnswers(services: Services, timeoutMs: number): Promise<b
   return Promise.race([probe, timeout]);
 }
 
+/** Reads a JSON body (the content type was checked): 413 past the size limit, 400 when it is not JSON. */
 function readJsonBody(req: http.IncomingMessage): Promise<unknown> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new Error(`request body exceeds ${MAX_BODY_BYTES} bytes`));
-        req.destroy();
+      if (size <= MAX_BODY_BYTES) {
+        chunks.push(chunk);
         return;
       }
-      chunks.push(chunk);
+      chunks.length = 0;
+      if (size > MAX_DRAINED_BYTES) {
+        reject(new HttpError(413, `request body exceeds ${MAX_BODY_BYTES} bytes`));
+        req.destroy();
+      }
     });
     req.on('error', reject);
     req.on('end', () => {
+      if (size > MAX_BODY_BYTES) return reject(new HttpError(413, `request body exceeds ${MAX_BODY_BYTES} bytes`));
       const text = Buffer.concat(chunks).toString('utf8');
-      const type = req.headers['content-type'] ?? '';
-      if (!type.includes('application/json')) return resolve(text);
-      if (text.trim() === '') return reject(new Error('the request body is empty; send a JSON object with a "query"'));
+      if (text.trim() === '') return reject(new HttpError(400, 'the request body is empty; send a JSON object with a "query"'));
       try {
         resolve(JSON.parse(text));
       } catch {
-        reject(new Error('the request body is not valid JSON'));
+        reject(new HttpError(400, 'the request body is not valid JSON'));
       }
     });
   });
+}
+
+/**
+ * Sets the status GraphQL over HTTP expects for a response whose operation did not run, and
+ * takes back what a rolled-back mutation had answered (src/http/framing.ts has the rules).
+ * Only failed responses are read again; a successful one passes through untouched.
+ */
+function reframe(res: http.ServerResponse, text: string, rolledBack: boolean, request: unknown): string {
+  if (!rolledBack && res.statusCode < 400) return text;
+  let body: GraphQLResponseBody;
+  try {
+    body = JSON.parse(text) as GraphQLResponseBody;
+  } catch {
+    return text;
+  }
+  if (!body || !Array.isArray(body.errors)) return text;
+  if (!('data' in body)) {
+    const contentType = String(res.getHeader('content-type') ?? '');
+    const media = contentType.startsWith(GRAPHQL_RESPONSE_JSON) ? GRAPHQL_RESPONSE_JSON : LEGACY_JSON;
+    res.statusCode = requestErrorStatus(body.errors.map((error) => error.extensions?.code as string | undefined), media, res.statusCode);
+    if (res.statusCode === 401) res.setHeader('www-authenticate', 'Bearer error="invalid_token"');
+  }
+  if (!rolledBack) return text;
+  const { query, operationName } = (request ?? {}) as { query?: unknown; operationName?: unknown };
+  const rewritten = rolledBackBody(body, rootResponseKeys(query, operationName));
+  return rewritten === body ? text : JSON.stringify(rewritten);
+}
+
+/** An error of the HTTP request itself (before GraphQL), in the media type the client asked for. */
+function sendError(res: http.ServerResponse, status: number, mediaType: string, message: string): void {
+  res.statusCode = status;
+  res.setHeader('content-type', `${mediaType}; charset=utf-8`);
+  res.end(JSON.stringify({ errors: [{ message, extensions: { code: 'BAD_REQUEST' } }] }));
+}
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
 }
 
 function sendJson(res: http.ServerResponse, status: number, body: unknown): void {

@@ -6,12 +6,14 @@ import { RegionResolver } from './region/region.resolver';
 import { AuditResolver } from './audit/audit.resolver';
 import { ExpertResolver } from './experts/expert.resolver';
 import { UnitResolver } from './units/unit.resolver';
+import { guardOperations } from './auth/policy-guard';
 
 /** Every resolver class of the API. */
 const resolvers = [ViewerResolver, RegionResolver, UnitResolver, ExpertResolver, AuditResolver] as const;
 
 export async function buildGraphQLSchema(): Promise<GraphQLSchema> {
-  return buildSchema({ resolvers, validate: false, emitSchemaFile: false });
+  // Every operation passes its declared policy (src/auth/policies.ts) before its resolver runs.
+  return guardOperations(await buildSchema({ resolvers, validate: false, emitSchemaFile: false }));
 }
 
 /** The SDL committed in schema/schema.graphql: sorted, so that diffs show real changes only. */

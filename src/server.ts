@@ -54,13 +54,16 @@ export async function startServer(options: {
   const { env, log } = options;
   // A broken region module stops the start before anything touches the database.
   const registry = new RegionRegistry(await discoverRegions(env.regionsDir));
+  // The same service instances serve the owner's setup work (demo data) and the requests; only the ORM differs.
+  const stateless = { regions: new RegionService(registry), audit: new AuditService(), units: new UnitService(), experts: new ExpertService() };
+  const servicesOn = (orm: Orm): Services => ({ orm, ...stateless });
   const owner = await openOrm({ url: options.databaseUrl, poolMax: 2 });
   let appUrl: string | undefined;
   try {
     const applied = await migrateToLatest(owner);
     if (applied.length) log.info({ migrations: applied }, 'applied migrations');
     await syncRegionRows(owner.em.fork(), registry.all(), new Date());
-    if (options.loadDemoData) await loadDemoDataOnce(owner.em.fork(), [expertDemoData(registry.all())], log);
+    if (options.loadDemoData) await loadDemoDataOnce(servicesOn(owner), [expertDemoData(registry.all())], log);
     appUrl = await resolveAppUrl(owner, options.databaseUrl, options.appConnection);
   } finally {
     await owner.close(true);
@@ -72,7 +75,7 @@ export async function startServer(options: {
     afterConnect: appUrl ? [] : [`set role ${APP_ROLE}`],
   });
   try {
-    const services: Services = { orm, regions: new RegionService(registry), audit: new AuditService(), units: new UnitService(), experts: new ExpertService() };
+    const services = servicesOn(orm);
 
     const production = env.NODE_ENV === 'production';
     const app = await createApp({
@@ -82,6 +85,7 @@ export async function startServer(options: {
       production,
       exposeStatementCount: !production,
       authenticate: createAuthenticator(options.auth ?? authSettings(env, log)),
+      corsOrigins: env.corsOrigins,
       now: options.now,
     });
     const url = await app.listen(options.port, options.host);
@@ -118,6 +122,7 @@ export function authSettings(env: Env, log: Logger): AuthSettings {
     audience: env.AUTH_AUDIENCE,
     jwksUrl: env.AUTH_JWKS_URL,
     devSecret: devTokens ? readDevSecret({ dataDir: env.dataDir, configured: env.AUTH_DEV_SECRET }) : undefined,
+    maxLifetimeMinutes: env.AUTH_MAX_TOKEN_LIFETIME_MINUTES,
   };
 }
 

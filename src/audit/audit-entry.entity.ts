@@ -10,6 +10,8 @@ import { REGION_FILTER } from '../db/region-filter';
 @Entity({ tableName: 'audit_entry' })
 @Filter(REGION_FILTER)
 @Index({ properties: ['regionId', 'subjectId', 'at'] })
+// The audit log pages newest first by (at, id) from a cursor: an index range scan, not a sort of the region's log.
+@Index({ properties: ['regionId', 'at', 'id'] })
 export class AuditEntry {
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();

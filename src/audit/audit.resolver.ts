@@ -1,6 +1,7 @@
 import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
-import { toConnection, type ConnectionShape } from '../common/pagination';
+import { toKeysetConnection, type ConnectionShape } from '../common/pagination';
 import type { RequestContext } from '../context';
+import { listAuditLog } from './audit-log';
 import { AuditEntryConnection, AuditEntryType } from './audit.types';
 
 @Resolver()
@@ -13,7 +14,7 @@ export class AuditResolver {
     @Arg('after', () => String, { nullable: true, description: 'Cursor of the last entry of the previous page.' }) after: string | null,
     @Ctx() ctx: RequestContext,
   ): Promise<ConnectionShape<AuditEntryType>> {
-    const page = await ctx.services.audit.list(ctx, regionId, subjectId, first, after);
-    return toConnection(page, (e) => ({ ...e, actorName: e.actorName ?? null, operation: e.operation ?? null }));
+    const page = await listAuditLog(ctx, regionId, subjectId, first, after);
+    return toKeysetConnection(page, (e) => ({ ...e, actorName: e.actorName ?? null, operation: e.operation ?? null }));
   }
 }

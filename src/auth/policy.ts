@@ -1,4 +1,5 @@
-import { ForbiddenError, UnauthenticatedError } from '../common/errors';
+import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../common/errors';
+import { OPERATION_POLICIES, type OperationName, type OperationPolicy } from './policies';
 import type { Grant, Role, Viewer } from './viewer';
 
 /** Grants of the viewer in one region, optionally limited to the given roles. */
@@ -32,4 +33,41 @@ export function requireAuthenticated(viewer: Viewer, action: string): void {
  */
 export function readableRegionIds(viewer: Viewer): string[] {
   return [...new Set(viewer.grants.filter((g) => g.role !== 'NATIONAL_ANALYST').map((g) => g.regionId))].sort();
+}
+
+/** The field name of `Query.x` / `Mutation.y`, as messages name operations. */
+function actionOf(operation: string): string {
+  return operation.slice(operation.indexOf('.') + 1);
+}
+
+function declared<K extends OperationPolicy['access']>(operation: OperationName, access: K): Extract<OperationPolicy, { access: K }> {
+  const policy: OperationPolicy = OPERATION_POLICIES[operation];
+  if (policy.access !== access) throw new Error(`${operation} is declared ${policy.access}, not ${access}`);
+  return policy as Extract<OperationPolicy, { access: K }>;
+}
+
+/**
+ * For a service whose region comes from its arguments: the grant under which the viewer may run
+ * `operation` in `regionId`, by the operation's declared policy; UNAUTHENTICATED or FORBIDDEN else.
+ */
+export function authorize(scope: { viewer: Viewer }, operation: OperationName, regionId: string): Grant {
+  return requireRole(scope.viewer, regionId, declared(operation, 'REGION').roles, actionOf(operation));
+}
+
+/**
+ * For a service whose region comes from a stored row, once it has loaded the row: a row of a
+ * region whose rows the viewer cannot read does not exist for it (NOT_FOUND); otherwise the grant
+ * under which it may act on the row, or FORBIDDEN.
+ */
+export function authorizeRow(scope: { viewer: Viewer }, operation: OperationName, row: { id: string; regionId: string }): Grant {
+  const policy = declared(operation, 'STORED_ROW');
+  return checkRow(scope.viewer, policy, actionOf(operation), row);
+}
+
+/** The stored-row check shared by services and the resolver guard. */
+export function checkRow(viewer: Viewer, policy: Extract<OperationPolicy, { access: 'STORED_ROW' }>, action: string, row: { id: string; regionId: string }): Grant {
+  if (!viewer.id) throw new UnauthenticatedError(`${action} requires a token`);
+  if (!readableRegionIds(viewer).includes(row.regionId)) throw new NotFoundError(policy.noun, row.id);
+  if (policy.hidden && !hasRole(viewer, row.regionId, policy.roles)) throw new NotFoundError(policy.noun, row.id);
+  return requireRole(viewer, row.regionId, policy.roles, action);
 }

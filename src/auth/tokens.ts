@@ -10,6 +10,7 @@ export const GRANTS_CLAIM = 'kp_grants';
 export const DEV_ISSUER = 'kokemuspankki-dev';
 export const DEV_AUDIENCE = 'kokemuspankki';
 const CLOCK_TOLERANCE_S = 60;
+const DEFAULT_MAX_LIFETIME_MINUTES = 24 * 60;
 const ASYMMETRIC_ALGS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA'];
 
 export interface AuthSettings {
@@ -19,6 +20,9 @@ export interface AuthSettings {
   jwksUrl?: string;
   /** HS256 secret for development tokens; undefined when they are refused. */
   devSecret?: Uint8Array;
+  /** Longest accepted lifetime (exp minus iat) of a token, in minutes; a day unless configured. */
+  maxLifetimeMinutes?: number;
+  now?: () => Date;
 }
 
 export type Authenticate = (authorization: string | undefined) => Promise<Viewer>;
@@ -34,6 +38,8 @@ export function readDevSecret(options: { dataDir: string; configured?: string })
 
 export function createAuthenticator(settings: AuthSettings): Authenticate {
   const jwks = settings.jwksUrl ? createRemoteJWKSet(new URL(settings.jwksUrl)) : undefined;
+  const now = settings.now ?? (() => new Date());
+  const maxLifetimeS = (settings.maxLifetimeMinutes ?? DEFAULT_MAX_LIFETIME_MINUTES) * 60;
 
   return async (authorization) => {
     if (authorization === undefined || authorization.trim() === '') return ANONYMOUS;
@@ -58,6 +64,7 @@ export function createAuthenticator(settings: AuthSettings): Authenticate {
           issuer: DEV_ISSUER,
           audience: DEV_AUDIENCE,
           clockTolerance: CLOCK_TOLERANCE_S,
+          currentDate: now(),
           requiredClaims: ['sub', 'exp'],
         }));
       } else {
@@ -67,14 +74,37 @@ export function createAuthenticator(settings: AuthSettings): Authenticate {
           issuer: settings.issuer,
           audience: settings.audience,
           clockTolerance: CLOCK_TOLERANCE_S,
+          currentDate: now(),
           requiredClaims: ['sub', 'exp'],
         }));
       }
     } catch (error) {
       throw explain(error);
     }
+    checkTimes(payload, Math.floor(now().getTime() / 1000), maxLifetimeS);
     return viewerFromClaims(payload);
   };
+}
+
+/**
+ * A token issued in the future (beyond the clock skew) is refused, and so is one that lives longer
+ * than allowed: a stolen long-lived token would outlast the grants it carries. Without `iat` the
+ * lifetime counts from now.
+ */
+export function checkTimes(payload: JWTPayload, nowS: number, maxLifetimeS: number): void {
+  const iat = payload.iat;
+  if (iat !== undefined && (typeof iat !== 'number' || !Number.isFinite(iat))) throw new UnauthenticatedError('the token claim "iat" must be a number');
+  if (iat !== undefined && iat > nowS + CLOCK_TOLERANCE_S) throw new UnauthenticatedError('the token was issued in the future ("iat" is ahead of the server clock)');
+  const exp = payload.exp!;
+  const lifetimeS = exp - (iat ?? nowS);
+  if (lifetimeS > maxLifetimeS + CLOCK_TOLERANCE_S) {
+    throw new UnauthenticatedError(`the token lives too long: ${describeSeconds(lifetimeS)} from "iat" to "exp", at most ${describeSeconds(maxLifetimeS)} is accepted`);
+  }
+}
+
+function describeSeconds(seconds: number): string {
+  const minutes = Math.round(seconds / 60);
+  return minutes % 60 === 0 ? `${minutes / 60} h` : `${minutes} min`;
 }
 
 /** Turns jose's errors into a message that says what was wrong with the token. */
@@ -103,7 +133,10 @@ export function viewerFromClaims(payload: JWTPayload): Viewer {
     return grant;
   });
   const name = typeof payload.name === 'string' ? payload.name : null;
-  return { id: payload.sub!, name, grants };
+  // jose checks that `sub` is present, not what it is; an object here would reach the database.
+  const sub: unknown = payload.sub;
+  if (typeof sub !== 'string' || sub.trim() === '') throw new UnauthenticatedError('the token claim "sub" must be a non-empty string');
+  return { id: sub, name, grants };
 }
 
 const GRANT_PATTERN = /^([A-Z_]+)@([a-z0-9][a-z0-9-]*)(?:\/([A-Za-z0-9_-]+))?$/;

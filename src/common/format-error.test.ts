@@ -1,8 +1,8 @@
 import { GraphQLError } from 'graphql';
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
-import { BadUserInputError, NotFoundError } from './errors';
 import fc from 'fast-check';
+import { BadUserInputError, ConflictError, NotFoundError, UnauthenticatedError } from './errors';
 import { formatError, isDatabaseUnreachable, maskMessageValues, maskSqlValues } from './format-error';
 
 const lines: string[] = [];
@@ -83,5 +83,18 @@ describe('formatError', () => {
     expect(isDatabaseUnreachable(Object.assign(new Error('Knex: Timeout acquiring a connection. The pool is probably full.'), { name: 'KnexTimeoutError' }))).toBe(true);
     expect(isDatabaseUnreachable(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), { code: 'ECONNREFUSED' }))).toBe(true);
     expect(isDatabaseUnreachable(new Error('boom'))).toBe(false);
+  });
+
+  it('when a service throws a domain error, then it is a plain error that a job can catch, and only formatError gives it a GraphQL code', () => {
+    const error = new ConflictError('expert 7 was changed by someone else');
+    expect(error).not.toBeInstanceOf(GraphQLError);
+    expect(error).toMatchObject({ code: 'CONFLICT', message: 'expert 7 was changed by someone else' });
+    expect(format(true, error)).toMatchObject({ message: 'expert 7 was changed by someone else', path: ['expert'], extensions: { code: 'CONFLICT' } });
+  });
+
+  it('when a domain error comes wrapped without a path (a rejected token while the context is made), then its code and own message still reach the client', () => {
+    const wrapped = new GraphQLError('Context creation failed: the token has expired', { originalError: new UnauthenticatedError('the token has expired') });
+    const out = formatError({ log, production: true })({ ...wrapped.toJSON(), extensions: { code: 'INTERNAL_SERVER_ERROR' } }, wrapped);
+    expect(out).toEqual({ message: 'the token has expired', extensions: { code: 'UNAUTHENTICATED' } });
   });
 });

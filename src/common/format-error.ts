@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { GraphQLFormattedError } from 'graphql';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
-import { EXPECTED_CODES } from './errors';
+import { domainErrorOf, EXPECTED_CODES, type DomainError } from './errors';
 import type { Logger } from './logger';
 
 /** Codes that Apollo and graphql-js give to errors in the request itself; safe to show. */
@@ -24,6 +24,8 @@ const operationOf = new WeakMap<object, string | null>();
  */
 export function formatError(options: { log: Logger; production: boolean }) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const domain = domainErrorOf(error);
+    if (domain) return fromDomainError(formatted, domain, options.production);
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && (EXPECTED_CODES.has(code) || REQUEST_ERROR_CODES.has(code))) {
       return options.production ? withoutStacktrace(formatted) : formatted;
@@ -156,6 +158,17 @@ export function maskMessageValues(message: string): string {
       ? match
       : `${before ?? ''}"?"`,
   );
+}
+
+/** The one place where a domain error becomes a GraphQL error: its kind is `extensions.code`. */
+function fromDomainError(formatted: GraphQLFormattedError, error: DomainError, production: boolean): GraphQLFormattedError {
+  const stacktrace = production ? undefined : formatted.extensions?.stacktrace;
+  return {
+    message: error.message,
+    ...(formatted.locations ? { locations: formatted.locations } : {}),
+    ...(formatted.path ? { path: formatted.path } : {}),
+    extensions: { ...error.details, code: error.code, ...(stacktrace ? { stacktrace } : {}) },
+  };
 }
 
 function withoutStacktrace(formatted: GraphQLFormattedError): GraphQLFormattedError {

@@ -49,6 +49,106 @@ export function checkListLength(field: string, list: readonly unknown[] | null |
   if (list && list.length > MAX_INPUT_LIST) throw new BadUserInputError(field, `at most ${MAX_INPUT_LIST} items`);
 }
 
+// ---- keyset cursors -------------------------------------------------------------------------
+// A keyset cursor names the last row seen by its sort key and id, so the next page starts right
+// after that row wherever it now is: rows inserted or deleted meanwhile never repeat or skip one.
+
+/** A sort key value: text, a number or an instant (timestamps are compared at millisecond precision). */
+export type SortValue = string | number | Date;
+
+export interface KeysetPosition {
+  key: SortValue;
+  id: string;
+}
+
+export interface KeysetPageRequest {
+  limit: number;
+  /** The row after which this page starts, or null for the first page. */
+  after: KeysetPosition | null;
+}
+
+/** A page of rows in (sort key, id) order; `totalCount` is counted only if someone asks. */
+export interface KeysetPage<R> {
+  nodes: R[];
+  hasNextPage: boolean;
+  cursorOf: (row: R) => string;
+  totalCount: () => Promise<number>;
+}
+
+const KEYSET_PREFIX = 'kp:k:';
+
+export function encodeKeysetCursor(position: KeysetPosition): string {
+  const key = position.key instanceof Date ? { d: position.key.toISOString() } : position.key;
+  return Buffer.from(KEYSET_PREFIX + JSON.stringify([key, position.id]), 'utf8').toString('base64url');
+}
+
+/** Opaque to clients; anything this API did not hand out is BAD_USER_INPUT naming the argument. */
+export function decodeKeysetCursor(cursor: string, field = 'after'): KeysetPosition {
+  const bad = () => new BadUserInputError(field, 'not a cursor returned by this API');
+  if (cursor.length > 2_000) throw bad();
+  const text = Buffer.from(cursor, 'base64url').toString('utf8');
+  if (!text.startsWith(KEYSET_PREFIX)) throw bad();
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text.slice(KEYSET_PREFIX.length));
+  } catch {
+    throw bad();
+  }
+  if (!Array.isArray(parsed) || parsed.length !== 2 || typeof parsed[1] !== 'string') throw bad();
+  const [raw, id] = parsed as [unknown, string];
+  if (typeof raw === 'string' || (typeof raw === 'number' && Number.isFinite(raw))) return { key: raw, id };
+  if (raw && typeof raw === 'object' && typeof (raw as { d?: unknown }).d === 'string') {
+    const date = new Date((raw as { d: string }).d);
+    if (!Number.isNaN(date.getTime())) return { key: date, id };
+  }
+  throw bad();
+}
+
+/** `first` defaults to 20 and must be 1..100; `after` is an endCursor of an earlier page. */
+export function keysetPageRequest(first: number | null | undefined, after: string | null | undefined): KeysetPageRequest {
+  const limit = first ?? DEFAULT_PAGE_SIZE;
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE_SIZE) {
+    throw new BadUserInputError('first', `must be from 1 to ${MAX_PAGE_SIZE}`);
+  }
+  return { limit, after: after ? decodeKeysetCursor(after) : null };
+}
+
+/**
+ * The ORM condition for "after this position" in an order by (sortKey, id), both in `direction`:
+ * `(key, id) > (k, i)` ascending, `<` descending. Use with `orderBy: { [sortKey]: direction, id: direction }`,
+ * `limit: request.limit + 1`, and `keysetPage` on the rows.
+ */
+export function afterPosition(sortKey: string, direction: 'asc' | 'desc', after: KeysetPosition | null): Record<string, unknown> {
+  if (!after) return {};
+  const beyond = direction === 'asc' ? '$gt' : '$lt';
+  const beyondOrAt = direction === 'asc' ? '$gte' : '$lte';
+  // The first condition is implied by the second; it is there so that PostgreSQL can start an
+  // index range scan on (..., sortKey, id) at the cursor instead of filtering every row before it.
+  return { [sortKey]: { [beyondOrAt]: after.key }, $or: [{ [sortKey]: { [beyond]: after.key } }, { [sortKey]: after.key, id: { [beyond]: after.id } }] };
+}
+
+/** The page from up to `limit + 1` rows fetched in order: the extra row only says that more follow. */
+export function keysetPage<R extends { id: string }>(rows: R[], request: KeysetPageRequest, sortKeyOf: (row: R) => SortValue, count: () => Promise<number>): KeysetPage<R> {
+  return {
+    nodes: rows.slice(0, request.limit),
+    hasNextPage: rows.length > request.limit,
+    cursorOf: (row) => encodeKeysetCursor({ key: sortKeyOf(row), id: row.id }),
+    totalCount: count,
+  };
+}
+
+/** Builds a connection from a keyset page; the count runs only if `totalCount` is selected. */
+export function toKeysetConnection<R extends { id: string }, T>(page: KeysetPage<R>, map: (row: R) => T): ConnectionShape<T> {
+  const edges = page.nodes.map((row) => ({ cursor: page.cursorOf(row), node: map(row) }));
+  const last = page.nodes.at(-1);
+  return {
+    totalCount: page.totalCount,
+    pageInfo: { hasNextPage: page.hasNextPage, endCursor: last ? page.cursorOf(last) : null },
+    edges,
+    nodes: edges.map((e) => e.node),
+  };
+}
+
 @ObjectType('PageInfo', { description: 'Where a page ends and whether more follow.' })
 export class PageInfo {
   @Field(() => Boolean, { description: 'True when a later page has rows.' })
@@ -59,7 +159,8 @@ export class PageInfo {
 }
 
 export interface ConnectionShape<T> {
-  totalCount: number;
+  /** A number, or a function that counts when the field is selected (and only then). */
+  totalCount: number | (() => Promise<number>);
   pageInfo: PageInfo;
   edges: Array<{ cursor: string; node: T }>;
   nodes: T[];
@@ -81,8 +182,9 @@ export function Connection<T extends object>(nodeType: ClassType<T>, nodeName: s
 
   @ObjectType()
   abstract class ConnectionBase implements ConnectionShape<T> {
-    @Field(() => Int, { description: 'Rows matching the query on all pages.' })
-    totalCount!: number;
+    // simple: graphql-js's default resolver calls a function value, so a count runs only when asked for.
+    @Field(() => Int, { simple: true, description: 'Rows matching the query on all pages.' })
+    totalCount!: number | (() => Promise<number>);
 
     @Field(() => PageInfo, { description: 'Where this page ends.' })
     pageInfo!: PageInfo;

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { parseCorsOrigins } from '../http/cors';
 
 /** Every environment variable the server reads; README.md documents each one. */
 const EnvSchema = z.object({
@@ -19,9 +20,14 @@ const EnvSchema = z.object({
   AUTH_JWKS_URL: z.url().optional(),
   AUTH_DEV_SECRET: z.string().min(32).optional(),
   AUTH_ALLOW_DEV_TOKENS: z.enum(['true', 'false']).default('false'),
+  AUTH_MAX_TOKEN_LIFETIME_MINUTES: z.coerce.number().int().min(1).max(60 * 24 * 30).default(24 * 60),
+  CORS_ORIGINS: z.string().optional(),
 });
 
-export type Env = z.infer<typeof EnvSchema> & { dataDir: string; regionsDir: string; host: string; loadDemoData: boolean };
+/** Outside production a frontend's dev server on this machine, on any port, may call the API. */
+const DEVELOPMENT_CORS_ORIGINS = 'http://localhost:*,http://127.0.0.1:*';
+
+export type Env = z.infer<typeof EnvSchema> & { dataDir: string; regionsDir: string; host: string; loadDemoData: boolean; corsOrigins: string[] };
 
 export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
   const parsed = EnvSchema.safeParse(source);
@@ -30,6 +36,13 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
     throw new Error(`invalid environment:\n${lines.join('\n')}`);
   }
   const env = parsed.data;
+  let corsOrigins: string[];
+  try {
+    // Production answers no browser origin until CORS_ORIGINS names the regions' frontends.
+    corsOrigins = parseCorsOrigins(env.CORS_ORIGINS ?? (env.NODE_ENV === 'production' ? '' : DEVELOPMENT_CORS_ORIGINS));
+  } catch (error) {
+    throw new Error(`invalid environment:\n${(error as Error).message}`);
+  }
   return {
     ...env,
     dataDir: path.resolve(env.DATA_DIR),
@@ -39,5 +52,6 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
     loadDemoData: env.DEMO_DATA ? env.DEMO_DATA === 'true' : env.NODE_ENV !== 'production',
     // Outside production we listen on loopback only: a developer's laptop is not a server.
     host: env.HOST ?? (env.NODE_ENV === 'production' ? '0.0.0.0' : '127.0.0.1'),
+    corsOrigins,
   };
 }

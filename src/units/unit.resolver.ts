@@ -6,7 +6,7 @@ import { CreateUnitInput, UnitType, UpdateUnitInput } from './unit.types';
 
 @Resolver(() => UnitType)
 export class UnitResolver {
-  @Query(() => [UnitType], { description: 'Operating units of a region, by name.' })
+  @Query(() => [UnitType], { description: 'Operating units of a region, by name (at most 100).' })
   units(@Arg('regionId', () => ID) regionId: string, @Ctx() ctx: RequestContext): Promise<Unit[]> {
     return ctx.services.units.list(ctx, regionId);
   }

@@ -1,10 +1,9 @@
-import { requireAuthenticated, requireRole } from '../auth/policy';
-import type { Role } from '../auth/viewer';
+import { authorize, authorizeRow } from '../auth/policy';
 import { BadUserInputError, NotFoundError } from '../common/errors';
 import { isUuid } from '../common/ids';
 import type { RegionConfig } from '../region/region-config';
-import { checkListLength } from '../common/pagination';
-import type { RequestContext } from '../context';
+import { checkListLength, MAX_PAGE_SIZE } from '../common/pagination';
+import type { RequestScope } from '../scope';
 import { Unit } from './unit.entity';
 
 export interface UpdateUnitInput {
@@ -22,13 +21,14 @@ export interface CreateUnitInput {
   coordinatorNames: string[];
 }
 
-/** Every role with rows in a region may list its units (they are not personal data). */
-const UNIT_READERS: readonly Role[] = ['REGION_ADMIN', 'COORDINATOR', 'UNIT_COORDINATOR', 'PROFESSIONAL', 'EXPERT', 'ANALYST'];
-
-/** Operating units of a region, managed by the region admin. */
+/**
+ * Operating units of a region, managed by the region admin. Who may do what is declared in
+ * src/auth/policies.ts (Query.units, Mutation.createUnit, Mutation.updateUnit) and checked here,
+ * so a job calling these methods meets the same rule as the API.
+ */
 export class UnitService {
-  async create(ctx: RequestContext, input: CreateUnitInput): Promise<Unit> {
-    requireRole(ctx.viewer, input.regionId, ['REGION_ADMIN'], 'createUnit');
+  async create(ctx: RequestScope, input: CreateUnitInput): Promise<Unit> {
+    authorize(ctx, 'Mutation.createUnit', input.regionId);
     const { config } = await ctx.services.regions.rulesAt(ctx, input.regionId, ctx.now());
     const unit = ctx.em.create(Unit, {
       regionId: input.regionId,
@@ -43,12 +43,11 @@ export class UnitService {
   }
 
   /** Renames a unit, moves it to another service interface or changes its named coordinators (REGION_ADMIN). */
-  async update(ctx: RequestContext, id: string, input: UpdateUnitInput): Promise<Unit> {
-    requireAuthenticated(ctx.viewer, 'updateUnit');
+  async update(ctx: RequestScope, id: string, input: UpdateUnitInput): Promise<Unit> {
     // The region filter hides other regions' units: they answer NOT_FOUND.
     const unit = isUuid(id) ? await ctx.em.findOne(Unit, { id }) : null;
     if (!unit) throw new NotFoundError('unit', id);
-    requireRole(ctx.viewer, unit.regionId, ['REGION_ADMIN'], 'updateUnit');
+    authorizeRow(ctx, 'Mutation.updateUnit', unit);
     const { config } = await ctx.services.regions.rulesAt(ctx, unit.regionId, ctx.now());
     if (input.name != null) unit.name = requiredText('input.name', input.name);
     if (input.serviceInterfaceId != null) unit.serviceInterfaceId = checkServiceInterface(config, unit.regionId, input.serviceInterfaceId);
@@ -58,10 +57,10 @@ export class UnitService {
     return unit;
   }
 
-  async list(ctx: RequestContext, regionId: string): Promise<Unit[]> {
-    requireRole(ctx.viewer, regionId, UNIT_READERS, 'units');
+  async list(ctx: RequestScope, regionId: string): Promise<Unit[]> {
+    authorize(ctx, 'Query.units', regionId);
     await ctx.services.regions.rulesAt(ctx, regionId, ctx.now());
-    return ctx.em.find(Unit, { regionId }, { orderBy: { name: 'asc', id: 'asc' } });
+    return ctx.em.find(Unit, { regionId }, { orderBy: { name: 'asc', id: 'asc' }, limit: MAX_PAGE_SIZE });
   }
 }
 

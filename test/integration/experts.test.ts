@@ -149,7 +149,7 @@ describe('expert registry', () => {
         body: JSON.stringify({ query }),
       });
       const body = (await response.json()) as { errors?: { extensions: { code: string } }[] };
-      expect(body.errors?.map((e) => e.extensions.code)).toEqual(['BAD_USER_INPUT']);
+      expect(body.errors?.map((e) => e.extensions.code)).toEqual(['BAD_USER_INPUT', 'ROLLED_BACK']);
       const rows = await api.sql("select id from unit where name like 'Rollback %'");
       expect(rows).toEqual([]);
     });
@@ -344,7 +344,7 @@ describe('expert registry', () => {
       }`;
       const response = await fetch(api.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${coordinator}` }, body: JSON.stringify({ query }) });
       const body = (await response.json()) as { data: unknown; errors: { extensions: { code: string } }[] };
-      expect(body.errors.map((e) => e.extensions.code)).toEqual(['FORBIDDEN']);
+      expect(body.errors.map((e) => e.extensions.code)).toEqual(['FORBIDDEN', 'ROLLED_BACK']);
       // The refused root field is non-null, so GraphQL drops all data; the read is still recorded,
       // erring on the side of the person whose data it is.
       expect(body.data).toBeNull();

@@ -1,6 +1,8 @@
 /**
- * Every role × every operation × own region / another region → the outcome (3/8). Table-driven:
- * later features add rows to OPERATIONS. The subject data is in Vantaa KAP; "own" tokens hold the
+ * Every role × every operation of the schema × own region / another region → the outcome that the
+ * operation's declared policy (src/auth/policies.ts) promises. The operations come from the built
+ * schema, the expectations from the policy table: a new operation without a policy, or without a
+ * way to call it here, fails this file. The subject data is in Vantaa KAP; "own" tokens hold the
  * role in vantaa-kap, "other" tokens in Lapland.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -32,6 +34,8 @@ import {
   PublishRegionRevisionDocument,
 } from '../generated/graphql';
 import { bootTestServer, errorCodes, type GraphQLResult, type TestApi } from '../helpers/boot';
+import { buildGraphQLSchema } from '../../src/schema';
+import { OPERATION_POLICIES, policyOf, type OperationPolicy } from '../../src/auth/policies';
 
 const OWN = 'vantaa-kap';
 const OTHER = 'lapland';
@@ -51,139 +55,100 @@ interface Fixture {
   draftRevision(): Promise<string>;
 }
 
-interface Operation {
-  name: string;
-  run(api: TestApi, token: string | undefined, f: Fixture): Promise<GraphQLResult<unknown>>;
-  /** Roles that succeed in their own region. */
-  allowed: readonly Who[];
-  /** What an own-region role outside `allowed` gets (default FORBIDDEN); NATIONAL_ANALYST's own outcome if different. */
-  deniedOwn?: Outcome;
-  nationalOwn?: Outcome;
-  /** What any token of another region gets. */
-  other: Outcome;
-  /** Public operations answer without a token too. */
-  isPublic?: boolean;
-}
+/** Calls one operation with a token (or none) on the fixture's data of the own region. */
+type Run = (api: TestApi, token: string | undefined, f: Fixture) => Promise<GraphQLResult<unknown>>;
 
 const send = <D, V extends Record<string, unknown>>(api: TestApi, doc: TypedDocumentNode<D, V>, vars: V, token?: string) =>
   api.request(doc, vars, token ? { token } : {}) as Promise<GraphQLResult<unknown>>;
 
-/** Mutations and reads of one row by id: another region's row is NOT_FOUND, no hint it exists. */
-const byId = (name: string, run: Operation['run']): Operation => ({ name, run, allowed: ['COORDINATOR'], nationalOwn: 'NOT_FOUND', other: 'NOT_FOUND' });
-
-const EVERYONE = ROLES.filter((r) => r !== 'NONE');
 /** Effective dates far enough apart that drafts never collide with each other. */
 let revisionDay = 0;
 
-export const OPERATIONS: Operation[] = [
-  { name: 'regions', run: (api, t) => send(api, RegionsDocument, {}, t), allowed: EVERYONE, other: 'OK', isPublic: true },
-  { name: 'region', run: (api, t) => send(api, RegionRulesDocument, { id: OWN }, t), allowed: EVERYONE, other: 'OK', isPublic: true },
-  {
-    name: 'cancellationDeadline',
-    run: (api, t) => send(api, CancellationDeadlineDocument, { regionId: OWN, startsAt: '2026-12-01T08:00:00Z' }, t),
-    allowed: EVERYONE,
-    other: 'OK',
-    isPublic: true,
-  },
-  { name: 'payoutDates', run: (api, t) => send(api, PayoutDatesDocument, { regionId: OWN, workMonth: '2026-11' }, t), allowed: EVERYONE, other: 'OK', isPublic: true },
-  { name: 'regionRevisions', run: (api, t) => send(api, RegionRevisionsDocument, { regionId: OWN }, t), allowed: ['REGION_ADMIN'], other: 'FORBIDDEN' },
-  {
-    name: 'proposeRegionRevision',
-    run: (api, t) =>
-      send(
-        api,
-        ProposeRegionRevisionDocument,
-        { input: { regionId: OWN, effectiveFrom: new Date(Date.UTC(2031, 0, 1 + revisionDay++)).toISOString(), reason: 'matrix', changes: { payoutSchedule: { noticeDueDay: 12 } } } },
-        t,
-      ),
-    allowed: ['REGION_ADMIN'],
-    other: 'FORBIDDEN',
-  },
-  {
-    name: 'publishRegionRevision',
-    run: async (api, t, f) => send(api, PublishRegionRevisionDocument, { id: await f.draftRevision() }, t),
-    allowed: ['REGION_ADMIN'],
-    // A revision of a region the caller has no grant in does not exist for it.
-    other: 'NOT_FOUND',
-  },
-  { name: 'viewer', run: (api, t) => send(api, ViewerDocument, {}, t), allowed: ROLES.filter((r) => r !== 'NONE'), other: 'OK' },
-  {
-    name: 'units',
-    run: (api, t) => send(api, UnitsDocument, { regionId: OWN }, t),
-    allowed: ['REGION_ADMIN', 'COORDINATOR', 'UNIT_COORDINATOR', 'PROFESSIONAL', 'EXPERT', 'ANALYST'],
-    other: 'FORBIDDEN',
-  },
-  {
-    name: 'createUnit',
-    run: (api, t) => send(api, CreateUnitDocument, { input: { regionId: OWN, name: 'Matriisi', serviceInterfaceId: 'social-rehabilitation', municipality: 'Vantaa', coordinatorNames: [] } }, t),
-    allowed: ['REGION_ADMIN'],
-    other: 'FORBIDDEN',
-  },
-  {
-    name: 'updateUnit',
-    run: (api, t, f) => send(api, UpdateUnitDocument, { id: f.unitId, input: { coordinatorNames: ['Matriisi Koordinaattori'] } }, t),
-    allowed: ['REGION_ADMIN'],
-    // Another region's unit does not exist for the caller (nor for a national analyst, who reads no rows).
-    nationalOwn: 'NOT_FOUND',
-    other: 'NOT_FOUND',
-  },
-  {
-    name: 'expert',
-    run: (api, t, f) => send(api, ExpertPublicDocument, { id: f.expertId }, t),
-    allowed: ['COORDINATOR', 'UNIT_COORDINATOR', 'PROFESSIONAL', 'EXPERT'],
-    nationalOwn: 'NOT_FOUND',
-    other: 'NOT_FOUND',
-  },
-  {
-    name: 'experts',
-    run: (api, t) => send(api, ExpertsDocument, { regionId: OWN, first: 5 }, t),
-    allowed: ['COORDINATOR', 'UNIT_COORDINATOR', 'PROFESSIONAL'],
-    other: 'FORBIDDEN',
-  },
-  {
-    name: 'expertsMissingTaxCard',
-    run: (api, t) => send(api, ExpertsMissingTaxCardDocument, { regionId: OWN, year: 2026 }, t),
-    allowed: ['COORDINATOR'],
-    other: 'FORBIDDEN',
-  },
-  { name: 'myData', run: (api, t) => send(api, MyDataDocument, { regionId: OWN }, t), allowed: ['EXPERT'], other: 'FORBIDDEN' },
-  { name: 'auditLog', run: (api, t) => send(api, AuditLogDocument, { regionId: OWN }, t), allowed: ['REGION_ADMIN'], other: 'FORBIDDEN' },
-  {
-    name: 'createExpert',
-    run: (api, t) =>
-      send(
-        api,
-        CreateExpertDocument,
-        { input: { regionId: OWN, displayName: 'Matriisi Testi', topicIds: ['mental-health'], languages: ['fi'], taskTypeIds: ['client-meeting'], introduction: { fi: 'Hei' }, topicsPublic: false } },
-        t,
-      ),
-    allowed: ['COORDINATOR'],
-    other: 'FORBIDDEN',
-  },
-  byId('updateExpertProfile', async (api, t, f) => send(api, UpdateExpertProfileDocument, { id: await f.fresh('ACTIVE'), input: { displayName: 'Muutettu' } }, t)),
-  byId('recordExpertInterview', async (api, t, f) =>
+/** How to call each operation of the schema, keyed as in the policy table. */
+export const RUNS: Record<string, Run> = {
+  'Query.regions': (api, t) => send(api, RegionsDocument, {}, t),
+  'Query.region': (api, t) => send(api, RegionRulesDocument, { id: OWN }, t),
+  'Query.cancellationDeadline': (api, t) => send(api, CancellationDeadlineDocument, { regionId: OWN, startsAt: '2026-12-01T08:00:00Z' }, t),
+  'Query.payoutDates': (api, t) => send(api, PayoutDatesDocument, { regionId: OWN, workMonth: '2026-11' }, t),
+  'Query.regionRevisions': (api, t) => send(api, RegionRevisionsDocument, { regionId: OWN }, t),
+  'Mutation.proposeRegionRevision': (api, t) =>
+    send(
+      api,
+      ProposeRegionRevisionDocument,
+      { input: { regionId: OWN, effectiveFrom: new Date(Date.UTC(2031, 0, 1 + revisionDay++)).toISOString(), reason: 'matrix', changes: { payoutSchedule: { noticeDueDay: 12 } } } },
+      t,
+    ),
+  'Mutation.publishRegionRevision': async (api, t, f) => send(api, PublishRegionRevisionDocument, { id: await f.draftRevision() }, t),
+  'Query.viewer': (api, t) => send(api, ViewerDocument, {}, t),
+  'Query.units': (api, t) => send(api, UnitsDocument, { regionId: OWN }, t),
+  'Mutation.createUnit': (api, t) =>
+    send(api, CreateUnitDocument, { input: { regionId: OWN, name: 'Matriisi', serviceInterfaceId: 'social-rehabilitation', municipality: 'Vantaa', coordinatorNames: [] } }, t),
+  'Mutation.updateUnit': (api, t, f) => send(api, UpdateUnitDocument, { id: f.unitId, input: { coordinatorNames: ['Matriisi Koordinaattori'] } }, t),
+  'Query.expert': (api, t, f) => send(api, ExpertPublicDocument, { id: f.expertId }, t),
+  'Query.experts': (api, t) => send(api, ExpertsDocument, { regionId: OWN, first: 5 }, t),
+  'Query.expertsMissingTaxCard': (api, t) => send(api, ExpertsMissingTaxCardDocument, { regionId: OWN, year: 2026 }, t),
+  'Query.myData': (api, t) => send(api, MyDataDocument, { regionId: OWN }, t),
+  'Query.auditLog': (api, t) => send(api, AuditLogDocument, { regionId: OWN }, t),
+  'Mutation.createExpert': (api, t) =>
+    send(
+      api,
+      CreateExpertDocument,
+      { input: { regionId: OWN, displayName: 'Matriisi Testi', topicIds: ['mental-health'], languages: ['fi'], taskTypeIds: ['client-meeting'], introduction: { fi: 'Hei' }, topicsPublic: false } },
+      t,
+    ),
+  'Mutation.updateExpertProfile': async (api, t, f) => send(api, UpdateExpertProfileDocument, { id: await f.fresh('ACTIVE'), input: { displayName: 'Muutettu' } }, t),
+  'Mutation.recordExpertInterview': async (api, t, f) =>
     send(api, RecordExpertInterviewDocument, { id: await f.fresh('APPLIED'), input: { heldOn: '2026-05-01', panel: [{ role: 'bank-coordinator', name: 'Pia' }] } }, t),
-  ),
-  byId('signExpertContract', async (api, t, f) =>
+  'Mutation.signExpertContract': async (api, t, f) =>
     send(api, SignExpertContractDocument, { id: await f.fresh('INTERVIEWED'), input: { validFrom: '2026-06-01', validTo: '2026-12-31', topicIds: [], taskTypeIds: ['client-meeting'] } }, t),
-  ),
-  byId('changeExpertStatus', async (api, t, f) => send(api, ChangeExpertStatusDocument, { id: await f.fresh('ACTIVE'), status: 'PAUSED' }, t)),
-  byId('addExpertTraining', async (api, t, f) =>
+  'Mutation.changeExpertStatus': async (api, t, f) => send(api, ChangeExpertStatusDocument, { id: await f.fresh('ACTIVE'), status: 'PAUSED' }, t),
+  'Mutation.addExpertTraining': async (api, t, f) =>
     send(api, AddExpertTrainingDocument, { id: await f.fresh('ACTIVE'), input: { name: 'Koulutus', provider: 'Kokoa ry', hours: 50, completedOn: '2025-05-01' } }, t),
-  ),
-  byId('recordTaxCard', async (api, t, f) => send(api, RecordTaxCardDocument, { id: await f.fresh('ACTIVE'), year: 2026, receivedOn: '2026-01-10' }, t)),
-  byId('eraseExpert', async (api, t, f) => send(api, EraseExpertDocument, { id: await f.fresh('ACTIVE'), reason: 'matrix' }, t)),
-];
+  'Mutation.recordTaxCard': async (api, t, f) => send(api, RecordTaxCardDocument, { id: await f.fresh('ACTIVE'), year: 2026, receivedOn: '2026-01-10' }, t),
+  'Mutation.eraseExpert': async (api, t, f) => send(api, EraseExpertDocument, { id: await f.fresh('ACTIVE'), reason: 'matrix' }, t),
+};
 
-function expected(op: Operation, who: Who, where: 'own' | 'other'): Outcome {
-  if (who === 'NONE') return op.name === 'viewer' || op.isPublic ? 'OK' : 'UNAUTHENTICATED';
-  if (where === 'other') return op.other;
-  if (op.allowed.includes(who)) return 'OK';
-  if (who === 'NATIONAL_ANALYST' && op.nationalOwn) return op.nationalOwn;
-  return op.deniedOwn ?? 'FORBIDDEN';
+/**
+ * What a policy promises. PUBLIC: everyone. REGION: the declared roles in the named region;
+ * anyone else with a token FORBIDDEN. STORED_ROW: a row of a region whose rows the caller cannot
+ * read does not exist for it (another region's tokens, and NATIONAL_ANALYST, who reads aggregates
+ * only, get NOT_FOUND); in its own region, the declared roles succeed and the others are FORBIDDEN
+ * (NOT_FOUND when the policy hides the row's existence).
+ */
+export function expected(policy: OperationPolicy, who: Who, where: 'own' | 'other'): Outcome {
+  if (policy.access === 'PUBLIC') return 'OK';
+  if (who === 'NONE') return 'UNAUTHENTICATED';
+  const allowed = (policy.roles as readonly string[]).includes(who);
+  if (policy.access === 'REGION') return where === 'own' && allowed ? 'OK' : 'FORBIDDEN';
+  if (where === 'other' || who === 'NATIONAL_ANALYST') return 'NOT_FOUND';
+  if (allowed) return 'OK';
+  return policy.hidden ? 'NOT_FOUND' : 'FORBIDDEN';
 }
 
-describe('isolation matrix', () => {
+/** `Query.x` and `Mutation.y` for every root field of the schema the server serves. */
+async function schemaOperations(): Promise<string[]> {
+  const schema = await buildGraphQLSchema();
+  return [schema.getQueryType(), schema.getMutationType()].flatMap((root) => (root ? Object.keys(root.getFields()).map((f) => `${root.name}.${f}`) : [])).sort();
+}
+
+describe('isolation matrix coverage', async () => {
+  const OPERATIONS = await schemaOperations();
+
+  it('when the schema has an operation, then the policy table declares who may call it', () => {
+    expect(OPERATIONS.filter((op) => !policyOf(op))).toEqual([]);
+  });
+
+  it('when the policy table declares an operation, then the schema has it (no stale entries)', () => {
+    expect(Object.keys(OPERATION_POLICIES).filter((op) => !OPERATIONS.includes(op))).toEqual([]);
+  });
+
+  it('when the schema has an operation, then the matrix knows how to call it', () => {
+    expect(OPERATIONS.filter((op) => !RUNS[op])).toEqual([]);
+  });
+});
+
+describe('isolation matrix', async () => {
+  const OPERATIONS = await schemaOperations();
   let api: TestApi;
   let fixture: Fixture;
   const tokens = new Map<string, string>();
@@ -238,12 +203,14 @@ describe('isolation matrix', () => {
     await api?.close();
   });
 
-  const cases = OPERATIONS.flatMap((op) => ROLES.flatMap((who) => (['own', 'other'] as const).map((where) => [op.name, who, where, expected(op, who, where)] as const)));
+  // Operations without a policy or a runner fail the coverage tests above, not here.
+  const cases = OPERATIONS.filter((op) => policyOf(op) && RUNS[op]).flatMap((op) =>
+    ROLES.flatMap((who) => (['own', 'other'] as const).map((where) => [op, who, where, expected(policyOf(op)!, who, where)] as const)),
+  );
 
   it.each(cases)('when %s is called by %s in the %s region, then %s', async (name, who, where, outcome) => {
-    const op = OPERATIONS.find((o) => o.name === name)!;
     const token = who === 'NONE' ? undefined : tokens.get(`${who}:${where}`);
-    const result = await op.run(api, token, fixture);
+    const result = await RUNS[name]!(api, token, fixture);
     if (outcome === 'OK') {
       expect(result.errors).toBeUndefined();
       expect(result.data).toBeTruthy();

@@ -4,6 +4,7 @@ import { Migration20261123162518_revisions_audit } from './Migration202611231625
 import { Migration20261123163005_experts_units } from './Migration20261123163005_experts_units';
 import { Migration20261123163443_audit_reason } from './Migration20261123163443_audit_reason';
 import { Migration20261123170845_earnings_limit } from './Migration20261123170845_earnings_limit';
+import { Migration20261123212414_audit_log_keyset } from './Migration20261123212414_audit_log_keyset';
 import { Migration20261123213500_database_wall } from './Migration20261123213500_database_wall';
 
 /** Every migration, in order. Written by `npm run migration:create`; do not edit by hand. */
@@ -13,5 +14,6 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261123163005_experts_units', class: Migration20261123163005_experts_units },
   { name: 'Migration20261123163443_audit_reason', class: Migration20261123163443_audit_reason },
   { name: 'Migration20261123170845_earnings_limit', class: Migration20261123170845_earnings_limit },
+  { name: 'Migration20261123212414_audit_log_keyset', class: Migration20261123212414_audit_log_keyset },
   { name: 'Migration20261123213500_database_wall', class: Migration20261123213500_database_wall },
 ];

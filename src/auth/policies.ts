@@ -1,0 +1,83 @@
+import type { Role } from './viewer';
+
+/**
+ * Who may call each operation of the API, declared once. The resolver guard (policy-guard.ts)
+ * refuses an operation that has no entry here, services check the same entry before they act
+ * (so a command-line job calling the service meets the same rule), and the isolation matrix test
+ * derives every role's expected outcome from it.
+ */
+export type OperationPolicy =
+  /** Anyone, with or without a token. */
+  | { readonly access: 'PUBLIC' }
+  /**
+   * One of `roles` in the region that the argument at `regionArg` names (a path such as
+   * `input.regionId`). Without such a grant: FORBIDDEN.
+   */
+  | { readonly access: 'REGION'; readonly roles: readonly Role[]; readonly regionArg: string }
+  /**
+   * One of `roles` in the region of a stored row, the `row` entity whose id is the argument
+   * `idArg`. A row of a region whose rows the caller cannot read does not exist for it
+   * (NOT_FOUND, as `noun id not found`); one it can read but may not act on is FORBIDDEN.
+   */
+  | {
+      readonly access: 'STORED_ROW';
+      readonly roles: readonly Role[];
+      readonly row: string;
+      readonly idArg: string;
+      readonly noun: string;
+      /**
+       * When even the existence of a row is personal data: a caller of the row's region without
+       * one of `roles` is told it does not exist (NOT_FOUND) instead of FORBIDDEN.
+       */
+      readonly hidden?: boolean;
+    };
+
+/** Every role with rows in a region; units are not personal data. */
+const REGION_MEMBERS: readonly Role[] = ['REGION_ADMIN', 'COORDINATOR', 'UNIT_COORDINATOR', 'PROFESSIONAL', 'EXPERT', 'ANALYST'];
+/** Roles that may search a region's pool of experts. */
+const POOL_SEARCHERS: readonly Role[] = ['COORDINATOR', 'UNIT_COORDINATOR', 'PROFESSIONAL'];
+
+const PUBLIC = { access: 'PUBLIC' } as const;
+const inRegion = (roles: readonly Role[], regionArg = 'regionId') => ({ access: 'REGION', roles, regionArg }) as const;
+const onRow = (roles: readonly Role[], row: string, noun: string, idArg = 'id') => ({ access: 'STORED_ROW', roles, row, noun, idArg }) as const;
+const expertRow = (roles: readonly Role[] = ['COORDINATOR']) => onRow(roles, 'Expert', 'expert');
+
+export const OPERATION_POLICIES = {
+  // Region rules: frontends show them before login.
+  'Query.regions': PUBLIC,
+  'Query.region': PUBLIC,
+  'Query.cancellationDeadline': PUBLIC,
+  'Query.payoutDates': PUBLIC,
+  // Null without a token.
+  'Query.viewer': PUBLIC,
+  'Query.regionRevisions': inRegion(['REGION_ADMIN']),
+  'Mutation.proposeRegionRevision': inRegion(['REGION_ADMIN'], 'input.regionId'),
+  'Mutation.publishRegionRevision': onRow(['REGION_ADMIN'], 'RegionRevision', 'region revision'),
+
+  'Query.units': inRegion(REGION_MEMBERS),
+  'Mutation.createUnit': inRegion(['REGION_ADMIN'], 'input.regionId'),
+  'Mutation.updateUnit': onRow(['REGION_ADMIN'], 'Unit', 'unit'),
+
+  'Query.auditLog': inRegion(['REGION_ADMIN']),
+
+  // The expert service narrows these further (an EXPERT sees only themselves, a PROFESSIONAL only available experts).
+  'Query.expert': expertRow(['COORDINATOR', 'UNIT_COORDINATOR', 'PROFESSIONAL', 'EXPERT']),
+  'Query.experts': inRegion(POOL_SEARCHERS),
+  'Query.expertsMissingTaxCard': inRegion(['COORDINATOR']),
+  'Query.myData': inRegion(['EXPERT']),
+  'Mutation.createExpert': inRegion(['COORDINATOR'], 'input.regionId'),
+  'Mutation.updateExpertProfile': expertRow(),
+  'Mutation.recordExpertInterview': expertRow(),
+  'Mutation.signExpertContract': expertRow(),
+  'Mutation.changeExpertStatus': expertRow(),
+  'Mutation.addExpertTraining': expertRow(),
+  'Mutation.recordTaxCard': expertRow(),
+  'Mutation.eraseExpert': expertRow(),
+} as const satisfies Record<`${'Query' | 'Mutation'}.${string}`, OperationPolicy>;
+
+export type OperationName = keyof typeof OPERATION_POLICIES;
+
+/** The declared policy of `Query.x` / `Mutation.y`, or undefined when none is declared. */
+export function policyOf(operation: string): OperationPolicy | undefined {
+  return Object.hasOwn(OPERATION_POLICIES, operation) ? (OPERATION_POLICIES as Record<string, OperationPolicy>)[operation] : undefined;
+}

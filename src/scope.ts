@@ -1,0 +1,117 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import pino from 'pino';
+import type { Logger } from './common/logger';
+import type { StatementTally } from './db/statement-counter';
+import type { Services } from './services';
+import { readableRegionIds } from './auth/policy';
+import type { Grant, Viewer } from './auth/viewer';
+
+/**
+ * Per-unit-of-work loaders, created on first use by the feature that owns them, so that features
+ * do not have to be listed here: `scope.loaders.get(createExpertLoaders)`.
+ */
+export class LoaderRegistry {
+  private readonly made = new Map<(scope: RequestScope) => unknown, unknown>();
+  constructor(private readonly scope: () => RequestScope) {}
+
+  get<T>(factory: (scope: RequestScope) => T): T {
+    if (!this.made.has(factory)) this.made.set(factory, factory(this.scope()));
+    return this.made.get(factory) as T;
+  }
+}
+
+/**
+ * What a service method needs to do one unit of work for someone: who acts (viewer), the
+ * EntityManager of the unit's transaction, the clock, the per-unit loaders, the log and the other
+ * services (the audit among them). An HTTP request makes one; so do command-line jobs (closing a
+ * payout month, exports, demo data), with `createScope` or `withSystemScope`. Nothing in it knows
+ * about GraphQL.
+ */
+export interface RequestScope {
+  /** Correlates log lines and audit rows of one unit of work. */
+  requestId: string;
+  viewer: Viewer;
+  /** Forked for this unit of work and bound to its transaction. */
+  em: EntityManager;
+  loaders: LoaderRegistry;
+  services: Services;
+  log: Logger;
+  /** SQL statements issued so far (the HTTP layer reports it; tests prove there is no N+1). */
+  tally: StatementTally;
+  /**
+   * Set when a mutation failed, so that the transaction is rolled back. An object, not a flag,
+   * because Apollo hands plugins a shallow copy of the context.
+   */
+  outcome: {
+    mutationFailed: boolean;
+    /** Writes to repeat in a fresh transaction if the unit of work is rolled back. */
+    afterRollback: Array<(em: EntityManager) => Promise<void>>;
+  };
+  now: () => Date;
+}
+
+export interface ScopeOptions {
+  services: Services;
+  /** Must already run the region walls (see `withSystemScope`), or be the owner's for setup work. */
+  em: EntityManager;
+  viewer: Viewer;
+  now?: () => Date;
+  log?: Logger;
+  requestId?: string;
+  /** The HTTP layer shares these with its plugins; a job gets fresh ones. */
+  tally?: StatementTally;
+  outcome?: RequestScope['outcome'];
+}
+
+/** A scope over an EntityManager the caller already holds (and whose transaction it controls). */
+export function createScope(options: ScopeOptions): RequestScope {
+  const scope: RequestScope = {
+    requestId: options.requestId ?? randomUUID(),
+    viewer: options.viewer,
+    em: options.em,
+    loaders: new LoaderRegistry(() => scope),
+    services: options.services,
+    log: options.log ?? pino({ level: 'silent' }),
+    tally: options.tally ?? { count: 0, statements: [] },
+    outcome: options.outcome ?? { mutationFailed: false, afterRollback: [] },
+    now: options.now ?? (() => new Date()),
+  };
+  return scope;
+}
+
+/**
+ * A job's identity: it acts under the grants it declares, like a person would, so the same policy
+ * checks apply and the audit log names it (actor `system:<job>`).
+ */
+export function systemViewer(job: string, grants: Grant[]): Viewer {
+  return Object.freeze({ id: `system:${job}`, name: job, grants });
+}
+
+/**
+ * Runs a job's work in one transaction behind the same two region walls as an HTTP request (the
+ * ORM's region filter and PostgreSQL's row-level security setting), then commits.
+ */
+export async function withSystemScope<T>(
+  services: Services,
+  options: { job: string; grants: Grant[]; now?: () => Date; log?: Logger },
+  work: (scope: RequestScope) => Promise<T>,
+): Promise<T> {
+  const viewer = systemViewer(options.job, options.grants);
+  const regionIds = readableRegionIds(viewer);
+  return services.orm.em.fork().transactional(async (em) => {
+    await enterRegions(em, regionIds);
+    return work(createScope({ services, em, viewer, now: options.now, log: options.log?.child({ job: options.job }) }));
+  });
+}
+
+/**
+ * Opens the region walls for the regions given, inside the caller's transaction: the ORM filter
+ * and the transaction-local setting that row-level security reads, so a pooled connection never
+ * carries one unit of work's regions into the next.
+ */
+export async function enterRegions(em: EntityManager, regionIds: readonly string[]): Promise<void> {
+  em.setFilterParams('region', { regionIds: [...regionIds] });
+  // em.execute runs inside the transaction; getConnection().execute would not.
+  if (regionIds.length) await em.execute(`select set_config('app.region_ids', ?, true)`, [regionIds.join(',')]);
+}
