@@ -75,7 +75,7 @@ describe('row-level security covers every table with a region', () => {
     expect(await api.sql(`select status from region_revision where id = $1`, [other!.id])).toEqual([{ status: 'DRAFT' }]);
   });
 
-  it('when the application role tries to rewrite the migration history or the one-time markers, then PostgreSQL refuses', async () => {
+  it('when the application role tries to rewrite the migration history or change a one-time marker, then PostgreSQL refuses', async () => {
     const connection = api.server.orm.em.fork().getConnection();
     for (const statement of [
       `update mikro_orm_migrations set name = name`,
@@ -83,7 +83,6 @@ describe('row-level security covers every table with a region', () => {
       `insert into mikro_orm_migrations (name, executed_at) values ('x', now())`,
       `update app_state set value = value`,
       `delete from app_state`,
-      `insert into app_state (key, value, updated_at) values ('x', '{}', now())`,
       `truncate app_state`,
     ]) {
       await expect(connection.execute(statement), statement).rejects.toThrow(/permission denied/);

@@ -11,13 +11,14 @@ export class Migration20261123213500_database_wall extends Migration {
     this.addSql(`alter table "region_revision" force row level security;`);
     this.addSql(`create policy region_isolation on "region_revision" using (${IN_REGION}) with check (${IN_REGION});`);
     this.addSql(`create policy public_read on "region_revision" for select using (true);`);
-    // The schema's history and the one-time markers belong to the owner; requests never change them.
+    // The schema's history belongs to the owner: a forged row would make a real migration be
+    // skipped. A one-time marker in app_state may be written by a job, but never changed or removed.
     this.addSql(`revoke insert, update, delete, truncate on "mikro_orm_migrations" from kokemuspankki_app;`);
-    this.addSql(`revoke insert, update, delete, truncate on "app_state" from kokemuspankki_app;`);
+    this.addSql(`revoke update, delete, truncate on "app_state" from kokemuspankki_app;`);
   }
 
   override async down(): Promise<void> {
-    this.addSql(`grant insert, update, delete on "app_state" to kokemuspankki_app;`);
+    this.addSql(`grant update, delete on "app_state" to kokemuspankki_app;`);
     this.addSql(`grant insert, update, delete on "mikro_orm_migrations" to kokemuspankki_app;`);
     this.addSql(`drop policy if exists public_read on "region_revision";`);
     this.addSql(`drop policy if exists region_isolation on "region_revision";`);
