@@ -57,7 +57,7 @@ export async function startServer(options: {
   // The same service instances serve the owner's setup work (demo data) and the requests; only the ORM differs.
   const stateless = { regions: new RegionService(registry), audit: new AuditService(), units: new UnitService(), experts: new ExpertService() };
   const servicesOn = (orm: Orm): Services => ({ orm, ...stateless });
-  const owner = await openOrm({ url: options.databaseUrl, poolMax: 2 });
+  const owner = await openOrm({ url: options.databaseUrl, poolMax: 2, log });
   let appUrl: string | undefined;
   try {
     const applied = await migrateToLatest(owner);
@@ -73,6 +73,7 @@ export async function startServer(options: {
     url: appUrl ?? options.databaseUrl,
     poolMax: env.DB_POOL_MAX,
     afterConnect: appUrl ? [] : [`set role ${APP_ROLE}`],
+    log,
   });
   try {
     const services = servicesOn(orm);

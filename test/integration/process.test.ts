@@ -122,6 +122,9 @@ describe('npm start in production with the embedded database', () => {
     await waitFor('/health to answer 200 again', 20_000, async () => (await health(port)) === 200);
     await waitFor('the log line about the restart', 10_000, () => output.includes('embedded PostgreSQL is running again'));
     expect(postmasterPid(dataDir)).not.toBe(before);
+    // Even the driver's complaints about lost connections are JSON log lines in production.
+    const stray = output.split('\n').filter((line) => line && !line.startsWith('{') && !line.includes('Kokemuspankki API ready at'));
+    expect(stray).toEqual([]);
   });
 
   it('when only the npm process gets SIGTERM, then the server and its PostgreSQL stop', async () => {
