@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { createLogger } from './common/logger';
 import { loadEnv } from './config/env';
 import path from 'node:path';
-import { provisionDatabase } from './db/database';
+import { provisionDatabase, type ProvisionedDatabase } from './db/database';
 import { readOrCreateSecret } from './common/secret-file';
 import { authSettings, startServer } from './server';
 
@@ -21,13 +21,15 @@ async function main(): Promise<void> {
     );
   }
 
-  const database = await provisionDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.dataDir, log });
+  let database: ProvisionedDatabase | undefined;
   let server: Awaited<ReturnType<typeof startServer>> | undefined;
   let stopping = false;
   const shutdown = async (signal: string): Promise<void> => {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, 'shutting down: finishing requests in flight');
+    // A signal while the database is still starting: the start below stops it once it is up.
+    if (!database) return;
     try {
       await server?.stop();
     } finally {
@@ -36,8 +38,17 @@ async function main(): Promise<void> {
       process.exit(0);
     }
   };
+  // Before the database starts: the embedded PostgreSQL runs in its own process group, so the
+  // default action of a signal (end this process at once) would leave it running.
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  database = await provisionDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.dataDir, log });
+  if (stopping) {
+    await database.stop();
+    log.info('stopped');
+    process.exit(0);
+  }
 
   try {
     server = await startServer({
