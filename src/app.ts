@@ -13,6 +13,7 @@ import { createScope, enterRegions } from './scope';
 import type { Services } from './services';
 import { ANONYMOUS, type Viewer } from './auth/viewer';
 import type { Authenticate } from './auth/tokens';
+import { applyGrantsInForce } from './auth/grants-in-force';
 import { readableRegionIds } from './auth/policy';
 import { withStatementTally, type StatementTally } from './db/statement-counter';
 import { corsHeaders } from './http/cors';
@@ -139,7 +140,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       const outcome: RequestContext['outcome'] = { mutationFailed: false, afterRollback: [] };
       let result: Awaited<ReturnType<typeof apollo.executeHTTPGraphQLRequest>> | undefined;
       await inRegionTransaction(services, regionIds, async (txEm) => {
-        const ctx: RequestContext = createScope({ requestId, viewer: viewer instanceof Error ? ANONYMOUS : viewer, em: txEm, services, log: log.child({ requestId }), tally, outcome, now });
+        const ctx: RequestContext = createScope({ requestId, viewer: viewer instanceof Error ? ANONYMOUS : await applyGrantsInForce(txEm, viewer), em: txEm, services, log: log.child({ requestId }), tally, outcome, now });
         result = await apollo.executeHTTPGraphQLRequest({
           httpGraphQLRequest,
           context: async () => {

@@ -15,6 +15,6 @@ export class AuditResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<ConnectionShape<AuditEntryType>> {
     const page = await listAuditLog(ctx, regionId, subjectId, first, after);
-    return toKeysetConnection(page, (e) => ({ ...e, actorName: e.actorName ?? null, operation: e.operation ?? null }));
+    return toKeysetConnection(page, (e) => ({ ...e, actorName: e.actorName ?? null, operation: e.operation ?? null, reason: e.reason ?? null }));
   }
 }

@@ -24,6 +24,8 @@ export class AuditEntryType {
   fields!: string[];
   @Field(() => String, { nullable: true, description: 'GraphQL operation that caused it.' })
   operation!: string | null;
+  @Field(() => String, { nullable: true, description: 'Why, when the action has a reason (an erasure; a consent recorded on the expert\'s behalf).' })
+  reason!: string | null;
 }
 
 @ObjectType('AuditEntryConnection', { description: 'A page of audit entries, newest first.' })

@@ -65,6 +65,7 @@ export const OPERATION_POLICIES = {
   'Query.experts': inRegion(POOL_SEARCHERS),
   'Query.expertsMissingTaxCard': inRegion(['COORDINATOR']),
   'Query.myData': inRegion(['EXPERT']),
+  'Mutation.updateMyConsent': inRegion(['EXPERT']),
   'Mutation.createExpert': inRegion(['COORDINATOR'], 'input.regionId'),
   'Mutation.updateExpertProfile': expertRow(),
   'Mutation.recordExpertInterview': expertRow(),

@@ -3,8 +3,8 @@ import { RegionRevision } from '../region/region-revision.entity';
 import { RegionRecord } from '../region/region.entity';
 import { AppState } from '../system/app-state.entity';
 import { Expert } from '../experts/expert.entity';
-import { ExpertContract, ExpertTaxCard, ExpertTraining } from '../experts/expert-records.entity';
+import { ExpertConsent, ExpertContract, ExpertTaxCard, ExpertTraining } from '../experts/expert-records.entity';
 import { Unit } from '../units/unit.entity';
 
 /** Every MikroORM entity; listed explicitly so that no file-system discovery runs at start. */
-export const entities = [AppState, AuditEntry, RegionRecord, RegionRevision, Unit, Expert, ExpertContract, ExpertTraining, ExpertTaxCard];
+export const entities = [AppState, AuditEntry, RegionRecord, RegionRevision, Unit, Expert, ExpertContract, ExpertTraining, ExpertTaxCard, ExpertConsent];

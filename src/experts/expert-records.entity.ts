@@ -87,3 +87,33 @@ export class ExpertTaxCard extends ExpertRecord {
   @Property({ type: 'date' })
   receivedOn!: string;
 }
+
+export type ConsentKind = 'TOPICS_PUBLIC' | 'EARNINGS_LIMIT';
+
+/**
+ * One consent given or withdrawn, kept so that the expert (myData) and the coordinator can see
+ * when each consent was in force, and whether the expert gave it themselves or a coordinator
+ * recorded it on their behalf (a consent given on paper).
+ */
+@Entity({ tableName: 'expert_consent' })
+@Filter(REGION_FILTER)
+@Index({ properties: ['expert', 'at'] })
+@Index({ properties: ['regionId'] })
+export class ExpertConsent extends ExpertRecord {
+  @Property({ type: 'text' })
+  consent!: ConsentKind;
+
+  /** True: given; false: withdrawn. */
+  @Property({ type: 'boolean' })
+  given!: boolean;
+
+  @Property({ type: 'timestamptz' })
+  at!: Date;
+
+  /** Token subject of who recorded it: the expert, or a coordinator on their behalf. */
+  @Property({ type: 'text' })
+  recordedBy!: string;
+
+  @Property({ type: 'boolean' })
+  onBehalf!: boolean;
+}

@@ -21,7 +21,8 @@ export interface InterviewRecord {
 @Entity({ tableName: 'expert' })
 @Filter(REGION_FILTER)
 @Index({ properties: ['regionId', 'status'] })
-@Index({ properties: ['regionId', 'accountId'] })
+// One profile per account and region, or myData would answer with someone else's data.
+@Unique({ name: 'expert_region_id_account_id_unique', properties: ['regionId', 'accountId'] })
 @Index({ name: 'expert_topic_ids_gin', expression: 'create index "expert_topic_ids_gin" on "expert" using gin ("topic_ids")' })
 @Index({ name: 'expert_task_type_ids_gin', expression: 'create index "expert_task_type_ids_gin" on "expert" using gin ("task_type_ids")' })
 @Index({ name: 'expert_languages_gin', expression: 'create index "expert_languages_gin" on "expert" using gin ("languages")' })

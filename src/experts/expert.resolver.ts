@@ -8,11 +8,12 @@ import type { RequestContext } from '../context';
 import { TaskType, taskTypeOf, Topic, topicOf } from '../region/region.types';
 import type { Unit } from '../units/unit.entity';
 import { UnitType } from '../units/unit.types';
-import { canReadContact, canReadOnboarding, canReadTaxData, canReadTopics, expertAccess } from './expert-access';
 import type { Expert } from './expert.entity';
 import { createExpertLoaders } from './expert.loaders';
 import {
   AddExpertTrainingInput,
+  ConsentChangeType,
+  UpdateMyConsentInput,
   ContractPeriodType,
   CreateExpertInput,
   ErasedExpertType,
@@ -41,6 +42,9 @@ class MyExpertDataType {
 
   @Field(() => [AuditEntryType], { description: 'Who read or changed the expert\'s personal data, and when.' })
   auditEntries!: AuditEntryType[];
+
+  @Field(() => [ConsentChangeType], { description: 'Every consent given or withdrawn, oldest first.' })
+  consents!: ConsentChangeType[];
 }
 
 @Resolver(() => ExpertProfileType)
@@ -71,8 +75,12 @@ export class ExpertResolver {
 
   @Query(() => MyExpertDataType, { description: 'Everything stored about the calling expert (EXPERT), including who read their data.' })
   async myData(@Arg('regionId', () => ID) regionId: string, @Ctx() ctx: RequestContext): Promise<MyExpertDataType> {
-    const { expert, auditEntries } = await ctx.services.experts.mine(ctx, regionId);
-    return { profile: expert, auditEntries: auditEntries.map((e) => ({ ...e, actorName: e.actorName ?? null, operation: e.operation ?? null })) };
+    const { expert, auditEntries, consents } = await ctx.services.experts.mine(ctx, regionId);
+    return {
+      profile: expert,
+      auditEntries: auditEntries.map((e) => ({ ...e, actorName: e.actorName ?? null, operation: e.operation ?? null, reason: e.reason ?? null })),
+      consents: consents.map((c) => ({ consent: c.consent, given: c.given, at: c.at, onBehalf: c.onBehalf })),
+    };
   }
 
   // ---- mutations ---------------------------------------------------------------------------
@@ -92,6 +100,16 @@ export class ExpertResolver {
   ): Promise<Expert> {
     const profile = { ...input, introduction: input.introduction ? { ...input.introduction } : input.introduction };
     return ctx.services.experts.update(ctx, id, profile, operationOf(info), expectedVersion);
+  }
+
+  @Mutation(() => ExpertProfileType, { description: 'The expert gives or withdraws their own consents (EXPERT), in force at once; each change is kept (myData) and audited.' })
+  updateMyConsent(
+    @Arg('regionId', () => ID) regionId: string,
+    @Arg('input', () => UpdateMyConsentInput) input: UpdateMyConsentInput,
+    @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Expert> {
+    return ctx.services.experts.updateMyConsent(ctx, regionId, input, operationOf(info));
   }
 
   @Mutation(() => ExpertProfileType, { description: 'Records the suitability interview with the panel the region requires (COORDINATOR); status INTERVIEWED.' })
@@ -162,7 +180,7 @@ export class ExpertResolver {
   async introduction(@Root() e: Expert, @Arg('locale', () => String, { nullable: true }) locale: string | null, @Ctx() ctx: RequestContext): Promise<string | null> {
     const config = await ctx.loaders.get(createExpertLoaders).config.load(e.regionId);
     const texts = e.introduction as Record<string, string | undefined>;
-    return (locale ? texts[locale] : undefined) ?? config.locales.map((l) => texts[l]).find(Boolean) ?? Object.values(texts)[0] ?? null;
+    return (locale && Object.hasOwn(texts, locale) ? texts[locale] : undefined) ?? config.locales.map((l) => texts[l]).find(Boolean) ?? Object.values(texts)[0] ?? null;
   }
 
   @FieldResolver(() => LocalizedTextType, { description: 'Introduction in every locale given.' })
@@ -170,11 +188,12 @@ export class ExpertResolver {
     return { ...e.introduction };
   }
 
-  @FieldResolver(() => [Topic], { nullable: true, description: 'Topics of experience; null for professionals unless the expert consented (topicsPublic).' })
-  async topics(@Root() e: Expert, @Ctx() ctx: RequestContext): Promise<Topic[] | null> {
-    if (!canReadTopics(expertAccess(ctx.viewer, e), e.topicsPublic)) return null;
+  @FieldResolver(() => [Topic], { nullable: true, description: 'Topics of experience; null for the pool unless the expert consented (topicsPublic). Reads of hidden topics are audited.' })
+  async topics(@Root() e: Expert, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<Topic[] | null> {
+    const ids = await ctx.services.experts.topicIds(ctx, e, operationOf(info));
+    if (!ids) return null;
     const config = await ctx.loaders.get(createExpertLoaders).config.load(e.regionId);
-    return e.topicIds.map((id) => topicOf(config, id));
+    return ids.map((id) => topicOf(config, id));
   }
 
   @FieldResolver(() => Boolean, { description: 'Consent: topics are shown to professionals.' })
@@ -182,14 +201,24 @@ export class ExpertResolver {
     return e.topicsPublic;
   }
 
-  @FieldResolver(() => Boolean, { nullable: true, description: 'Consent to follow fees against the earnings limit; coordinator and the expert only.' })
-  earningsLimitOptIn(@Root() e: Expert, @Ctx() ctx: RequestContext): boolean | null {
-    return canReadOnboarding(expertAccess(ctx.viewer, e)) ? e.earningsLimitOptIn : null;
+  @FieldResolver(() => Boolean, { nullable: true, description: 'Consent to follow fees against the earnings limit; coordinator and the expert only. Audited.' })
+  earningsLimitOptIn(@Root() e: Expert, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<boolean | null> {
+    return ctx.services.experts.earningsLimitOptIn(ctx, e, operationOf(info));
   }
 
-  @FieldResolver(() => Int, { nullable: true, description: 'Monthly earnings limit in cents, while the expert opts in; coordinator and the expert only.' })
-  earningsLimitCents(@Root() e: Expert, @Ctx() ctx: RequestContext): number | null {
-    return canReadOnboarding(expertAccess(ctx.viewer, e)) ? (e.earningsLimitCents ?? null) : null;
+  @FieldResolver(() => Int, { nullable: true, description: 'Monthly earnings limit in cents, while the expert opts in; coordinator and the expert only. Audited.' })
+  earningsLimitCents(@Root() e: Expert, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<number | null> {
+    return ctx.services.experts.earningsLimitCents(ctx, e, operationOf(info));
+  }
+
+  @FieldResolver(() => Int, { nullable: true, description: 'Changes with every save; pass it as expectedVersion to updateExpertProfile to detect a concurrent edit. Coordinator only.' })
+  version(@Root() e: Expert, @Ctx() ctx: RequestContext): Promise<number | null> {
+    return ctx.services.experts.version(ctx, e);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Token subject of the expert\'s own account, as the coordinator linked it; coordinator and the expert only.' })
+  accountId(@Root() e: Expert, @Ctx() ctx: RequestContext): Promise<string | null> {
+    return ctx.services.experts.accountId(ctx, e);
   }
 
   @FieldResolver(() => [TaskType], { description: 'Task types the expert does.' })
@@ -200,13 +229,10 @@ export class ExpertResolver {
 
   @FieldResolver(() => ExpertContactType, {
     nullable: true,
-    description: 'Email and phone: coordinators of the region and the expert only (null for professionals). Each read is audited.',
+    description: 'Email and phone: the coordinator, unit coordinators of units the expert was inducted in, and the expert (null for the pool). Each read is audited.',
   })
-  async contact(@Root() e: Expert, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<ExpertContactType | null> {
-    const access = expertAccess(ctx.viewer, e);
-    if (!canReadContact(access) || (!e.email && !e.phone)) return null;
-    await ctx.services.audit.recordRead(ctx, { regionId: e.regionId, grant: access!.grant, subjectId: e.id, fields: ['email', 'phone'], operation: operationOf(info) });
-    return { email: e.email ?? null, phone: e.phone ?? null };
+  contact(@Root() e: Expert, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<ExpertContactType | null> {
+    return ctx.services.experts.contact(ctx, e, operationOf(info));
   }
 
   @FieldResolver(() => ContractPeriodType, { nullable: true, description: 'The contract valid today in the region, if any.' })
@@ -224,10 +250,10 @@ export class ExpertResolver {
     return availableOn(e.status, contracts, localDate(ctx.now(), config.timeZone));
   }
 
-  @FieldResolver(() => [ExpertContractType], { nullable: true, description: 'All contracts with their contents; coordinator and the expert only.' })
-  async contracts(@Root() e: Expert, @Ctx() ctx: RequestContext): Promise<ExpertContractType[] | null> {
-    if (!canReadOnboarding(expertAccess(ctx.viewer, e))) return null;
-    const rows = await ctx.loaders.get(createExpertLoaders).contracts.load(e.id);
+  @FieldResolver(() => [ExpertContractType], { nullable: true, description: 'All contracts with their contents; coordinator and the expert only. Audited.' })
+  async contracts(@Root() e: Expert, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<ExpertContractType[] | null> {
+    const rows = await ctx.services.experts.contracts(ctx, e, operationOf(info));
+    if (!rows) return null;
     return rows.map((c) => ({
       id: c.id,
       validFrom: c.validFrom,
@@ -241,13 +267,13 @@ export class ExpertResolver {
     }));
   }
 
-  @FieldResolver(() => [ExpertTrainingType], { description: 'Completed trainings.' })
-  async trainings(@Root() e: Expert, @Ctx() ctx: RequestContext): Promise<ExpertTrainingType[]> {
-    const rows = await ctx.loaders.get(createExpertLoaders).trainings.load(e.id);
+  @FieldResolver(() => [ExpertTrainingType], { description: 'Completed trainings; names and providers follow the topics\' rules (audited while the topics are hidden).' })
+  async trainings(@Root() e: Expert, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<ExpertTrainingType[]> {
+    const { rows, detailed } = await ctx.services.experts.trainings(ctx, e, operationOf(info));
     return rows.map((t) => ({
       id: t.id,
-      name: t.name,
-      provider: t.provider,
+      name: detailed ? t.name : null,
+      provider: detailed ? t.provider : null,
       hours: t.hours,
       startedOn: t.startedOn ?? null,
       completedOn: t.completedOn,
@@ -263,17 +289,14 @@ export class ExpertResolver {
 
   @FieldResolver(() => [TaxCardType], { nullable: true, description: 'Tax cards by year; coordinator and the expert only (null otherwise). Each read is audited.' })
   async taxCards(@Root() e: Expert, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<TaxCardType[] | null> {
-    const access = expertAccess(ctx.viewer, e);
-    if (!canReadTaxData(access)) return null;
-    const rows = await ctx.loaders.get(createExpertLoaders).taxCards.load(e.id);
-    await ctx.services.audit.recordRead(ctx, { regionId: e.regionId, grant: access!.grant, subjectId: e.id, fields: ['taxCards'], operation: operationOf(info) });
-    return rows.map((t) => ({ year: t.year, receivedOn: t.receivedOn }));
+    const rows = await ctx.services.experts.taxCards(ctx, e, operationOf(info));
+    return rows?.map((t) => ({ year: t.year, receivedOn: t.receivedOn })) ?? null;
   }
 
-  @FieldResolver(() => InterviewType, { nullable: true, description: 'The suitability interview; coordinator and the expert only.' })
-  interview(@Root() e: Expert, @Ctx() ctx: RequestContext): InterviewType | null {
-    if (!canReadOnboarding(expertAccess(ctx.viewer, e)) || !e.interview) return null;
-    return { ...e.interview, notes: e.interview.notes ?? null };
+  @FieldResolver(() => InterviewType, { nullable: true, description: 'The suitability interview; coordinator and the expert only. Audited.' })
+  async interview(@Root() e: Expert, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<InterviewType | null> {
+    const interview = await ctx.services.experts.interview(ctx, e, operationOf(info));
+    return interview ? { ...interview, notes: interview.notes ?? null } : null;
   }
 
   @FieldResolver(() => Boolean, { description: 'Personal data has been erased; only the pseudonym remains.' })

@@ -1,16 +1,26 @@
-import { LockMode, OptimisticLockError, raw, type FilterQuery } from '@mikro-orm/core';
-import { hasRole, requireAuthenticated, requireRole } from '../auth/policy';
-import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../common/errors';
+import { LockMode, OptimisticLockError, raw, UniqueConstraintViolationException, type FilterQuery } from '@mikro-orm/core';
+import { authorize, hasRole, requireAuthenticated, requireRole } from '../auth/policy';
+import { BadUserInputError, ConflictError, DomainError, ForbiddenError, NotFoundError } from '../common/errors';
 import { isUuid } from '../common/ids';
 import { checkListLength, pageRequest, type Page } from '../common/pagination';
 import type { RequestContext } from '../context';
 import type { RegionConfig } from '../region/region-config';
 import { Unit } from '../units/unit.entity';
 import { AuditEntry } from '../audit/audit-entry.entity';
-import { expertAccess, SEARCH_ROLES } from './expert-access';
-import { ExpertContract, ExpertTaxCard, ExpertTraining } from './expert-records.entity';
+import {
+  coordinatedUnits,
+  EXPERT_FIELD_RULES,
+  EXPERT_READER_ROLES,
+  expertAccess,
+  mayRead,
+  mustAudit,
+  seesOnlyAvailable,
+  type ExpertField,
+} from './expert-access';
+import { ExpertConsent, ExpertContract, ExpertTaxCard, ExpertTraining, type ConsentKind } from './expert-records.entity';
 import { Expert, type Introduction } from './expert.entity';
 import { createExpertLoaders } from './expert.loaders';
+import { isEmailAddress, isPhoneNumber } from './rules/contact';
 import { contractOn, localDate, overlaps } from './rules/contract-validity';
 import { CONTRACTED_STATUSES, eventForTarget, interviewPanel, LifecycleError, missingPanelRoles, nextStatus, type ExpertStatus, type LifecycleEvent } from './rules/expert-lifecycle';
 
@@ -41,8 +51,6 @@ export interface SearchFilter {
   statuses?: ExpertStatus[] | null;
 }
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const PHONE = /^\+?[0-9][0-9 ()-]{4,19}$/;
 const LANGUAGE = /^[a-z]{2,3}$/;
 const PERSONAL_FIELDS = ['displayName', 'email', 'phone', 'introduction', 'topicIds', 'topicsPublic', 'languages', 'municipalities', 'remote', 'taskTypeIds', 'unitIds', 'accountId', 'earningsLimitOptIn', 'earningsLimitCents'] as const;
 /** A month's limit above this is surely a typo (EUR 100 000). */
@@ -55,15 +63,21 @@ export class ExpertService {
   /** One expert by id: NOT_FOUND outside the viewer's regions, for experts not their own, and for professionals' unavailable experts. */
   async get(ctx: RequestContext, id: string): Promise<Expert> {
     requireAuthenticated(ctx.viewer, 'expert');
+    // Roles that read no expert (admins, analysts) get one answer for every id, existing or not,
+    // so that they cannot learn which ids exist.
+    if (!ctx.viewer.grants.some((g) => EXPERT_READER_ROLES.includes(g.role))) {
+      throw new ForbiddenError(`reading experts requires the role ${EXPERT_READER_ROLES.join(' or ')}`);
+    }
     const expert = isUuid(id) ? await ctx.em.findOne(Expert, { id }) : null;
     if (!expert) throw new NotFoundError('expert', id);
     const access = expertAccess(ctx.viewer, expert);
     if (!access) {
       // An expert asking for someone else learns nothing; other roles are told they may not.
       if (hasRole(ctx.viewer, expert.regionId, ['EXPERT'])) throw new NotFoundError('expert', id);
-      throw new ForbiddenError(`reading experts requires the role ${[...SEARCH_ROLES, 'EXPERT'].join(' or ')} in region ${expert.regionId}`);
+      throw new ForbiddenError(`reading experts requires the role ${EXPERT_READER_ROLES.join(' or ')} in region ${expert.regionId}`);
     }
-    if (access.level === 'PROFESSIONAL') {
+    // Applicants, interviewed, paused and ended experts are the regional coordinator's business.
+    if (seesOnlyAvailable(access)) {
       const config = await this.config(ctx, expert.regionId);
       const contracts = await ctx.loaders.get(createExpertLoaders).contracts.load(expert.id);
       if (expert.status !== 'ACTIVE' || !contractOn(contracts, localDate(ctx.now(), config.timeZone))) throw new NotFoundError('expert', id);
@@ -72,14 +86,18 @@ export class ExpertService {
   }
 
   /**
-   * Search of the pool. Professionals see only ACTIVE experts under a valid contract, and a topic
-   * filter matches only experts who consented to show their topics (else the filter would leak them).
+   * Search of the pool. Professionals and unit coordinators see only ACTIVE experts under a valid
+   * contract; their topic filter matches only experts whose topics they may read (consented, or
+   * inducted in a unit they coordinate), else the filter would leak hidden topics; and
+   * `availableOn` matches only the contract in force today, never a future one.
    */
   async search(ctx: RequestContext, regionId: string, filter: SearchFilter, first?: number | null, after?: string | null): Promise<Page<Expert>> {
-    const grant = requireRole(ctx.viewer, regionId, SEARCH_ROLES, 'experts');
+    authorize(ctx, 'Query.experts', regionId);
     const config = await this.config(ctx, regionId);
     const { limit, offset } = pageRequest(first, after);
-    const professionalOnly = !hasRole(ctx.viewer, regionId, ['COORDINATOR', 'UNIT_COORDINATOR']) && grant.role === 'PROFESSIONAL';
+    const poolOnly = !hasRole(ctx.viewer, regionId, ['COORDINATOR']);
+    const ownUnits = coordinatedUnits(ctx.viewer, regionId);
+    const today = localDate(ctx.now(), config.timeZone);
     for (const key of ['topicIds', 'taskTypeIds', 'languages', 'statuses'] as const) checkListLength(`filter.${key}`, filter[key]);
     if (filter.topicIds) this.checkIds(config.topics, filter.topicIds, 'filter.topicIds', 'topic', regionId);
     if (filter.taskTypeIds) this.checkIds(config.taskTypes, filter.taskTypeIds, 'filter.taskTypeIds', 'task type', regionId);
@@ -87,20 +105,20 @@ export class ExpertService {
     const where: Record<string, unknown> & { $and: unknown[] } = { regionId, $and: [] };
     if (filter.topicIds?.length) {
       where.topicIds = { $contains: filter.topicIds };
-      if (professionalOnly) where.topicsPublic = true;
+      if (poolOnly) where.$and.push(ownUnits.length ? { $or: [{ topicsPublic: true }, { unitIds: { $overlap: ownUnits } }] } : { topicsPublic: true });
     }
     if (filter.taskTypeIds?.length) where.taskTypeIds = { $contains: filter.taskTypeIds };
     if (filter.languages?.length) where.languages = { $contains: filter.languages };
     if (filter.municipality) where.municipalities = { $contains: [filter.municipality] };
     if (filter.remote !== null && filter.remote !== undefined) where.remote = filter.remote;
-    if (professionalOnly) {
+    if (poolOnly) {
       where.status = 'ACTIVE';
-      where.$and.push(validContractOn(localDate(ctx.now(), config.timeZone)));
-    } else if (filter.statuses?.length) {
-      where.status = { $in: filter.statuses };
-    }
-    if (filter.availableOn) {
-      where.$and.push({ status: 'ACTIVE' }, validContractOn(filter.availableOn));
+      // A future contract is the coordinator's knowledge: the pool sees only the one in force.
+      const [from, to] = filter.availableOn && filter.availableOn < today ? [filter.availableOn, today] : [today, filter.availableOn ?? today];
+      where.$and.push(validContractCovering(from, to));
+    } else {
+      if (filter.statuses?.length) where.status = { $in: filter.statuses };
+      if (filter.availableOn) where.$and.push({ status: 'ACTIVE' }, validContractCovering(filter.availableOn, filter.availableOn));
     }
     if (!where.$and.length) delete (where as Partial<typeof where>).$and;
     const [nodes, totalCount] = await ctx.em.findAndCount(Expert, where as FilterQuery<Expert>, {
@@ -130,12 +148,105 @@ export class ExpertService {
   }
 
   /** The expert's own record in a region, for their data request. */
-  async mine(ctx: RequestContext, regionId: string): Promise<{ expert: Expert; auditEntries: AuditEntry[] }> {
-    requireRole(ctx.viewer, regionId, ['EXPERT'], 'myData');
-    const expert = await ctx.em.findOne(Expert, { regionId, accountId: ctx.viewer.id });
-    if (!expert) throw new NotFoundError('expert profile for the caller in region', regionId);
+  async mine(ctx: RequestContext, regionId: string): Promise<{ expert: Expert; auditEntries: AuditEntry[]; consents: ExpertConsent[] }> {
+    const expert = await this.own(ctx, regionId, 'Query.myData');
     const auditEntries = await ctx.services.audit.aboutSubject(ctx, regionId, expert.id);
-    return { expert, auditEntries };
+    const consents = await ctx.em.find(ExpertConsent, { expert: expert.id }, { orderBy: { at: 'asc', id: 'asc' } });
+    return { expert, auditEntries, consents };
+  }
+
+  // ---- reading the sensitive fields (EXPERT_FIELD_RULES), audited here for every caller --------
+
+  /**
+   * Whether the viewer reads `field` of the expert, by the declared field rules; an allowed read
+   * that the rules audit is queued for the audit log (only when there is a value to reveal).
+   */
+  async reveal(ctx: RequestContext, e: Expert, field: ExpertField, operation: string | null, hasValue = true): Promise<boolean> {
+    const access = expertAccess(ctx.viewer, e);
+    if (!access || !mayRead(access, field, e.topicsPublic)) return false;
+    if (hasValue && mustAudit(access, field, e.topicsPublic)) {
+      await ctx.services.audit.recordRead(ctx, { regionId: e.regionId, grant: access.grant, subjectId: e.id, fields: [...EXPERT_FIELD_RULES[field].auditFields], operation });
+    }
+    return true;
+  }
+
+  async contact(ctx: RequestContext, e: Expert, operation: string | null): Promise<{ email: string | null; phone: string | null } | null> {
+    if (!e.email && !e.phone) return null;
+    return (await this.reveal(ctx, e, 'contact', operation)) ? { email: e.email ?? null, phone: e.phone ?? null } : null;
+  }
+
+  async topicIds(ctx: RequestContext, e: Expert, operation: string | null): Promise<string[] | null> {
+    return (await this.reveal(ctx, e, 'topics', operation, e.topicIds.length > 0)) ? e.topicIds : null;
+  }
+
+  /** Trainings; `detailed` false: the caller sees hours and dates only, not names and providers. */
+  async trainings(ctx: RequestContext, e: Expert, operation: string | null): Promise<{ rows: ExpertTraining[]; detailed: boolean }> {
+    const rows = await ctx.loaders.get(createExpertLoaders).trainings.load(e.id);
+    const detailed = await this.reveal(ctx, e, 'trainings', operation, rows.length > 0);
+    return { rows, detailed };
+  }
+
+  async earningsLimitOptIn(ctx: RequestContext, e: Expert, operation: string | null): Promise<boolean | null> {
+    return (await this.reveal(ctx, e, 'earningsLimitOptIn', operation, e.earningsLimitOptIn)) ? e.earningsLimitOptIn : null;
+  }
+
+  async earningsLimitCents(ctx: RequestContext, e: Expert, operation: string | null): Promise<number | null> {
+    const cents = e.earningsLimitCents ?? null;
+    return (await this.reveal(ctx, e, 'earningsLimitCents', operation, cents !== null)) ? cents : null;
+  }
+
+  async interview(ctx: RequestContext, e: Expert, operation: string | null): Promise<Expert['interview'] | null> {
+    if (!e.interview) return null;
+    return (await this.reveal(ctx, e, 'interview', operation)) ? e.interview : null;
+  }
+
+  async contracts(ctx: RequestContext, e: Expert, operation: string | null): Promise<ExpertContract[] | null> {
+    if (!mayRead(expertAccess(ctx.viewer, e), 'contracts', e.topicsPublic)) return null;
+    const rows = await ctx.loaders.get(createExpertLoaders).contracts.load(e.id);
+    await this.reveal(ctx, e, 'contracts', operation, rows.length > 0);
+    return rows;
+  }
+
+  async taxCards(ctx: RequestContext, e: Expert, operation: string | null): Promise<ExpertTaxCard[] | null> {
+    if (!mayRead(expertAccess(ctx.viewer, e), 'taxCards', e.topicsPublic)) return null;
+    const rows = await ctx.loaders.get(createExpertLoaders).taxCards.load(e.id);
+    await this.reveal(ctx, e, 'taxCards', operation, rows.length > 0);
+    return rows;
+  }
+
+  async version(ctx: RequestContext, e: Expert): Promise<number | null> {
+    return (await this.reveal(ctx, e, 'version', null)) ? e.version : null;
+  }
+
+  async accountId(ctx: RequestContext, e: Expert): Promise<string | null> {
+    return (await this.reveal(ctx, e, 'accountId', null)) ? (e.accountId ?? null) : null;
+  }
+
+  // ---- the expert's own consent --------------------------------------------------------------
+
+  /**
+   * The expert gives or withdraws their consents themselves, in force at once; each change is
+   * kept with its time (myData) and audited. Withdrawing the earnings-limit consent forgets the limit.
+   */
+  async updateMyConsent(
+    ctx: RequestContext,
+    regionId: string,
+    input: { topicsPublic?: boolean | null; earningsLimitOptIn?: boolean | null; earningsLimitCents?: number | null },
+    operation: string | null,
+  ): Promise<Expert> {
+    const expert = await this.own(ctx, regionId, 'Mutation.updateMyConsent', true);
+    const grant = requireRole(ctx.viewer, regionId, ['EXPERT'], 'updateMyConsent');
+    if (expert.erasedAt) throw new ConflictError(`expert ${expert.id} has been erased`);
+    const config = await this.config(ctx, regionId);
+    const values = await this.validateProfile(ctx, config, { topicsPublic: input.topicsPublic, earningsLimitOptIn: input.earningsLimitOptIn, earningsLimitCents: input.earningsLimitCents }, false);
+    checkEarningsLimit(values, expert);
+    const changed = changedKeys(values, expert);
+    const consents = consentChanges(values, expert);
+    ctx.em.assign(expert, values as Partial<Expert>);
+    this.recordConsents(ctx, expert, consents, false);
+    await ctx.em.flush();
+    if (changed.length) await ctx.services.audit.recordChange(ctx, { regionId, grant, action: 'CHANGE', subjectId: expert.id, fields: changed, operation });
+    return expert;
   }
 
   // ---- changing ----------------------------------------------------------------------------
@@ -147,6 +258,7 @@ export class ExpertService {
     checkEarningsLimit(values, { earningsLimitOptIn: false, earningsLimitCents: null });
     if (!values.displayName) throw new BadUserInputError('input.displayName', 'must not be empty');
     if (!values.introduction || !Object.keys(values.introduction).length) throw new BadUserInputError('input.introduction', 'expected text in at least one locale');
+    await this.checkAccountFree(ctx, input.regionId, values.accountId as string | null | undefined, null);
     const now = ctx.now();
     const expert = ctx.em.create(Expert, {
       regionId: input.regionId,
@@ -157,9 +269,19 @@ export class ExpertService {
       createdAt: now,
       statusChangedAt: now,
     });
+    const consents = consentChanges(values, { topicsPublic: false, earningsLimitOptIn: false });
     ctx.em.assign(expert, values as Partial<Expert>);
-    await ctx.em.flush();
-    await ctx.services.audit.recordChange(ctx, { regionId: expert.regionId, grant, action: 'CHANGE', subjectId: expert.id, fields: Object.keys(values), operation });
+    this.recordConsents(ctx, expert, consents, true);
+    await this.flushProfile(ctx, expert.id);
+    await ctx.services.audit.recordChange(ctx, {
+      regionId: expert.regionId,
+      grant,
+      action: 'CHANGE',
+      subjectId: expert.id,
+      fields: Object.keys(values),
+      operation,
+      reason: consents.length ? ON_BEHALF : null,
+    });
     return expert;
   }
 
@@ -177,16 +299,24 @@ export class ExpertService {
     const values = await this.validateProfile(ctx, config, input, false);
     checkEarningsLimit(values, expert);
     if ('displayName' in values && !values.displayName) throw new BadUserInputError('input.displayName', 'must not be empty');
-    const changed = Object.keys(values).filter((k) => JSON.stringify(values[k as keyof typeof values]) !== JSON.stringify(expert[k as keyof Expert]));
+    const changed = changedKeys(values, expert);
+    const consents = consentChanges(values, expert);
+    if (changed.includes('accountId')) await this.checkAccountFree(ctx, expert.regionId, values.accountId as string | null, expert.id);
     ctx.em.assign(expert, values as Partial<Expert>);
-    try {
-      await ctx.em.flush();
-    } catch (error) {
-      // The row's version moved between our read and our write: someone saved first.
-      if (error instanceof OptimisticLockError) throw new ConflictError(`expert ${id} was changed by someone else; reload and try again`);
-      throw error;
+    // A coordinator records a consent the expert gave on paper; the default path is updateMyConsent.
+    this.recordConsents(ctx, expert, consents, true);
+    await this.flushProfile(ctx, id);
+    if (changed.length) {
+      await ctx.services.audit.recordChange(ctx, {
+        regionId: expert.regionId,
+        grant,
+        action: 'CHANGE',
+        subjectId: expert.id,
+        fields: changed,
+        operation,
+        reason: consents.length ? ON_BEHALF : null,
+      });
     }
-    if (changed.length) await ctx.services.audit.recordChange(ctx, { regionId: expert.regionId, grant, action: 'CHANGE', subjectId: expert.id, fields: changed, operation });
     return expert;
   }
 
@@ -341,6 +471,7 @@ export class ExpertService {
     for (const c of contracts) ctx.em.assign(c, { training: null, earlierExperience: null, topicIds: [], wishes: null });
     await ctx.em.nativeDelete(ExpertTraining, { expert: expert.id });
     await ctx.em.nativeDelete(ExpertTaxCard, { expert: expert.id });
+    await ctx.em.nativeDelete(ExpertConsent, { expert: expert.id });
     await ctx.em.flush();
     await ctx.services.audit.recordChange(ctx, {
       regionId: expert.regionId,
@@ -355,6 +486,39 @@ export class ExpertService {
   }
 
   // ---- helpers ---------------------------------------------------------------------------
+
+  /** The caller's own expert profile in a region (EXPERT), or NOT_FOUND. */
+  private async own(ctx: RequestContext, regionId: string, operation: 'Query.myData' | 'Mutation.updateMyConsent', lock = false): Promise<Expert> {
+    authorize(ctx, operation, regionId);
+    const expert = await ctx.em.findOne(Expert, { regionId, accountId: ctx.viewer.id }, lock ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {});
+    if (!expert) throw new NotFoundError('expert profile for the caller in region', regionId);
+    return expert;
+  }
+
+  /** An account opens one profile per region: a second one would make myData answer for the wrong person. */
+  private async checkAccountFree(ctx: RequestContext, regionId: string, accountId: string | null | undefined, selfId: string | null): Promise<void> {
+    if (!accountId) return;
+    const holder = await ctx.em.findOne(Expert, { regionId, accountId, ...(selfId ? { id: { $ne: selfId } } : {}) }, { fields: ['id'] });
+    if (holder) throw accountInUse(accountId);
+  }
+
+  private async flushProfile(ctx: RequestContext, id: string): Promise<void> {
+    try {
+      await ctx.em.flush();
+    } catch (error) {
+      // The row's version moved between our read and our write: someone saved first.
+      if (error instanceof OptimisticLockError) throw new ConflictError(`expert ${id} was changed by someone else; reload and try again`);
+      // Two coordinators linking the same account at once: the unique index decides.
+      if (error instanceof UniqueConstraintViolationException && /account_id/.test(error.message)) throw accountInUse(null);
+      throw error;
+    }
+  }
+
+  private recordConsents(ctx: RequestContext, expert: Expert, changes: Array<{ consent: ConsentKind; given: boolean }>, onBehalf: boolean): void {
+    for (const change of changes) {
+      ctx.em.create(ExpertConsent, { regionId: expert.regionId, expert, ...change, at: ctx.now(), recordedBy: ctx.viewer.id!, onBehalf });
+    }
+  }
 
   private async config(ctx: RequestContext, regionId: string): Promise<RegionConfig> {
     return ctx.loaders.get(createExpertLoaders).config.load(regionId);
@@ -401,12 +565,12 @@ export class ExpertService {
     }
     if (given('email')) {
       const email = input.email?.trim() || null;
-      if (email && !EMAIL.test(email)) throw new BadUserInputError('input.email', 'not an email address');
+      if (email && !isEmailAddress(email)) throw new BadUserInputError('input.email', 'not an email address');
       out.email = email;
     }
     if (given('phone')) {
       const phone = input.phone?.trim() || null;
-      if (phone && !PHONE.test(phone)) throw new BadUserInputError('input.phone', 'not a phone number');
+      if (phone && !isPhoneNumber(phone)) throw new BadUserInputError('input.phone', 'not a phone number');
       out.phone = phone;
     }
     if (given('topicIds')) {
@@ -464,11 +628,31 @@ export class ExpertService {
   }
 }
 
-/** An expert under a contract valid on `date` (SQL, so that the page is filtered in the database). */
-function validContractOn(date: string): Record<string, unknown> {
+/** An expert under one contract valid from `from` to `to` (SQL, so that the page is filtered in the database). */
+function validContractCovering(from: string, to: string): Record<string, unknown> {
   return {
-    [raw((alias) => `exists (select 1 from "expert_contract" c where c.expert_id = ${alias}.id and c.valid_from <= ? and c.valid_to >= ?)`, [date, date])]: true,
+    [raw((alias) => `exists (select 1 from "expert_contract" c where c.expert_id = ${alias}.id and c.valid_from <= ? and c.valid_to >= ?)`, [from, to])]: true,
   };
+}
+
+/** Audit reason of a consent a coordinator records for the expert (given on paper). */
+const ON_BEHALF = 'consent recorded on the expert\'s behalf';
+
+function accountInUse(accountId: string | null): DomainError {
+  const what = accountId ? `account "${accountId}"` : 'the account';
+  return new DomainError('CONFLICT', `input.accountId: ${what} already belongs to another expert of the region`, { field: 'input.accountId' });
+}
+
+function changedKeys(values: Record<string, unknown>, expert: Expert): string[] {
+  return Object.keys(values).filter((k) => JSON.stringify(values[k]) !== JSON.stringify(expert[k as keyof Expert] ?? null));
+}
+
+/** Consents that the new values give or withdraw. */
+function consentChanges(values: Record<string, unknown>, current: { topicsPublic: boolean; earningsLimitOptIn: boolean }): Array<{ consent: ConsentKind; given: boolean }> {
+  const out: Array<{ consent: ConsentKind; given: boolean }> = [];
+  if (typeof values.topicsPublic === 'boolean' && values.topicsPublic !== current.topicsPublic) out.push({ consent: 'TOPICS_PUBLIC', given: values.topicsPublic });
+  if (typeof values.earningsLimitOptIn === 'boolean' && values.earningsLimitOptIn !== current.earningsLimitOptIn) out.push({ consent: 'EARNINGS_LIMIT', given: values.earningsLimitOptIn });
+  return out;
 }
 
 const PSEUDONYM_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';

@@ -1,6 +1,8 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { DateTimeScalar, LocalDateScalar } from '../common/scalars';
 import { Connection } from '../common/pagination';
+import { MaxLength } from '../common/input-guard';
+import { MAX_EMAIL_LENGTH } from './rules/contact';
 import { EXPERT_STATUSES, type ExpertStatus } from './rules/expert-lifecycle';
 
 export const ExpertStatusEnum = Object.fromEntries(EXPERT_STATUSES.map((s) => [s, s])) as { [K in ExpertStatus]: K };
@@ -71,10 +73,10 @@ export class ExpertContractType extends ContractPeriodType {
 export class ExpertTrainingType {
   @Field(() => ID, { description: 'Training id.' })
   id!: string;
-  @Field(() => String, { description: 'Name of the training.' })
-  name!: string;
-  @Field(() => String, { description: 'Who gave the training.' })
-  provider!: string;
+  @Field(() => String, { nullable: true, description: 'Name of the training; null for the pool unless the expert shows their topics (a name can reveal a background).' })
+  name!: string | null;
+  @Field(() => String, { nullable: true, description: 'Who gave the training; null when the name is.' })
+  provider!: string | null;
   @Field(() => Int, { description: 'Hours of training.' })
   hours!: number;
   @Field(() => LocalDateScalar, { nullable: true, description: 'First day of the training.' })
@@ -115,7 +117,7 @@ export class InterviewType {
 
 @ObjectType('ExpertProfile', {
   description:
-    'An experience expert of one region. Contact details, topics and tax data are shown only to those the field rules allow; reads of contact details and tax data are audited.',
+    'An experience expert of one region. Contact details, topics, trainings, earnings limit, interview, contracts and tax data are shown only to those the field rules allow (src/experts/expert-access.ts), and each read of them by someone else than the expert is audited.',
 })
 export class ExpertProfileType {
   @Field(() => ID, { description: 'Expert id.' })
@@ -128,8 +130,6 @@ export class ExpertProfileType {
   displayName!: string;
   @Field(() => String, { description: 'Stable pseudonym that fee records keep after erasure.' })
   pseudonym!: string;
-  @Field(() => Int, { description: 'Changes with every save; pass it as expectedVersion to updateExpertProfile to detect a concurrent edit.' })
-  version!: number;
   @Field(() => [String], { description: 'Languages the expert works in (ISO 639 codes).' })
   languages!: string[];
   @Field(() => [String], { description: 'Municipalities where the expert works.' })
@@ -147,8 +147,10 @@ export class CreateExpertInput {
   regionId!: string;
   @Field(() => String, { description: 'Name shown to professionals.' })
   displayName!: string;
+  @MaxLength(MAX_EMAIL_LENGTH)
   @Field(() => String, { nullable: true, description: 'Email address.' })
   email?: string | null;
+  @MaxLength(40)
   @Field(() => String, { nullable: true, description: 'Phone number.' })
   phone?: string | null;
   @Field(() => [ID], { description: 'Topic ids from the region\'s list (at most 100).' })
@@ -161,12 +163,14 @@ export class CreateExpertInput {
   introduction!: LocalizedTextInput;
   @Field(() => Boolean, { description: 'Consent to show the topics to professionals searching the pool.' })
   topicsPublic!: boolean;
+  @MaxLength(200)
   @Field(() => [String], { nullable: true, description: 'Municipalities where the expert works (at most 100).' })
   municipalities?: string[] | null;
   @Field(() => Boolean, { nullable: true, description: 'Works remotely (video).' })
   remote?: boolean | null;
   @Field(() => [ID], { nullable: true, description: 'Units the expert has been inducted in (at most 100).' })
   unitIds?: string[] | null;
+  @MaxLength(255)
   @Field(() => String, { nullable: true, description: 'Token subject of the expert\'s own account, for myData.' })
   accountId?: string | null;
   @Field(() => Boolean, { nullable: true, description: 'Consent to follow a month\'s fees against the expert\'s earnings limit.' })
@@ -179,8 +183,10 @@ export class CreateExpertInput {
 export class UpdateExpertProfileInput {
   @Field(() => String, { nullable: true, description: 'Name shown to professionals.' })
   displayName?: string | null;
+  @MaxLength(MAX_EMAIL_LENGTH)
   @Field(() => String, { nullable: true, description: 'Email address.' })
   email?: string | null;
+  @MaxLength(40)
   @Field(() => String, { nullable: true, description: 'Phone number.' })
   phone?: string | null;
   @Field(() => [ID], { nullable: true, description: 'Topic ids from the region\'s list.' })
@@ -193,12 +199,14 @@ export class UpdateExpertProfileInput {
   introduction?: LocalizedTextInput | null;
   @Field(() => Boolean, { nullable: true, description: 'Consent to show the topics to professionals.' })
   topicsPublic?: boolean | null;
+  @MaxLength(200)
   @Field(() => [String], { nullable: true, description: 'Municipalities where the expert works.' })
   municipalities?: string[] | null;
   @Field(() => Boolean, { nullable: true, description: 'Works remotely (video).' })
   remote?: boolean | null;
   @Field(() => [ID], { nullable: true, description: 'Units the expert has been inducted in.' })
   unitIds?: string[] | null;
+  @MaxLength(255)
   @Field(() => String, { nullable: true, description: 'Token subject of the expert\'s own account.' })
   accountId?: string | null;
   @Field(() => Boolean, { nullable: true, description: 'Consent to follow fees against the earnings limit; opting out forgets the limit.' })
@@ -285,4 +293,32 @@ export class ErasedExpertType {
   pseudonym!: string;
   @Field(() => DateTimeScalar, { description: 'When the data was erased.' })
   erasedAt!: Date;
+}
+
+@InputType({ description: 'The expert\'s own consents; omitted fields stay as they are.' })
+export class UpdateMyConsentInput {
+  @Field(() => Boolean, { nullable: true, description: 'Show my topics of experience to professionals searching the pool.' })
+  topicsPublic?: boolean | null;
+  @Field(() => Boolean, { nullable: true, description: 'Follow my month\'s fees against my earnings limit (seen by me and the coordinator); false forgets the limit.' })
+  earningsLimitOptIn?: boolean | null;
+  @Field(() => Int, { nullable: true, description: 'My monthly earnings limit in cents (needs earningsLimitOptIn); null clears it.' })
+  earningsLimitCents?: number | null;
+}
+
+export const ConsentKindEnum = { TOPICS_PUBLIC: 'TOPICS_PUBLIC', EARNINGS_LIMIT: 'EARNINGS_LIMIT' } as const;
+registerEnumType(ConsentKindEnum, {
+  name: 'ConsentKind',
+  description: 'TOPICS_PUBLIC: topics shown to professionals; EARNINGS_LIMIT: fees followed against the expert\'s earnings limit.',
+});
+
+@ObjectType('ConsentChange', { description: 'A consent given or withdrawn, and by whom.' })
+export class ConsentChangeType {
+  @Field(() => ConsentKindEnum, { description: 'Which consent.' })
+  consent!: keyof typeof ConsentKindEnum;
+  @Field(() => Boolean, { description: 'True: given; false: withdrawn.' })
+  given!: boolean;
+  @Field(() => DateTimeScalar, { description: 'When it was given or withdrawn.' })
+  at!: Date;
+  @Field(() => Boolean, { description: 'Recorded by a coordinator on the expert\'s behalf (a consent given on paper).' })
+  onBehalf!: boolean;
 }

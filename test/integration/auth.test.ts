@@ -5,9 +5,13 @@ import { ViewerDocument } from '../generated/graphql';
 import { bootTestServer, errorCodes, TEST_DEV_SECRET, type TestApi } from '../helpers/boot';
 
 const secret = new TextEncoder().encode(TEST_DEV_SECRET);
+/** A unit-scoped grant is in force only when it names a unit of its region. */
+const PORVOO = '3f0c2a9e-5b7d-4e1f-8a6c-0d9b2e4f7a10';
+const addPorvoo = (api: TestApi) =>
+  api.sql(`insert into unit (id, region_id, name, service_interface_id, municipality, coordinator_names, created_at) values ($1, 'ita-uusimaa', 'Porvoo', 'working-age', 'Porvoo', '{}', now())`, [PORVOO]);
 
 function devToken() {
-  return new SignJWT({ name: 'Katja Koordinaattori', kp_grants: ['COORDINATOR@lapland', 'UNIT_COORDINATOR@ita-uusimaa/porvoo-aikuissosiaalityo'] })
+  return new SignJWT({ name: 'Katja Koordinaattori', kp_grants: ['COORDINATOR@lapland', `UNIT_COORDINATOR@ita-uusimaa/${PORVOO}`] })
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject('katja')
     .setIssuer('kokemuspankki-dev')
@@ -19,6 +23,7 @@ describe('authentication with development tokens', () => {
   let api: TestApi;
   beforeAll(async () => {
     api = await bootTestServer();
+    await addPorvoo(api);
   });
   afterAll(async () => {
     await api?.close();
@@ -33,7 +38,7 @@ describe('authentication with development tokens', () => {
       name: 'Katja Koordinaattori',
       grants: [
         { role: 'COORDINATOR', regionId: 'lapland', unitId: null },
-        { role: 'UNIT_COORDINATOR', regionId: 'ita-uusimaa', unitId: 'porvoo-aikuissosiaalityo' },
+        { role: 'UNIT_COORDINATOR', regionId: 'ita-uusimaa', unitId: PORVOO },
       ],
     });
   });
@@ -100,6 +105,7 @@ describe('production settings', () => {
     api = await bootTestServer({
       env: { NODE_ENV: 'production', AUTH_JWKS_URL: `http://127.0.0.1:${port}/jwks.json`, AUTH_ISSUER: 'https://idp.example', AUTH_AUDIENCE: 'kokemuspankki-api' },
     });
+    await addPorvoo(api);
   });
   afterAll(async () => {
     await api?.close();
@@ -107,7 +113,7 @@ describe('production settings', () => {
   });
 
   const idpToken = (audience = 'kokemuspankki-api') =>
-    new SignJWT({ name: 'Marja', kp_grants: ['PROFESSIONAL@ita-uusimaa/porvoo'] })
+    new SignJWT({ name: 'Marja', kp_grants: [`PROFESSIONAL@ita-uusimaa/${PORVOO}`] })
       .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
       .setSubject('marja')
       .setIssuer('https://idp.example')
@@ -117,7 +123,7 @@ describe('production settings', () => {
 
   it('when the identity provider signed the token, then it is accepted', async () => {
     const result = await api.request(ViewerDocument, {}, { token: await idpToken() });
-    expect(result.data?.viewer).toMatchObject({ id: 'marja', grants: [{ role: 'PROFESSIONAL', regionId: 'ita-uusimaa', unitId: 'porvoo' }] });
+    expect(result.data?.viewer).toMatchObject({ id: 'marja', grants: [{ role: 'PROFESSIONAL', regionId: 'ita-uusimaa', unitId: PORVOO }] });
   });
 
   it('when the audience is wrong, then UNAUTHENTICATED', async () => {

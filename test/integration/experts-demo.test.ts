@@ -19,7 +19,8 @@ describe('expert demo data', () => {
     expect(swedish).toHaveLength(1);
     const admin = await api.token({ sub: 'a', grants: ['REGION_ADMIN@lapland'] });
     expect((await api.request(UnitsDocument, { regionId: 'lapland' }, { token: admin })).data!.units.length).toBeGreaterThanOrEqual(3);
-    const professional = await api.token({ sub: 'p', grants: ['PROFESSIONAL@ita-uusimaa/x'] });
+    const [unit] = await api.sql<{ id: string }>(`select id from unit where region_id = 'ita-uusimaa' limit 1`);
+    const professional = await api.token({ sub: 'p', grants: [`PROFESSIONAL@ita-uusimaa/${unit!.id}`] });
     const search = await api.request(ExpertsDocument, { regionId: 'ita-uusimaa', first: 100 }, { token: professional });
     expect(search.data!.experts.totalCount).toBeGreaterThan(0);
   });

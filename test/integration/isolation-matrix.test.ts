@@ -24,6 +24,7 @@ import {
   UnitsDocument,
   UpdateUnitDocument,
   UpdateExpertProfileDocument,
+  UpdateMyConsentDocument,
   ViewerDocument,
   RegionsDocument,
   RegionRulesDocument,
@@ -88,6 +89,7 @@ export const RUNS: Record<string, Run> = {
   'Query.experts': (api, t) => send(api, ExpertsDocument, { regionId: OWN, first: 5 }, t),
   'Query.expertsMissingTaxCard': (api, t) => send(api, ExpertsMissingTaxCardDocument, { regionId: OWN, year: 2026 }, t),
   'Query.myData': (api, t) => send(api, MyDataDocument, { regionId: OWN }, t),
+  'Mutation.updateMyConsent': (api, t) => send(api, UpdateMyConsentDocument, { regionId: OWN, input: { topicsPublic: true } }, t),
   'Query.auditLog': (api, t) => send(api, AuditLogDocument, { regionId: OWN }, t),
   'Mutation.createExpert': (api, t) =>
     send(
@@ -125,6 +127,15 @@ export function expected(policy: OperationPolicy, who: Who, where: 'own' | 'othe
   return policy.hidden ? 'NOT_FOUND' : 'FORBIDDEN';
 }
 
+/**
+ * Where a service answers more narrowly than the policy's default: roles that read no individual
+ * expert get FORBIDDEN for every expert id, existing or missing, in any region (expert-access.ts),
+ * so that they cannot probe which ids exist.
+ */
+const NARROWER: Record<string, Partial<Record<Who, Outcome>>> = {
+  'Query.expert': { REGION_ADMIN: 'FORBIDDEN', ANALYST: 'FORBIDDEN', NATIONAL_ANALYST: 'FORBIDDEN' },
+};
+
 /** `Query.x` and `Mutation.y` for every root field of the schema the server serves. */
 async function schemaOperations(): Promise<string[]> {
   const schema = await buildGraphQLSchema();
@@ -158,6 +169,11 @@ describe('isolation matrix', async () => {
     const [unit] = await api.sql<{ id: string }>(
       `insert into unit (id, region_id, name, service_interface_id, municipality, coordinator_names, created_at) values (gen_random_uuid(), $1, 'KAP-yksikkö', 'mental-health-substance', 'Vantaa', '{}', now()) returning id`,
       [OWN],
+    );
+    // Unit-scoped grants must name a unit of their region, or they open nothing.
+    const [laplandUnit] = await api.sql<{ id: string }>(
+      `insert into unit (id, region_id, name, service_interface_id, municipality, coordinator_names, created_at) values (gen_random_uuid(), $1, 'Lapin yksikkö', 'mental-health-services', 'Rovaniemi', '{}', now()) returning id`,
+      [OTHER],
     );
     let n = 0;
     const fresh = async (status: string, accountId: string | null = null): Promise<string> => {
@@ -193,7 +209,7 @@ describe('isolation matrix', async () => {
     for (const role of ROLES) {
       if (role === 'NONE') continue;
       for (const [where, region] of [['own', OWN], ['other', OTHER]] as const) {
-        const unitPart = role === 'UNIT_COORDINATOR' || role === 'PROFESSIONAL' ? (where === 'own' ? `/${fixture.unitId}` : '/lapland-unit') : '';
+        const unitPart = role === 'UNIT_COORDINATOR' || role === 'PROFESSIONAL' ? (where === 'own' ? `/${fixture.unitId}` : `/${laplandUnit!.id}`) : '';
         const sub = role === 'EXPERT' ? (where === 'own' ? EXPERT_SUB : `${EXPERT_SUB}-lapland`) : `${where}-${role.toLowerCase()}`;
         tokens.set(`${role}:${where}`, await api.token({ sub, name: `${role} ${where}`, grants: [`${role}@${region}${unitPart}`] }));
       }
@@ -205,7 +221,7 @@ describe('isolation matrix', async () => {
 
   // Operations without a policy or a runner fail the coverage tests above, not here.
   const cases = OPERATIONS.filter((op) => policyOf(op) && RUNS[op]).flatMap((op) =>
-    ROLES.flatMap((who) => (['own', 'other'] as const).map((where) => [op, who, where, expected(policyOf(op)!, who, where)] as const)),
+    ROLES.flatMap((who) => (['own', 'other'] as const).map((where) => [op, who, where, NARROWER[op]?.[who] ?? expected(policyOf(op)!, who, where)] as const)),
   );
 
   it.each(cases)('when %s is called by %s in the %s region, then %s', async (name, who, where, outcome) => {

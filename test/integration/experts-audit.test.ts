@@ -1,0 +1,97 @@
+/**
+ * Every sensitive field of ExpertProfile, walked from the schema and the one declaration of the
+ * field rules (src/experts/expert-access.ts): each reader the rules allow gets the value and leaves
+ * an audit row naming the declared fields; everyone else gets null and leaves none. A new field
+ * on ExpertProfile that is in neither list fails here.
+ */
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { getNamedType, isObjectType, parse, type GraphQLObjectType } from 'graphql';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildGraphQLSchema } from '../../src/schema';
+import { EXPERT_FIELD_RULES, OPEN_EXPERT_FIELDS, type AccessLevel, type ExpertField, type FieldRule } from '../../src/experts/expert-access';
+import { MyDataDocument, RecordTaxCardDocument, SetEarningsLimitDocument } from '../generated/graphql';
+import { bootTestServer, type TestApi } from '../helpers/boot';
+import { activeExpert, createUnit, ITA } from '../helpers/experts';
+
+/** A selection of every leaf under a type, so a read of the field returns all it holds. */
+function selectionOf(type: GraphQLObjectType, depth = 0): string {
+  const parts = Object.values(type.getFields())
+    .filter((f) => f.args.every((a) => a.type.toString().endsWith('!') === false))
+    .map((f) => {
+      const named = getNamedType(f.type);
+      return isObjectType(named) ? (depth < 2 ? `${f.name} ${selectionOf(named, depth + 1)}` : '') : f.name;
+    })
+    .filter(Boolean);
+  return `{ ${parts.join(' ')} }`;
+}
+
+describe('audit of every sensitive read', async () => {
+  const schema = await buildGraphQLSchema();
+  const profile = schema.getType('ExpertProfile') as GraphQLObjectType;
+  const FIELDS = Object.keys(EXPERT_FIELD_RULES) as ExpertField[];
+
+  it('when ExpertProfile has a field, then the field rules declare it sensitive or open', () => {
+    const declared = new Set<string>([...FIELDS, ...OPEN_EXPERT_FIELDS]);
+    expect(Object.keys(profile.getFields()).filter((f) => !declared.has(f))).toEqual([]);
+    expect([...declared].filter((f) => !profile.getFields()[f])).toEqual([]);
+  });
+
+  let api: TestApi;
+  let expertId: string;
+  const tokens: Partial<Record<AccessLevel, { token: string; sub: string }>> = {};
+
+  beforeAll(async () => {
+    api = await bootTestServer({ now: () => new Date('2026-06-15T09:00:00Z') });
+    const admin = await api.token({ sub: 'anna', grants: [`REGION_ADMIN@${ITA}`] });
+    const coordinator = await api.token({ sub: 'kaisa', grants: [`COORDINATOR@${ITA}`] });
+    const unit = await createUnit(api, admin, 'Aikuissosiaalityö, Porvoo', 'Porvoo');
+    const other = await createUnit(api, admin, 'Aikuissosiaalityö, Loviisa', 'Loviisa');
+    // Topics hidden, so that every rule that depends on consent is in play.
+    expertId = await activeExpert(api, coordinator, { displayName: 'Jussi Järvinen', accountId: 'jussi-sub', topicsPublic: false, unitIds: [unit] });
+    expect((await api.request(RecordTaxCardDocument, { id: expertId, year: 2026, receivedOn: '2026-01-10' }, { token: coordinator })).errors).toBeUndefined();
+    expect((await api.request(SetEarningsLimitDocument, { id: expertId, optIn: true, cents: 90000 }, { token: coordinator })).errors).toBeUndefined();
+    tokens.COORDINATOR = { token: coordinator, sub: 'kaisa' };
+    tokens.UNIT = { token: await api.token({ sub: 'katja', grants: [`UNIT_COORDINATOR@${ITA}/${unit}`] }), sub: 'katja' };
+    tokens.POOL = { token: await api.token({ sub: 'lotta', grants: [`UNIT_COORDINATOR@${ITA}/${other}`] }), sub: 'lotta' };
+    tokens.SELF = { token: await api.token({ sub: 'jussi-sub', grants: [`EXPERT@${ITA}`] }), sub: 'jussi-sub' };
+  });
+  afterAll(async () => {
+    await api?.close();
+  });
+
+  const cases = (['COORDINATOR', 'UNIT', 'POOL', 'SELF'] as const).flatMap((level) => FIELDS.map((field) => [field, level] as const));
+
+  it.each(cases)('when %s is read by %s, then the value and an audit row follow the declared rule', async (field, level) => {
+    const rule: FieldRule = EXPERT_FIELD_RULES[field];
+    const named = getNamedType(profile.getFields()[field]!.type);
+    const selection = isObjectType(named) ? selectionOf(named) : '';
+    const operation = `Walk_${field}_${level}`;
+    const document = parse(`query ${operation}($id: ID!) { expert(id: $id) { ${field} ${selection} } }`) as TypedDocumentNode<{ expert: Record<string, unknown> }, { id: string }>;
+    const { token, sub } = tokens[level]!;
+    const result = await api.request(document, { id: expertId }, { token });
+    expect(result.errors).toBeUndefined();
+    const value = result.data!.expert[field];
+    const readable = rule.readers.includes(level);
+    if (field === 'trainings') {
+      // The list stays; names and providers follow the rule.
+      expect((value as Array<{ name: string | null }>)[0]!.name !== null).toBe(readable);
+    } else {
+      expect(value !== null).toBe(readable);
+    }
+    const rows = await api.sql<{ fields: string[]; actor_id: string }>(`select fields, actor_id from audit_entry where subject_id = $1 and operation = $2`, [expertId, operation]);
+    const audited = readable && level !== 'SELF' && rule.audited !== 'NEVER';
+    expect(rows).toEqual(audited ? [{ fields: [...rule.auditFields], actor_id: sub }] : []);
+  });
+
+  it('when the expert asks who read their data, then myData lists every audited read of the walk (scenario 8)', async () => {
+    const result = await api.request(MyDataDocument, { regionId: ITA }, { token: tokens.SELF!.token });
+    expect(result.errors).toBeUndefined();
+    const reads = result.data!.myData.auditEntries.filter((e) => e.action === 'READ' && e.operation?.startsWith('Walk_'));
+    const expected = FIELDS.flatMap((field) => {
+      const rule: FieldRule = EXPERT_FIELD_RULES[field];
+      if (rule.audited === 'NEVER') return [];
+      return rule.readers.filter((l) => l !== 'SELF').map((l) => `${tokens[l]!.sub}:${rule.auditFields.join(',')}`);
+    });
+    expect(reads.map((e) => `${e.actorId}:${e.fields.join(',')}`).sort()).toEqual(expected.sort());
+  });
+});
