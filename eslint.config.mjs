@@ -28,7 +28,7 @@ export default tseslint.config(
     },
     settings: {
       ...importX.flatConfigs.typescript.settings,
-      'import-x/resolver-next': [importX.createNodeResolver({ extensions: ['.ts', '.mts', '.js', '.mjs'] })],
+      'import-x/resolver': { node: { extensions: ['.ts', '.mts', '.js', '.mjs'] } },
     },
   },
   {
