@@ -163,6 +163,27 @@ describe('who sees what of an expert', () => {
     });
   });
 
+  describe('paging', () => {
+    it('when an expert is recorded while the coordinator pages, then no expert repeats or is skipped; a forged cursor is BAD_USER_INPUT', async () => {
+      const before = await ids(coordinator);
+      const first = await api.request(ExpertsDocument, { regionId: ITA, first: 2 }, { token: coordinator });
+      // Sorts first by name: with offsets it would push the second page back by one.
+      const added = await createApplicant(api, coordinator, { displayName: 'AAA Aalto' });
+      const seen = first.data!.experts.edges.map((e) => e.node.id);
+      let after = first.data!.experts.pageInfo.endCursor;
+      for (;;) {
+        const page = await api.request(ExpertsDocument, { regionId: ITA, first: 2, after }, { token: coordinator });
+        seen.push(...page.data!.experts.edges.map((e) => e.node.id));
+        if (!page.data!.experts.pageInfo.hasNextPage) break;
+        after = page.data!.experts.pageInfo.endCursor;
+      }
+      expect(seen).toEqual(before);
+      expect(seen).not.toContain(added);
+      const forged = Buffer.from('junk').toString('base64url');
+      expect(errorCodes(await api.request(ExpertsDocument, { regionId: ITA, first: 2, after: forged }, { token: coordinator }))).toEqual(['BAD_USER_INPUT']);
+    });
+  });
+
   describe('one profile per account', () => {
     it('when a second expert is given an account id already in use, then CONFLICT names accountId and myData still answers for the first', async () => {
       const first = await api.request(CreateExpertDocument, { input: applicantInput({ displayName: 'Owner Olli', accountId: 'olli-sub' }) }, { token: coordinator });
