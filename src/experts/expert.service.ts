@@ -1,5 +1,6 @@
 import { LockMode, OptimisticLockError, raw, UniqueConstraintViolationException, type FilterQuery } from '@mikro-orm/core';
-import { authorize, hasRole, requireAuthenticated, requireRole } from '../auth/policy';
+import { authorize, authorizeRow, hasRole, requireAuthenticated } from '../auth/policy';
+import type { OperationName } from '../auth/policies';
 import { BadUserInputError, ConflictError, DomainError, ForbiddenError, NotFoundError } from '../common/errors';
 import { isUuid } from '../common/ids';
 import { afterPosition, checkListLength, keysetPage, keysetPageRequest, type KeysetPage } from '../common/pagination';
@@ -137,7 +138,7 @@ export class ExpertService {
 
   /** Experts under contract this year who have not delivered a tax card for `year` (COORDINATOR). */
   async missingTaxCard(ctx: RequestScope, regionId: string, year: number): Promise<Expert[]> {
-    requireRole(ctx.viewer, regionId, ['COORDINATOR'], 'expertsMissingTaxCard');
+    authorize(ctx, 'Query.expertsMissingTaxCard', regionId);
     await this.config(ctx, regionId);
     if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new BadUserInputError('year', 'expected a year from 2000 to 2100');
     return ctx.em.find(
@@ -240,8 +241,8 @@ export class ExpertService {
     input: { topicsPublic?: boolean | null; earningsLimitOptIn?: boolean | null; earningsLimitCents?: number | null },
     operation: string | null,
   ): Promise<Expert> {
+    const grant = authorize(ctx, 'Mutation.updateMyConsent', regionId);
     const expert = await this.own(ctx, regionId, 'Mutation.updateMyConsent', true);
-    const grant = requireRole(ctx.viewer, regionId, ['EXPERT'], 'updateMyConsent');
     if (expert.erasedAt) throw new ConflictError(`expert ${expert.id} has been erased`);
     const config = await this.config(ctx, regionId);
     const values = await this.validateProfile(ctx, config, { topicsPublic: input.topicsPublic, earningsLimitOptIn: input.earningsLimitOptIn, earningsLimitCents: input.earningsLimitCents }, false);
@@ -258,7 +259,7 @@ export class ExpertService {
   // ---- changing ----------------------------------------------------------------------------
 
   async create(ctx: RequestScope, input: ProfileInput & { regionId: string }, operation: string | null): Promise<Expert> {
-    const grant = requireRole(ctx.viewer, input.regionId, ['COORDINATOR'], 'createExpert');
+    const grant = authorize(ctx, 'Mutation.createExpert', input.regionId);
     const config = await this.config(ctx, input.regionId);
     const values = await this.validateProfile(ctx, config, input, true);
     checkEarningsLimit(values, { earningsLimitOptIn: false, earningsLimitCents: null });
@@ -296,7 +297,7 @@ export class ExpertService {
    * CONFLICT instead of silently overwriting the first (also when both read the same version).
    */
   async update(ctx: RequestScope, id: string, input: ProfileInput, operation: string | null, expectedVersion?: number | null): Promise<Expert> {
-    const { expert, grant } = await this.forChange(ctx, id, 'updateExpertProfile');
+    const { expert, grant } = await this.forChange(ctx, id, 'Mutation.updateExpertProfile');
     if (expert.erasedAt) throw new ConflictError(`expert ${id} has been erased`);
     if (expectedVersion != null && expert.version !== expectedVersion) {
       throw new ConflictError(`expert ${id} was changed by someone else (version ${expert.version}, expected ${expectedVersion}); reload and try again`);
@@ -332,7 +333,7 @@ export class ExpertService {
     input: { heldOn: string; panel: Array<{ role: string; name: string }>; notes?: string | null },
     operation: string | null,
   ): Promise<Expert> {
-    const { expert, grant } = await this.forChange(ctx, id, 'recordExpertInterview');
+    const { expert, grant } = await this.forChange(ctx, id, 'Mutation.recordExpertInterview');
     const config = await this.config(ctx, expert.regionId);
     checkListLength('input.panel', input.panel);
     const step = interviewPanel(config.onboardingSteps);
@@ -360,7 +361,7 @@ export class ExpertService {
     operation: string | null,
   ): Promise<Expert> {
     // The row lock serialises two coordinators signing at once, so "one valid contract" holds.
-    const { expert, grant } = await this.forChange(ctx, id, 'signExpertContract', true);
+    const { expert, grant } = await this.forChange(ctx, id, 'Mutation.signExpertContract', true);
     const config = await this.config(ctx, expert.regionId);
     if (input.validFrom > input.validTo) throw new BadUserInputError('input.validTo', 'must not be before validFrom');
     checkListLength('input.topicIds', input.topicIds);
@@ -391,7 +392,7 @@ export class ExpertService {
   }
 
   async changeStatus(ctx: RequestScope, id: string, status: ExpertStatus, operation: string | null): Promise<Expert> {
-    const { expert, grant } = await this.forChange(ctx, id, 'changeExpertStatus');
+    const { expert, grant } = await this.forChange(ctx, id, 'Mutation.changeExpertStatus');
     const event = eventForTarget(status);
     if (!event) throw new BadUserInputError('status', `${status} is reached through its own step (recordExpertInterview, signExpertContract), not changeExpertStatus`);
     if (event === 'ACTIVATE') {
@@ -411,7 +412,7 @@ export class ExpertService {
     input: { name: string; provider: string; hours: number; startedOn?: string | null; completedOn: string },
     operation: string | null,
   ): Promise<Expert> {
-    const { expert, grant } = await this.forChange(ctx, id, 'addExpertTraining');
+    const { expert, grant } = await this.forChange(ctx, id, 'Mutation.addExpertTraining');
     if (expert.erasedAt) throw new ConflictError(`expert ${id} has been erased`);
     if (!input.name.trim()) throw new BadUserInputError('input.name', 'must not be empty');
     if (!input.provider.trim()) throw new BadUserInputError('input.provider', 'must not be empty');
@@ -432,7 +433,7 @@ export class ExpertService {
   }
 
   async recordTaxCard(ctx: RequestScope, id: string, year: number, receivedOn: string, operation: string | null): Promise<Expert> {
-    const { expert, grant } = await this.forChange(ctx, id, 'recordTaxCard', true);
+    const { expert, grant } = await this.forChange(ctx, id, 'Mutation.recordTaxCard', true);
     if (expert.erasedAt) throw new ConflictError(`expert ${id} has been erased`);
     if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new BadUserInputError('year', 'expected a year from 2000 to 2100');
     const existing = await ctx.em.findOne(ExpertTaxCard, { expert: expert.id, year });
@@ -449,7 +450,7 @@ export class ExpertService {
    * task types, which fees were paid under.
    */
   async erase(ctx: RequestScope, id: string, reason: string, operation: string | null): Promise<Expert> {
-    const { expert, grant } = await this.forChange(ctx, id, 'eraseExpert', true);
+    const { expert, grant } = await this.forChange(ctx, id, 'Mutation.eraseExpert', true);
     if (!reason.trim()) throw new BadUserInputError('reason', 'must not be empty');
     if (expert.erasedAt) throw new ConflictError(`expert ${id} has already been erased`);
     const now = ctx.now();
@@ -531,11 +532,11 @@ export class ExpertService {
   }
 
   /** The expert to change: NOT_FOUND outside the viewer's regions, FORBIDDEN without COORDINATOR. */
-  private async forChange(ctx: RequestScope, id: string, action: string, lock = false) {
-    requireAuthenticated(ctx.viewer, action);
+  private async forChange(ctx: RequestScope, id: string, operation: OperationName, lock = false) {
+    requireAuthenticated(ctx.viewer, operation.slice(operation.indexOf('.') + 1));
     const expert = isUuid(id) ? await ctx.em.findOne(Expert, { id }, lock ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {}) : null;
     if (!expert) throw new NotFoundError('expert', id);
-    const grant = requireRole(ctx.viewer, expert.regionId, ['COORDINATOR'], action);
+    const grant = authorizeRow(ctx, operation, expert);
     return { expert, grant };
   }
 
