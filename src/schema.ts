@@ -7,13 +7,15 @@ import { AuditResolver } from './audit/audit.resolver';
 import { ExpertResolver } from './experts/expert.resolver';
 import { UnitResolver } from './units/unit.resolver';
 import { guardOperations } from './auth/policy-guard';
+import { guardArguments } from './common/input-guard';
 
 /** Every resolver class of the API. */
 const resolvers = [ViewerResolver, RegionResolver, UnitResolver, ExpertResolver, AuditResolver] as const;
 
 export async function buildGraphQLSchema(): Promise<GraphQLSchema> {
-  // Every operation passes its declared policy (src/auth/policies.ts) before its resolver runs.
-  return guardOperations(await buildSchema({ resolvers, validate: false, emitSchemaFile: false }));
+  // Every operation passes its declared policy (src/auth/policies.ts) before its resolver runs;
+  // before that, every argument passes one guard (control characters, lengths, list sizes).
+  return guardArguments(guardOperations(await buildSchema({ resolvers, validate: false, emitSchemaFile: false })));
 }
 
 /** The SDL committed in schema/schema.graphql: sorted, so that diffs show real changes only. */

@@ -57,4 +57,21 @@ describe('formatError', () => {
     const out = formatError({ log, production: true })({ ...wrapped.toJSON(), extensions: { code: 'INTERNAL_SERVER_ERROR' } }, wrapped);
     expect(out).toEqual({ message: 'the token has expired', extensions: { code: 'UNAUTHENTICATED' } });
   });
+
+  it('when a variable cannot be read, then the error names its field: the path graphql-js gives, else the variable', () => {
+    const field = (message: string) => formatError({ log, production: true })({ message, extensions: { code: 'BAD_USER_INPUT' } }, new GraphQLError(message)).extensions?.field;
+    expect(field('Variable "$filter" got invalid value "0000-01-01" at "filter.availableOn"; expected a date')).toBe('filter.availableOn');
+    expect(field('Variable "$input" got invalid value { a: "x at \\"y\\"; " } at "input.panel[0].name"; no')).toBe('input.panel[0].name');
+    expect(field('Variable "$startsAt" got invalid value "x"; DateTime cannot represent')).toBe('startsAt');
+    expect(field('Variable "$id" of non-null type "ID!" must not be null.')).toBe('id');
+    expect(field('Variable "$id" of required type "ID!" was not provided.')).toBe('id');
+    expect(format(true, new BadUserInputError('input.email', 'not an email address')).extensions?.field).toBe('input.email');
+  });
+
+  it('when a request has more than 50 bad variable values, then the answer is BAD_USER_INPUT, not an internal error', () => {
+    const message = 'Too many errors processing variables, error limit reached. Execution aborted.';
+    // Apollo has already called it internal by the time formatError sees it.
+    const out = formatError({ log, production: true })({ message, extensions: { code: 'INTERNAL_SERVER_ERROR' } }, new GraphQLError(message));
+    expect(out).toMatchObject({ message, extensions: { code: 'BAD_USER_INPUT', field: 'variables' } });
+  });
 });

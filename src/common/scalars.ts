@@ -1,8 +1,41 @@
+import { GraphQLError, GraphQLScalarType } from 'graphql';
 import { DateTimeResolver, JSONObjectResolver, LocalDateResolver } from 'graphql-scalars';
+import { FIRST_DAY, isDateInRange, isInstantInRange, LAST_DAY, MAX_YEAR, MIN_YEAR } from './date-range';
+
+/**
+ * Out-of-range dates are refused while the request is read, before any resolver runs: a year
+ * 0000 or 99999 would otherwise reach PostgreSQL or Temporal and fail there as an internal error.
+ * The error carries BAD_USER_INPUT; graphql-js prefixes the variable and the path of the field.
+ */
+function outOfRange(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } });
+}
+
+function checkDate(value: string): string {
+  if (!isDateInRange(value)) throw outOfRange(`expected a date from ${FIRST_DAY} to ${LAST_DAY}`);
+  return value;
+}
+
+function checkInstant(value: Date): Date {
+  if (!isInstantInRange(value)) throw outOfRange(`expected an instant in the years ${MIN_YEAR} to ${MAX_YEAR} (UTC)`);
+  return value;
+}
 
 /** An instant, ISO 8601 with offset; always returned in UTC ("2026-10-25T07:00:00.000Z"). */
-export const DateTimeScalar = DateTimeResolver;
+export const DateTimeScalar = new GraphQLScalarType<Date, Date>({
+  ...DateTimeResolver.toConfig(),
+  description: `An instant, ISO 8601 / RFC 3339 with an offset ("2026-10-25T09:00:00+02:00"); returned in UTC ("2026-10-25T07:00:00.000Z"). Accepted from ${FIRST_DAY}T00:00:00Z to ${LAST_DAY}T23:59:59.999Z.`,
+  parseValue: (value) => checkInstant(DateTimeResolver.parseValue(value) as Date),
+  parseLiteral: (ast, variables) => checkInstant(DateTimeResolver.parseLiteral(ast, variables) as Date),
+});
+
 /** A calendar date without time zone, "2026-12-31". */
-export const LocalDateScalar = LocalDateResolver;
+export const LocalDateScalar = new GraphQLScalarType<string, string>({
+  ...LocalDateResolver.toConfig(),
+  description: `A calendar date without time zone, "YYYY-MM-DD" ("2026-12-31"). Accepted from ${FIRST_DAY} to ${LAST_DAY}.`,
+  parseValue: (value) => checkDate(LocalDateResolver.parseValue(value) as string),
+  parseLiteral: (ast, variables) => checkDate(LocalDateResolver.parseLiteral(ast, variables) as string),
+});
+
 /** A JSON object (region rule changes, diffs). */
 export const JSONObjectScalar = JSONObjectResolver;

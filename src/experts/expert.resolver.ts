@@ -180,7 +180,7 @@ export class ExpertResolver {
   async introduction(@Root() e: Expert, @Arg('locale', () => String, { nullable: true }) locale: string | null, @Ctx() ctx: RequestContext): Promise<string | null> {
     const config = await ctx.loaders.get(createExpertLoaders).config.load(e.regionId);
     const texts = e.introduction as Record<string, string | undefined>;
-    return (locale ? texts[locale] : undefined) ?? config.locales.map((l) => texts[l]).find(Boolean) ?? Object.values(texts)[0] ?? null;
+    return (locale && Object.hasOwn(texts, locale) ? texts[locale] : undefined) ?? config.locales.map((l) => texts[l]).find(Boolean) ?? Object.values(texts)[0] ?? null;
   }
 
   @FieldResolver(() => LocalizedTextType, { description: 'Introduction in every locale given.' })

@@ -21,6 +21,7 @@ import {
 import { ExpertConsent, ExpertContract, ExpertTaxCard, ExpertTraining, type ConsentKind } from './expert-records.entity';
 import { Expert, type Introduction } from './expert.entity';
 import { createExpertLoaders } from './expert.loaders';
+import { isEmailAddress, isPhoneNumber } from './rules/contact';
 import { contractOn, localDate, overlaps } from './rules/contract-validity';
 import { CONTRACTED_STATUSES, eventForTarget, interviewPanel, LifecycleError, missingPanelRoles, nextStatus, type ExpertStatus, type LifecycleEvent } from './rules/expert-lifecycle';
 
@@ -51,8 +52,6 @@ export interface SearchFilter {
   statuses?: ExpertStatus[] | null;
 }
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const PHONE = /^\+?[0-9][0-9 ()-]{4,19}$/;
 const LANGUAGE = /^[a-z]{2,3}$/;
 const PERSONAL_FIELDS = ['displayName', 'email', 'phone', 'introduction', 'topicIds', 'topicsPublic', 'languages', 'municipalities', 'remote', 'taskTypeIds', 'unitIds', 'accountId', 'earningsLimitOptIn', 'earningsLimitCents'] as const;
 /** A month's limit above this is surely a typo (EUR 100 000). */
@@ -572,12 +571,12 @@ export class ExpertService {
     }
     if (given('email')) {
       const email = input.email?.trim() || null;
-      if (email && !EMAIL.test(email)) throw new BadUserInputError('input.email', 'not an email address');
+      if (email && !isEmailAddress(email)) throw new BadUserInputError('input.email', 'not an email address');
       out.email = email;
     }
     if (given('phone')) {
       const phone = input.phone?.trim() || null;
-      if (phone && !PHONE.test(phone)) throw new BadUserInputError('input.phone', 'not a phone number');
+      if (phone && !isPhoneNumber(phone)) throw new BadUserInputError('input.phone', 'not a phone number');
       out.phone = phone;
     }
     if (given('topicIds')) {

@@ -1,6 +1,8 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { DateTimeScalar, LocalDateScalar } from '../common/scalars';
 import { Connection } from '../common/pagination';
+import { MaxLength } from '../common/input-guard';
+import { MAX_EMAIL_LENGTH } from './rules/contact';
 import { EXPERT_STATUSES, type ExpertStatus } from './rules/expert-lifecycle';
 
 export const ExpertStatusEnum = Object.fromEntries(EXPERT_STATUSES.map((s) => [s, s])) as { [K in ExpertStatus]: K };
@@ -145,8 +147,10 @@ export class CreateExpertInput {
   regionId!: string;
   @Field(() => String, { description: 'Name shown to professionals.' })
   displayName!: string;
+  @MaxLength(MAX_EMAIL_LENGTH)
   @Field(() => String, { nullable: true, description: 'Email address.' })
   email?: string | null;
+  @MaxLength(40)
   @Field(() => String, { nullable: true, description: 'Phone number.' })
   phone?: string | null;
   @Field(() => [ID], { description: 'Topic ids from the region\'s list (at most 100).' })
@@ -159,12 +163,14 @@ export class CreateExpertInput {
   introduction!: LocalizedTextInput;
   @Field(() => Boolean, { description: 'Consent to show the topics to professionals searching the pool.' })
   topicsPublic!: boolean;
+  @MaxLength(200)
   @Field(() => [String], { nullable: true, description: 'Municipalities where the expert works (at most 100).' })
   municipalities?: string[] | null;
   @Field(() => Boolean, { nullable: true, description: 'Works remotely (video).' })
   remote?: boolean | null;
   @Field(() => [ID], { nullable: true, description: 'Units the expert has been inducted in (at most 100).' })
   unitIds?: string[] | null;
+  @MaxLength(255)
   @Field(() => String, { nullable: true, description: 'Token subject of the expert\'s own account, for myData.' })
   accountId?: string | null;
   @Field(() => Boolean, { nullable: true, description: 'Consent to follow a month\'s fees against the expert\'s earnings limit.' })
@@ -177,8 +183,10 @@ export class CreateExpertInput {
 export class UpdateExpertProfileInput {
   @Field(() => String, { nullable: true, description: 'Name shown to professionals.' })
   displayName?: string | null;
+  @MaxLength(MAX_EMAIL_LENGTH)
   @Field(() => String, { nullable: true, description: 'Email address.' })
   email?: string | null;
+  @MaxLength(40)
   @Field(() => String, { nullable: true, description: 'Phone number.' })
   phone?: string | null;
   @Field(() => [ID], { nullable: true, description: 'Topic ids from the region\'s list.' })
@@ -191,12 +199,14 @@ export class UpdateExpertProfileInput {
   introduction?: LocalizedTextInput | null;
   @Field(() => Boolean, { nullable: true, description: 'Consent to show the topics to professionals.' })
   topicsPublic?: boolean | null;
+  @MaxLength(200)
   @Field(() => [String], { nullable: true, description: 'Municipalities where the expert works.' })
   municipalities?: string[] | null;
   @Field(() => Boolean, { nullable: true, description: 'Works remotely (video).' })
   remote?: boolean | null;
   @Field(() => [ID], { nullable: true, description: 'Units the expert has been inducted in.' })
   unitIds?: string[] | null;
+  @MaxLength(255)
   @Field(() => String, { nullable: true, description: 'Token subject of the expert\'s own account.' })
   accountId?: string | null;
   @Field(() => Boolean, { nullable: true, description: 'Consent to follow fees against the earnings limit; opting out forgets the limit.' })

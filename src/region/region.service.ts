@@ -2,6 +2,7 @@ import { LockMode, OptimisticLockError } from '@mikro-orm/core';
 import { requireAuthenticated, requireRole } from '../auth/policy';
 import { formatGrant } from '../auth/tokens';
 import { BadUserInputError, ConflictError, NotFoundError } from '../common/errors';
+import { isUuid } from '../common/ids';
 import type { RequestContext } from '../context';
 import type { RegionConfig } from './region-config';
 import type { RegionRegistry } from './region-registry';
@@ -108,6 +109,7 @@ export class RegionService {
    */
   async publishRevision(ctx: RequestContext, id: string, expectedVersion?: number): Promise<RegionRevision> {
     requireAuthenticated(ctx.viewer, 'publishRegionRevision');
+    if (!isUuid(id)) throw new BadUserInputError('id', 'not a region revision id (revision ids are UUIDs)');
     const found = await ctx.em.findOne(RegionRevision, { id });
     // A revision of a region the caller holds no grant in is answered as if it did not exist.
     if (!found || !ctx.viewer.grants.some((g) => g.regionId === found.regionId)) throw new NotFoundError('region revision', id);

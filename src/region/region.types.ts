@@ -34,7 +34,8 @@ registerEnumType(RevisionStatus, { name: 'RevisionStatus', description: 'A revis
 
 /** Picks the text for a locale, falling back to the region's first locale. */
 export function pick(text: LocalizedText, locale: string | undefined | null, fallback: string): string {
-  return (locale ? text[locale as keyof LocalizedText] : undefined) ?? text[fallback as keyof LocalizedText] ?? Object.values(text)[0] ?? '';
+  // Own keys only: a locale such as "__proto__" or "constructor" must not reach Object's prototype.
+  return (locale && Object.hasOwn(text, locale) ? text[locale as keyof LocalizedText] : undefined) ?? text[fallback as keyof LocalizedText] ?? Object.values(text)[0] ?? '';
 }
 
 /** Builds a GraphQL object whose label(locale) reads from the given texts. */

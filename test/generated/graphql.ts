@@ -29,7 +29,7 @@ export type CoordinatorScope =
 
 /** A new applicant, recorded by a coordinator. */
 export type CreateExpertInput = {
-  /** Token subject of the expert's own account, for myData. */
+  /** Token subject of the expert's own account, for myData. At most 255 characters. */
   accountId?: string | null | undefined;
   /** Name shown to professionals. */
   displayName: string;
@@ -37,15 +37,15 @@ export type CreateExpertInput = {
   earningsLimitCents?: number | null | undefined;
   /** Consent to follow a month's fees against the expert's earnings limit. */
   earningsLimitOptIn?: boolean | null | undefined;
-  /** Email address. */
+  /** Email address. At most 254 characters. */
   email?: string | null | undefined;
   /** Introduction text in the region's locales. */
   introduction: LocalizedTextInput;
   /** Languages (ISO 639 codes, at most 100). */
   languages: Array<string>;
-  /** Municipalities where the expert works (at most 100). */
+  /** Municipalities where the expert works (at most 100). At most 200 characters each. */
   municipalities?: Array<string> | null | undefined;
-  /** Phone number. */
+  /** Phone number. At most 40 characters. */
   phone?: string | null | undefined;
   /** Region the applicant applies to. */
   regionId: string | number;
@@ -210,7 +210,7 @@ export type TravelRuleKind =
 
 /** Changes to an expert's profile; omitted fields stay as they are. */
 export type UpdateExpertProfileInput = {
-  /** Token subject of the expert's own account. */
+  /** Token subject of the expert's own account. At most 255 characters. */
   accountId?: string | null | undefined;
   /** Name shown to professionals. */
   displayName?: string | null | undefined;
@@ -218,15 +218,15 @@ export type UpdateExpertProfileInput = {
   earningsLimitCents?: number | null | undefined;
   /** Consent to follow fees against the earnings limit; opting out forgets the limit. */
   earningsLimitOptIn?: boolean | null | undefined;
-  /** Email address. */
+  /** Email address. At most 254 characters. */
   email?: string | null | undefined;
   /** Introduction text in the region's locales. */
   introduction?: LocalizedTextInput | null | undefined;
   /** Languages (ISO 639 codes). */
   languages?: Array<string> | null | undefined;
-  /** Municipalities where the expert works. */
+  /** Municipalities where the expert works. At most 200 characters each. */
   municipalities?: Array<string> | null | undefined;
-  /** Phone number. */
+  /** Phone number. At most 40 characters. */
   phone?: string | null | undefined;
   /** Works remotely (video). */
   remote?: boolean | null | undefined;

@@ -5,11 +5,12 @@
  * Dates are calendar dates ('YYYY-MM-DD') in the region's own calendar; no instants involved.
  */
 import { Temporal } from '@js-temporal/polyfill';
+import { isYearInRange, MAX_YEAR, MIN_YEAR } from '../../common/date-range';
 import type { PayoutSchedule } from '../region-config';
 
 export class WorkMonthError extends Error {
   constructor(readonly value: unknown) {
-    super(`workMonth must be a month in the form YYYY-MM (01-12), got ${JSON.stringify(value)}`);
+    super(`workMonth must be a month in the form YYYY-MM (01-12) of the years ${MIN_YEAR} to ${MAX_YEAR}, got ${JSON.stringify(value)}`);
     this.name = 'WorkMonthError';
   }
 }
@@ -28,7 +29,8 @@ const WORK_MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
 
 export function parseWorkMonth(s: string): WorkMonth {
   const match = typeof s === 'string' ? WORK_MONTH.exec(s) : null;
-  if (!match) throw new WorkMonthError(s);
+  // Year 9999 would push the payment date past what a LocalDate can carry.
+  if (!match || !isYearInRange(Number(match[1]))) throw new WorkMonthError(s);
   return { year: Number(match[1]), month: Number(match[2]) };
 }
 
