@@ -504,8 +504,8 @@ export class ExpertService {
   /** An account opens one profile per region: a second one would make myData answer for the wrong person. */
   private async checkAccountFree(ctx: RequestScope, regionId: string, accountId: string | null | undefined, selfId: string | null): Promise<void> {
     if (!accountId) return;
-    const holder = await ctx.em.findOne(Expert, { regionId, accountId, ...(selfId ? { id: { $ne: selfId } } : {}) }, { fields: ['id'] });
-    if (holder) throw accountInUse(accountId);
+    const holders = await ctx.em.count(Expert, { regionId, accountId, ...(selfId ? { id: { $ne: selfId } } : {}) });
+    if (holders > 0) throw accountInUse(accountId);
   }
 
   private async flushProfile(ctx: RequestScope, id: string): Promise<void> {
