@@ -7,7 +7,7 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { GraphQLSchema } from 'graphql';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from './common/logger';
-import { formatError } from './common/format-error';
+import { errorContextPlugin, formatError, internalMessage, logInternalError } from './common/format-error';
 import type { RequestContext } from './context';
 import { createScope, enterRegions } from './scope';
 import type { Services } from './services';
@@ -84,14 +84,15 @@ export async function createApp(options: AppOptions): Promise<App> {
       ...(options.production ? [ApolloServerPluginLandingPageDisabled()] : []),
       requestLogPlugin(log),
       failureTrackingPlugin(),
+      errorContextPlugin(),
     ],
   });
   await apollo.start();
 
   httpServer.on('request', (req, res) => {
     handle(req, res).catch((error: unknown) => {
-      log.error({ err: error }, 'unhandled error while serving a request');
-      if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+      const { errorId, unreachable } = logInternalError(log, error);
+      if (!res.headersSent) sendJson(res, unreachable ? 503 : 500, { errors: [{ message: internalMessage(errorId, unreachable), extensions: { code: 'INTERNAL_SERVER_ERROR', errorId } }] });
       else res.end();
     });
   });

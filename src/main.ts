@@ -2,23 +2,34 @@ import 'reflect-metadata';
 import { createLogger } from './common/logger';
 import { loadEnv } from './config/env';
 import path from 'node:path';
-import { provisionDatabase } from './db/database';
+import { provisionDatabase, type ProvisionedDatabase } from './db/database';
 import { readOrCreateSecret } from './common/secret-file';
-import { startServer } from './server';
+import { authSettings, startServer } from './server';
 
 /** `npm start`: env → database (embedded or DATABASE_URL) → migrations → regions → server. */
 async function main(): Promise<void> {
   const started = Date.now();
   const env = loadEnv();
-  const log = createLogger({ level: env.LOG_LEVEL, pretty: env.NODE_ENV !== 'production' });
+  const production = env.NODE_ENV === 'production';
+  const log = createLogger({ level: env.LOG_LEVEL, pretty: !production });
+  // Settings that refuse the start are checked before any database is started or migrated.
+  const auth = authSettings(env, log);
+  if (production && !env.DATABASE_URL && env.ALLOW_EMBEDDED_DATABASE !== 'true') {
+    throw new Error(
+      `production needs DATABASE_URL (an external PostgreSQL); refusing to run on the embedded development database in ${env.dataDir}. ` +
+        'Set ALLOW_EMBEDDED_DATABASE=true to run on it anyway.',
+    );
+  }
 
-  const database = await provisionDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.dataDir, log });
+  let database: ProvisionedDatabase | undefined;
   let server: Awaited<ReturnType<typeof startServer>> | undefined;
   let stopping = false;
   const shutdown = async (signal: string): Promise<void> => {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, 'shutting down: finishing requests in flight');
+    // A signal while the database is still starting: the start below stops it once it is up.
+    if (!database) return;
     try {
       await server?.stop();
     } finally {
@@ -27,8 +38,17 @@ async function main(): Promise<void> {
       process.exit(0);
     }
   };
+  // Before the database starts: the embedded PostgreSQL runs in its own process group, so the
+  // default action of a signal (end this process at once) would leave it running.
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  database = await provisionDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.dataDir, log });
+  if (stopping) {
+    await database.stop();
+    log.info('stopped');
+    process.exit(0);
+  }
 
   try {
     server = await startServer({
@@ -43,14 +63,16 @@ async function main(): Promise<void> {
       port: env.PORT,
       host: env.host,
       loadDemoData: env.loadDemoData,
+      auth,
     });
   } catch (error) {
     await database.stop();
     throw error;
   }
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  // The one line a newcomer looks for.
-  console.log(`Kokemuspankki API ready at ${server.url} (health: ${server.url.replace(/graphql$/, 'health')}) in ${seconds} s; get a token with: npm run token -- --help`);
+  // The one line a newcomer looks for; development tokens are no business of production.
+  const hint = production ? '' : '; get a token with: npm run token -- --help';
+  console.log(`Kokemuspankki API ready at ${server.url} (health: ${server.url.replace(/graphql$/, 'health')}) in ${seconds} s${hint}`);
 }
 
 main().catch((error: unknown) => {

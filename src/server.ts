@@ -47,6 +47,8 @@ export async function startServer(options: {
   port: number;
   host: string;
   loadDemoData: boolean;
+  /** Checked by the caller before any database is touched; computed here when omitted. */
+  auth?: AuthSettings;
   now?: () => Date;
 }): Promise<RunningServer> {
   const { env, log } = options;
@@ -55,7 +57,7 @@ export async function startServer(options: {
   // The same service instances serve the owner's setup work (demo data) and the requests; only the ORM differs.
   const stateless = { regions: new RegionService(registry), audit: new AuditService(), units: new UnitService(), experts: new ExpertService() };
   const servicesOn = (orm: Orm): Services => ({ orm, ...stateless });
-  const owner = await openOrm({ url: options.databaseUrl, poolMax: 2 });
+  const owner = await openOrm({ url: options.databaseUrl, poolMax: 2, log });
   let appUrl: string | undefined;
   try {
     const applied = await migrateToLatest(owner);
@@ -71,6 +73,7 @@ export async function startServer(options: {
     url: appUrl ?? options.databaseUrl,
     poolMax: env.DB_POOL_MAX,
     afterConnect: appUrl ? [] : [`set role ${APP_ROLE}`],
+    log,
   });
   try {
     const services = servicesOn(orm);
@@ -82,7 +85,7 @@ export async function startServer(options: {
       log,
       production,
       exposeStatementCount: !production,
-      authenticate: createAuthenticator(authSettings(env, log)),
+      authenticate: createAuthenticator(options.auth ?? authSettings(env, log)),
       corsOrigins: env.corsOrigins,
       now: options.now,
     });
@@ -106,7 +109,8 @@ export async function startServer(options: {
   }
 }
 
-function authSettings(env: Env, log: Logger): AuthSettings {
+/** Throws when production has no way to verify tokens; main.ts calls it before the database starts. */
+export function authSettings(env: Env, log: Logger): AuthSettings {
   const production = env.NODE_ENV === 'production';
   const devTokens = !production || env.AUTH_ALLOW_DEV_TOKENS === 'true';
   if (production && !env.AUTH_JWKS_URL && !devTokens) {

@@ -1,8 +1,9 @@
 import { GraphQLError } from 'graphql';
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { BadUserInputError, ConflictError, NotFoundError, UnauthenticatedError } from './errors';
-import { formatError } from './format-error';
+import { formatError, isDatabaseUnreachable, maskMessageValues, maskSqlValues } from './format-error';
 
 const lines: string[] = [];
 const log = pino({ level: 'error' }, { write: (line: string) => lines.push(line) });
@@ -43,6 +44,45 @@ describe('formatError', () => {
     const out = format(true, new NotFoundError('expert', 'x'));
     expect(out.extensions?.code).toBe('NOT_FOUND');
     expect(out.message).toBe('expert x not found');
+  });
+
+  it('when SQL carries values, then masking keeps the statement and identifiers and drops every value', () => {
+    expect(maskSqlValues(`insert into "expert" ("email", "phone", "n") values ('a''b@x.fi', E'+358 40', 12.5) - new row for relation "expert"`)).toBe(
+      `insert into "expert" ("email", "phone", "n") values (?, ?, ?) - new row for relation "expert"`,
+    );
+    fc.assert(
+      fc.property(fc.string({ minLength: 3 }).filter((v) => /\w/.test(v)), (value) => {
+        const literal = `'${value.replace(/'/g, "''")}'`;
+        expect(maskSqlValues(`update "expert" set "display_name" = ${literal} where "id" = 'x'`)).toBe(`update "expert" set "display_name" = ? where "id" = ?`);
+      }),
+    );
+  });
+
+  it('when PostgreSQL quotes a value in its message, then it is masked while names of relations and constraints stay', () => {
+    expect(maskMessageValues('invalid input syntax for type uuid: "leena@example.fi"')).toBe('invalid input syntax for type uuid: "?"');
+    expect(maskMessageValues('new row for relation "expert" violates check constraint "x_check"')).toBe('new row for relation "expert" violates check constraint "x_check"');
+  });
+
+  it('when a database error is logged, then the log line has the SQL without values and no detail', () => {
+    lines.length = 0;
+    const driverError = Object.assign(new Error(`insert into "expert" ("email") values ('leena@example.fi') - duplicate key value violates unique constraint "expert_email_unique"`), {
+      name: 'UniqueConstraintViolationException',
+      sqlState: '23505',
+      code: '23505',
+      severity: 'ERROR',
+      detail: 'Key (email)=(leena@example.fi) already exists.',
+      constraint: 'expert_email_unique',
+    });
+    const out = format(true, driverError);
+    const line = JSON.parse(lines[0]!);
+    expect(lines.join('')).not.toContain('leena');
+    expect(line).toMatchObject({ errorId: out.extensions?.errorId, err: { sql: 'insert into "expert" ("email") values (?)', constraint: 'expert_email_unique', code: '23505' } });
+  });
+
+  it('when the pool cannot get a connection or the server refuses it, then the error counts as an unreachable database', () => {
+    expect(isDatabaseUnreachable(Object.assign(new Error('Knex: Timeout acquiring a connection. The pool is probably full.'), { name: 'KnexTimeoutError' }))).toBe(true);
+    expect(isDatabaseUnreachable(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), { code: 'ECONNREFUSED' }))).toBe(true);
+    expect(isDatabaseUnreachable(new Error('boom'))).toBe(false);
   });
 
   it('when a service throws a domain error, then it is a plain error that a job can catch, and only formatError gives it a GraphQL code', () => {

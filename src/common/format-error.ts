@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { GraphQLFormattedError } from 'graphql';
+import type { ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { domainErrorOf, EXPECTED_CODES, type DomainError } from './errors';
 import type { Logger } from './logger';
@@ -13,6 +14,9 @@ const REQUEST_ERROR_CODES = new Set([
   'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED',
 ]);
+
+/** The operation each failed error belongs to, noted by errorContextPlugin before formatting. */
+const operationOf = new WeakMap<object, string | null>();
 
 const TOO_MANY_VARIABLE_ERRORS = 'Too many errors processing variables';
 
@@ -36,10 +40,11 @@ export function formatError(options: { log: Logger; production: boolean }) {
       if (field) formatted = { ...formatted, extensions: { ...formatted.extensions, field } };
       return options.production ? withoutStacktrace(formatted) : formatted;
     }
-    const errorId = randomUUID();
-    options.log.error({ err: unwrapResolverError(error), errorId, path: formatted.path }, 'internal error');
+    const cause = unwrapResolverError(error);
+    const operation = typeof error === 'object' && error ? operationOf.get(error) : undefined;
+    const { errorId, unreachable } = logInternalError(options.log, cause, { operation: operation ?? null, path: formatted.path });
     return {
-      message: options.production ? `Internal server error (error id ${errorId})` : formatted.message,
+      message: options.production || unreachable ? internalMessage(errorId, unreachable) : formatted.message,
       ...(formatted.locations ? { locations: formatted.locations } : {}),
       ...(formatted.path ? { path: formatted.path } : {}),
       extensions: {
@@ -49,6 +54,120 @@ export function formatError(options: { log: Logger; production: boolean }) {
       },
     };
   };
+}
+
+/** Lets formatError name the operation in its log line. */
+export function errorContextPlugin(): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async didEncounterErrors({ errors, operationName, request }) {
+          for (const error of errors) operationOf.set(error, operationName ?? request.operationName ?? null);
+        },
+      };
+    },
+  };
+}
+
+/** The client's message for an internal error: only the id, and whether the database is down. */
+export function internalMessage(errorId: string, unreachable: boolean): string {
+  return unreachable ? `Service unavailable: the database cannot be reached (error id ${errorId})` : `Internal server error (error id ${errorId})`;
+}
+
+/**
+ * Logs an internal error under a new error id, without the personal data that database errors
+ * carry: the driver puts the SQL with its values filled in into the message, and PostgreSQL puts
+ * key and row values into `detail`. We keep the SQL text with each value replaced by `?`.
+ */
+export function logInternalError(
+  log: Logger,
+  error: unknown,
+  context: { operation?: string | null; path?: readonly (string | number)[] } = {},
+): { errorId: string; unreachable: boolean } {
+  const errorId = randomUUID();
+  const unreachable = isDatabaseUnreachable(error);
+  const fields = { errorId, operation: context.operation ?? null, ...(context.path ? { path: context.path } : {}) };
+  if (unreachable) {
+    log.error({ ...fields, err: describeDatabaseError(error) }, 'database unreachable: no connection to PostgreSQL');
+  } else if (isDatabaseError(error)) {
+    log.error({ ...fields, err: describeDatabaseError(error) }, 'internal error: database statement failed');
+  } else {
+    log.error({ ...fields, err: error }, 'internal error');
+  }
+  return { errorId, unreachable };
+}
+
+const CONNECTION_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EPIPE']);
+/** SQLSTATEs for a server that is going away or refusing connections. */
+const UNAVAILABLE_STATES = new Set(['57P01', '57P02', '57P03', '53300', '08000', '08001', '08003', '08004', '08006']);
+
+interface DriverLikeError {
+  name?: string;
+  message?: string;
+  code?: unknown;
+  sqlState?: unknown;
+  severity?: unknown;
+  table?: unknown;
+  column?: unknown;
+  constraint?: unknown;
+  routine?: unknown;
+  cause?: unknown;
+}
+
+export function isDatabaseUnreachable(error: unknown, depth = 0): boolean {
+  if (!error || typeof error !== 'object' || depth > 3) return false;
+  const e = error as DriverLikeError;
+  const message = e.message ?? '';
+  if (e.name === 'ConnectionException' || e.name === 'KnexTimeoutError') return true;
+  if (typeof e.code === 'string' && (CONNECTION_CODES.has(e.code) || UNAVAILABLE_STATES.has(e.code))) return true;
+  if (/Connection terminated|Timeout acquiring a connection|connect ECONNREFUSED|the database system is (starting up|shutting down)/.test(message)) return true;
+  return isDatabaseUnreachable(e.cause, depth + 1);
+}
+
+function isDatabaseError(error: unknown): boolean {
+  if (!error || typeof error !== 'object') return false;
+  const e = error as DriverLikeError;
+  // MikroORM's DriverException subclasses, and node-postgres errors (five-character SQLSTATE).
+  return /Exception$/.test(e.name ?? '') && 'sqlState' in e ? true : typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code) && 'severity' in e;
+}
+
+function describeDatabaseError(error: unknown): Record<string, unknown> {
+  const e = (error ?? {}) as DriverLikeError;
+  const pick = (v: unknown) => (typeof v === 'string' ? v : undefined);
+  const message = e.message ?? String(error);
+  // Knex writes "<sql> - <PostgreSQL's message>".
+  const masked = maskSqlValues(message);
+  const split = masked.lastIndexOf(' - ');
+  return {
+    type: e.name,
+    code: pick(e.code),
+    table: pick(e.table),
+    column: pick(e.column),
+    constraint: pick(e.constraint),
+    routine: pick(e.routine),
+    ...(split > 0 && /^\s*(select|insert|update|delete|with|begin|commit|rollback|set|savepoint|release|lock)\b/i.test(masked)
+      ? { sql: masked.slice(0, split), message: maskMessageValues(masked.slice(split + 3)) }
+      : { message: maskMessageValues(masked) }),
+  };
+}
+
+/** Replaces every literal value in SQL text (strings, numbers) with `?`; identifiers stay. */
+export function maskSqlValues(sql: string): string {
+  return sql
+    .replace(/(?:\b[eE])?'(?:[^']|'')*'/g, '?')
+    .replace(/(?<![\w"$.])-?\d+(?:\.\d+)?(?:e[+-]?\d+)?(?![\w"])/gi, '?');
+}
+
+/**
+ * PostgreSQL quotes both names and values with double quotes ("invalid input syntax for type
+ * uuid: \"…\""); a quoted word after a kind of object is a name, anything else may be a value.
+ */
+export function maskMessageValues(message: string): string {
+  return message.replace(/(\b\w+\s+)?"(?:[^"]|"")*"/g, (match, before: string | undefined) =>
+    before && /^(relation|constraint|column|table|type|index|function|schema|sequence|trigger|role|database|policy|enum|operator|view|extension)\s+$/i.test(before)
+      ? match
+      : `${before ?? ''}"?"`,
+  );
 }
 
 /** The one place where a domain error becomes a GraphQL error: its kind is `extensions.code`. */

@@ -9,6 +9,7 @@ const EnvSchema = z.object({
   HOST: z.string().optional(),
   DATABASE_URL: z.url().optional(),
   DATABASE_APP_URL: z.url().optional(),
+  ALLOW_EMBEDDED_DATABASE: z.enum(['true', 'false']).default('false'),
   DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
   DATA_DIR: z.string().default('.data'),
   REGIONS_DIR: z.string().optional(),

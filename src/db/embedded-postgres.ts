@@ -26,7 +26,7 @@ export interface EmbeddedPostgresOptions {
   persistent: boolean;
   /** Trade durability for speed; only for throwaway test clusters. */
   fast?: boolean;
-  log: Pick<Logger, 'info' | 'warn' | 'debug' | 'error'>;
+  log: Pick<Logger, 'info' | 'warn' | 'debug' | 'error' | 'fatal'>;
 }
 
 export interface RunningPostgres {
@@ -39,6 +39,7 @@ export interface RunningPostgres {
 
 const SUPERUSER = 'postgres';
 const READY_TIMEOUT_MS = 30_000;
+const RESTART_TIMEOUT_MS = 60_000;
 
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningPostgres> {
   const runAs = resolveRunAsUser(options.log);
@@ -57,6 +58,67 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const port = options.port ?? (await findFreePort());
   const args = ['-D', dataDir, '-p', String(port), '-h', '127.0.0.1', '-k', '', '-c', 'max_connections=200'];
   if (options.fast) args.push('-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off');
+  const superuserUrl = `postgres://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
+
+  let stopping = false;
+  let restarting: Promise<void> | undefined;
+  let server = await launch();
+
+  async function launch(): Promise<Launched> {
+    const launched = spawnPostgres(binDir, args, runAs, options.log);
+    await waitUntilReady(superuserUrl, () => launched.exited, () => launched.output());
+    // A server that dies under us (killed, out of memory) is started again on the same data;
+    // requests fail meanwhile and /health answers 503, but the process does not need a restart.
+    launched.child.once('exit', (code, signal) => {
+      if (stopping) return;
+      options.log.error({ code, signal, pid: launched.child.pid }, 'embedded PostgreSQL stopped unexpectedly; restarting it');
+      restarting = restart();
+    });
+    return launched;
+  }
+
+  async function restart(): Promise<void> {
+    const deadline = Date.now() + RESTART_TIMEOUT_MS;
+    for (let attempt = 1; !stopping; attempt++) {
+      try {
+        // Backends of the dead postmaster may linger for a moment and hold its shared memory.
+        await sleep(Math.min(200 * attempt, 2_000));
+        if (stopping) return;
+        server = await launch();
+        options.log.info({ pid: server.child.pid, attempt }, 'embedded PostgreSQL is running again');
+        return;
+      } catch (error) {
+        if (Date.now() > deadline) {
+          options.log.fatal({ err: error }, 'embedded PostgreSQL could not be restarted; the database stays unreachable');
+          return;
+        }
+      }
+    }
+  }
+
+  let stopped: Promise<void> | undefined;
+  return {
+    superuserUrl,
+    port,
+    dataDir,
+    stop: () => {
+      stopping = true;
+      // A restart under way finishes first, so that the server it starts is stopped too.
+      stopped ??= (restarting ?? Promise.resolve()).then(() => stopChild(server.child, () => server.exited)).then(() => {
+        if (!options.persistent) fs.rmSync(dataDir, { recursive: true, force: true });
+      });
+      return stopped;
+    },
+  };
+}
+
+interface Launched {
+  child: ChildProcess;
+  readonly exited: boolean;
+  output(): string;
+}
+
+function spawnPostgres(binDir: string, args: string[], runAs: RunAs | undefined, log: EmbeddedPostgresOptions['log']): Launched {
   const child = spawn(path.join(binDir, 'bin', 'postgres'), args, {
     ...(runAs ? { uid: runAs.uid, gid: runAs.gid } : {}),
     env: { ...process.env, LC_MESSAGES: 'C' },
@@ -65,31 +127,16 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     // database must outlive the requests still in flight; we stop it ourselves after them.
     detached: true,
   });
-  let exited = false;
   let lastOutput = '';
+  const launched = { child, exited: false, output: () => lastOutput };
   child.stderr?.on('data', (chunk: Buffer) => {
     lastOutput = (lastOutput + chunk.toString('utf8')).slice(-4000);
-    options.log.debug({ postgres: chunk.toString('utf8').trim() }, 'postgres');
+    log.debug({ postgres: chunk.toString('utf8').trim() }, 'postgres');
   });
   child.on('exit', () => {
-    exited = true;
+    launched.exited = true;
   });
-
-  const superuserUrl = `postgres://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
-  await waitUntilReady(superuserUrl, () => exited, () => lastOutput);
-
-  let stopped: Promise<void> | undefined;
-  return {
-    superuserUrl,
-    port,
-    dataDir,
-    stop: () => {
-      stopped ??= stopChild(child, () => exited).then(() => {
-        if (!options.persistent) fs.rmSync(dataDir, { recursive: true, force: true });
-      });
-      return stopped;
-    },
-  };
+  return launched;
 }
 
 interface RunAs {

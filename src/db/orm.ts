@@ -4,6 +4,7 @@ import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { entities } from './entities';
 import { migrationsList } from './migrations';
 import { recordStatement } from './statement-counter';
+import type { Logger } from '../common/logger';
 
 export type Orm = MikroORM<PostgreSqlDriver>;
 
@@ -12,6 +13,8 @@ export interface OrmSettings {
   poolMax: number;
   /** Runs on every new pooled connection (e.g. to take the application role). */
   afterConnect?: string[];
+  /** Where the driver's own warnings go (a lost connection), instead of bare lines on stderr. */
+  log?: Pick<Logger, 'warn' | 'error' | 'debug'>;
 }
 
 /** Where `npm run migration:create` writes; the running app loads `migrationsList` instead. */
@@ -47,6 +50,7 @@ export function ormOptions(settings: OrmSettings): Options<PostgreSqlDriver> {
         : {}),
     },
     driverOptions: {
+      ...(settings.log ? { log: driverLog(settings.log) } : {}),
       connection: {
         connectionTimeoutMillis: 2_000,
         application_name: 'kokemuspankki',
@@ -73,4 +77,15 @@ export function ormOptions(settings: OrmSettings): Options<PostgreSqlDriver> {
 
 export async function openOrm(settings: OrmSettings): Promise<Orm> {
   return MikroORM.init<PostgreSqlDriver>(ormOptions(settings));
+}
+
+/** Knex's messages name the connection problem only; no statement or values reach them. */
+function driverLog(log: NonNullable<OrmSettings['log']>) {
+  const text = (message: unknown) => (message instanceof Error ? message.message : String(message));
+  return {
+    warn: (message: unknown) => log.warn({ driver: text(message) }, 'database driver warning'),
+    error: (message: unknown) => log.error({ driver: text(message) }, 'database driver error'),
+    deprecate: () => undefined,
+    debug: (message: unknown) => log.debug({ driver: text(message) }, 'database driver'),
+  };
 }

@@ -70,6 +70,11 @@ describe('the response of a rolled-back mutation', () => {
     expect(rolledBackBody(body, ['createUnit'])).toBe(body);
   });
 
+  it('when the request failed before execution (no data key, e.g. refused variables), then nothing ran and no rollback is claimed', () => {
+    const body = { errors: [{ message: 'Variable "$input" got invalid value', extensions: { code: 'BAD_USER_INPUT' } }] };
+    expect(rolledBackBody(body, ['createUnit'])).toBe(body);
+  });
+
   it('for any response, the rewritten one shows no data and keeps every original error', () => {
     const error = fc.record({ message: fc.string(), path: fc.array(fc.oneof(fc.string(), fc.nat()), { maxLength: 3 }) });
     fc.assert(

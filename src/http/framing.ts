@@ -83,6 +83,8 @@ export const ROLLED_BACK_MESSAGE =
  * `rootKeys` are the response keys of the operation's root fields, undefined when unknown.
  */
 export function rolledBackBody(body: GraphQLResponseBody, rootKeys: readonly string[] | undefined): GraphQLResponseBody {
+  // No `data` at all: the request failed before execution (e.g. refused variables), so nothing ran.
+  if (!('data' in body)) return body;
   const errors = body.errors ?? [];
   const failedKeys = new Set(errors.map((error) => error.path?.[0]));
   const looksDone = body.data != null || rootKeys === undefined || rootKeys.some((key) => !failedKeys.has(key));
