@@ -6,7 +6,7 @@ import type { Grant } from '../auth/viewer';
 import { BadUserInputError } from '../common/errors';
 import { isUuid } from '../common/ids';
 import { pageRequest, type Page } from '../common/pagination';
-import type { RequestContext } from '../context';
+import type { RequestScope } from '../scope';
 import { AuditEntry } from './audit-entry.entity';
 
 export type AuditAction = 'READ' | 'CHANGE' | 'ERASE';
@@ -33,7 +33,7 @@ export function operationOf(info: GraphQLResolveInfo | undefined): string | null
   return String(path.key);
 }
 
-function toRow(ctx: RequestContext, fact: AuditFact) {
+function toRow(ctx: RequestScope, fact: AuditFact) {
   return {
     id: crypto.randomUUID(),
     regionId: fact.regionId,
@@ -55,7 +55,7 @@ function toRow(ctx: RequestContext, fact: AuditFact) {
  * Per request: reads of personal data queued by field resolvers are written in one INSERT per
  * tick, in the request's transaction, so a page of 100 experts costs one statement, not 100.
  */
-export function createAuditLoaders(ctx: RequestContext) {
+export function createAuditLoaders(ctx: RequestScope) {
   return {
     reads: new DataLoader<AuditFact, true>(
       async (facts) => {
@@ -73,17 +73,17 @@ export function createAuditLoaders(ctx: RequestContext) {
 /** The audit log of expert personal data: who read or changed it, under which grant, when. */
 export class AuditService {
   /** Queues a read; written with the other reads of the same tick. */
-  async recordRead(ctx: RequestContext, fact: Omit<AuditFact, 'action'>): Promise<void> {
+  async recordRead(ctx: RequestScope, fact: Omit<AuditFact, 'action'>): Promise<void> {
     await ctx.loaders.get(createAuditLoaders).reads.load({ ...fact, action: 'READ' });
   }
 
   /** Writes a change (or erasure) now, in the request's transaction. */
-  async recordChange(ctx: RequestContext, fact: AuditFact): Promise<void> {
+  async recordChange(ctx: RequestScope, fact: AuditFact): Promise<void> {
     await ctx.em.insert(AuditEntry, toRow(ctx, fact));
   }
 
   /** For REGION_ADMIN: the entries of a region, optionally about one subject, newest first. */
-  async list(ctx: RequestContext, regionId: string, subjectId: string | null | undefined, first?: number | null, after?: string | null): Promise<Page<AuditEntry>> {
+  async list(ctx: RequestScope, regionId: string, subjectId: string | null | undefined, first?: number | null, after?: string | null): Promise<Page<AuditEntry>> {
     requireRole(ctx.viewer, regionId, ['REGION_ADMIN'], 'auditLog');
     if (subjectId && !isUuid(subjectId)) throw new BadUserInputError('subjectId', 'not an expert id');
     const { limit, offset } = pageRequest(first, after);
@@ -93,7 +93,7 @@ export class AuditService {
   }
 
   /** Everything the log holds about one subject (for the subject's own data request). */
-  async aboutSubject(ctx: RequestContext, regionId: string, subjectId: string): Promise<AuditEntry[]> {
+  async aboutSubject(ctx: RequestScope, regionId: string, subjectId: string): Promise<AuditEntry[]> {
     return ctx.em.find(AuditEntry, { regionId, subjectId }, { orderBy: { at: 'asc', id: 'asc' } });
   }
 }

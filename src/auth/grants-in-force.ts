@@ -28,7 +28,8 @@ export function namedUnitIds(grants: readonly Grant[]): string[] {
 export async function applyGrantsInForce(em: EntityManager, viewer: Viewer): Promise<Viewer> {
   if (!viewer.grants.some((g) => UNIT_ROLES.includes(g.role))) return viewer;
   const ids = namedUnitIds(viewer.grants);
-  const rows = ids.length ? await em.find(Unit, { id: { $in: ids } }, { fields: ['id', 'regionId'] }) : [];
+  // Whole rows: a partly loaded Unit in the identity map would serve later reads of the same request.
+  const rows = ids.length ? await em.find(Unit, { id: { $in: ids } }) : [];
   const grants = grantsInForce(viewer.grants, new Map(rows.map((u) => [u.id, u.regionId])));
   if (grants.length === viewer.grants.length) return viewer;
   const narrowed: Viewer = Object.freeze({ ...viewer, grants });

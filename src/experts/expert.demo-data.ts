@@ -1,10 +1,8 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
 import type { DemoDataStep } from '../db/demo-data';
 import type { RegionConfig } from '../region/region-config';
-import { Unit } from '../units/unit.entity';
-import { ExpertContract, ExpertTaxCard, ExpertTraining } from './expert-records.entity';
-import { Expert } from './expert.entity';
-import type { ExpertStatus } from './rules/expert-lifecycle';
+import type { RequestScope } from '../scope';
+import { localDate } from './rules/contract-validity';
+import { interviewPanel, type ExpertStatus } from './rules/expert-lifecycle';
 
 /** mulberry32: a small seeded PRNG, so the demo data is the same on every first start. */
 function prng(seed: number): () => number {
@@ -38,28 +36,41 @@ const MUNICIPALITIES: Record<string, string[]> = {
   'vantaa-kap': ['Vantaa', 'Kerava'],
   lapland: ['Rovaniemi', 'Sodankylä', 'Kemi', 'Tornio', 'Inari', 'Kemijärvi'],
 };
-const UNIT_NAMES = ['Aikuissosiaalityö', 'Mielenterveys- ja päihdepalvelut', 'Perhekeskus', 'Työikäisten palvelut'];
+const PANEL_NAMES: Record<string, string> = { PROFESSIONAL: 'Sari Sosiaalityöntekijä' };
 
-/** Units and 20–40 experts per region, at every lifecycle step, with contracts, trainings and tax cards. */
-export function expertDemoData(regions: RegionConfig[], now = new Date()): DemoDataStep {
-  return async (em: EntityManager) => {
-    await em.execute(`select set_config('app.region_ids', ?, true)`, [regions.map((r) => r.id).join(',')]);
-    const year = now.getUTCFullYear();
-    regions.forEach((config, regionIndex) => {
+/**
+ * Units and 20–40 experts per region, at every lifecycle step, with contracts, trainings and tax
+ * cards, built through the same service methods as the API (as the job `system:demo-data`), so
+ * the demo obeys every rule the API enforces: units named after their service interface, interview
+ * panels with the roles the region's step names, contracts valid when the expert is activated.
+ */
+export function expertDemoData(regions: RegionConfig[]): DemoDataStep {
+  return async (_em, scope: RequestScope) => {
+    const { experts, units: unitService } = scope.services;
+    const today = new Date(scope.now());
+    for (const [regionIndex, config] of regions.entries()) {
       const random = prng(20261123 + regionIndex);
       const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
       const some = <T>(list: readonly T[], max: number): T[] => [...new Set(Array.from({ length: 1 + Math.floor(random() * max) }, () => pick(list)))];
       const towns = MUNICIPALITIES[config.id] ?? ['Helsinki'];
-      const units = UNIT_NAMES.slice(0, 3 + Math.floor(random() * 2)).map((name, i) =>
-        em.create(Unit, {
+      const year = Number(localDate(today, config.timeZone).slice(0, 4));
+      const unitIds: string[] = [];
+      const unitCount = Math.min(config.serviceInterfaces.length, 3 + Math.floor(random() * 2));
+      for (let i = 0; i < unitCount; i += 1) {
+        const serviceInterface = config.serviceInterfaces[i]!;
+        const town = towns[i % towns.length]!;
+        const unit = await unitService.create(scope, {
           regionId: config.id,
-          name: `${name}, ${towns[i % towns.length]}`,
-          serviceInterfaceId: config.serviceInterfaces[i % config.serviceInterfaces.length]!.id,
-          municipality: towns[i % towns.length]!,
+          name: `${serviceInterface.label.fi ?? Object.values(serviceInterface.label)[0]}, ${town}`,
+          serviceInterfaceId: serviceInterface.id,
+          municipality: town,
           coordinatorNames: [`${pick(FI_FIRST)} ${pick(FI_LAST)}`],
-          createdAt: now,
-        }),
-      );
+        });
+        unitIds.push(unit.id);
+      }
+      const step = interviewPanel(config.onboardingSteps);
+      const coordinatorRole = config.coordinatorRoles[0]!.id;
+      const panel = (step?.roles.length ? step.roles : [coordinatorRole]).map((role) => ({ role, name: PANEL_NAMES[role] ?? 'Kaisa Koordinaattori' }));
       const bilingual = config.locales.includes('sv');
       const count = 20 + Math.floor(random() * 21);
       for (let i = 0; i < count; i += 1) {
@@ -69,57 +80,63 @@ export function expertDemoData(regions: RegionConfig[], now = new Date()): DemoD
         const r = random();
         const status: ExpertStatus = r < 0.6 ? 'ACTIVE' : r < 0.7 ? 'PAUSED' : r < 0.8 ? 'CONTRACTED' : r < 0.88 ? 'INTERVIEWED' : r < 0.95 ? 'APPLIED' : 'ENDED';
         const email = `${first}.${last}${i}`.toLowerCase().normalize('NFD').replace(/[^a-z0-9.]/g, '');
-        const expert = em.create(Expert, {
-          regionId: config.id,
-          status,
-          pseudonym: `KA-DEMO-${config.id.slice(0, 3).toUpperCase()}${String(i).padStart(3, '0')}`,
-          accountId: `demo-expert-${config.id}-${i}`,
-          displayName: `${first} ${last}`,
-          email: `${email}@example.fi`,
-          phone: `+358 40 ${String(1000000 + Math.floor(random() * 8999999)).replace(/(\d{3})(\d{4})/, '$1 $2')}`,
-          introduction: { fi: pick(INTRO_FI), ...(bilingual ? { sv: pick(INTRO_SV) } : {}) },
-          topicIds: some(config.topics.map((t) => t.id), 3),
-          topicsPublic: random() < 0.6,
-          languages: swedish ? ['sv', 'fi'] : random() < 0.2 ? ['fi', 'en'] : ['fi'],
-          municipalities: some(towns, 2),
-          remote: config.supportsRemoteWork && random() < 0.5,
-          taskTypeIds: some(config.taskTypes.map((t) => t.id), 3),
-          unitIds: status === 'ACTIVE' ? some(units.map((u) => u.id), 2) : [],
-          createdAt: now,
-          statusChangedAt: now,
-        });
-        if (status !== 'APPLIED') {
-          expert.interview = { stepId: 'interview', heldOn: `${year - 1}-0${1 + (i % 9)}-15`, panel: [{ role: config.coordinatorRoles[0]!.id, name: 'Koordinaattori' }], notes: null };
-        }
-        if (['CONTRACTED', 'ACTIVE', 'PAUSED', 'ENDED'].includes(status)) {
-          em.create(ExpertContract, {
+        const taskTypeIds = some(config.taskTypes.map((t) => t.id), 3);
+        const topicIds = some(config.topics.map((t) => t.id), 3);
+        const expert = await experts.create(
+          scope,
+          {
             regionId: config.id,
-            expert,
+            accountId: `demo-expert-${config.id}-${i}`,
+            displayName: `${first} ${last}`,
+            email: `${email}@example.fi`,
+            phone: `+358 40 ${String(1000000 + Math.floor(random() * 8999999)).replace(/(\d{3})(\d{4})/, '$1 $2')}`,
+            introduction: { fi: pick(INTRO_FI), ...(bilingual ? { sv: pick(INTRO_SV) } : {}) },
+            topicIds,
+            topicsPublic: random() < 0.6,
+            languages: swedish ? ['sv', 'fi'] : random() < 0.2 ? ['fi', 'en'] : ['fi'],
+            municipalities: some(towns, 2),
+            remote: config.supportsRemoteWork && random() < 0.5,
+            taskTypeIds,
+            // Inducted in units once working (perehdytys).
+            unitIds: status === 'ACTIVE' || status === 'PAUSED' ? some(unitIds, 2) : [],
+          },
+          'demo-data',
+        );
+        const hours = 30 + Math.floor(random() * 50);
+        await experts.addTraining(
+          scope,
+          expert.id,
+          {
+            name: 'Kokemusasiantuntijakoulutus',
+            provider: pick(['Kokoa ry', 'Mielenterveyden keskusliitto', 'Balanssi ry', 'Humak']),
+            hours,
+            startedOn: `${year - 2}-0${1 + (i % 5)}-01`,
+            completedOn: `${year - 2}-${String(5 + (i % 5) + (random() < 0.3 ? -2 : 0)).padStart(2, '0')}-28`,
+          },
+          'demo-data',
+        );
+        if (status === 'APPLIED') continue;
+        await experts.recordInterview(scope, expert.id, { heldOn: `${year - 1}-0${1 + (i % 9)}-15`, panel }, 'demo-data');
+        if (status === 'INTERVIEWED') continue;
+        await experts.signContract(
+          scope,
+          expert.id,
+          {
             validFrom: `${year - 1}-01-01`,
-            validTo: status === 'ENDED' ? `${year - 1}-12-31` : `${year + 1}-12-31`,
+            validTo: `${year + 1}-12-31`,
             signedOn: `${year - 2}-12-15`,
             training: 'Kokemusasiantuntijakoulutus',
-            earlierExperience: null,
-            topicIds: expert.topicIds,
-            wishes: null,
-            taskTypeIds: expert.taskTypeIds,
-            createdAt: now,
-          });
-          em.create(ExpertTaxCard, { regionId: config.id, expert, year: year - 1, receivedOn: `${year - 1}-01-20` });
-          if (random() < 0.7) em.create(ExpertTaxCard, { regionId: config.id, expert, year, receivedOn: `${year}-01-25` });
-        }
-        const hours = 30 + Math.floor(random() * 50);
-        em.create(ExpertTraining, {
-          regionId: config.id,
-          expert,
-          name: 'Kokemusasiantuntijakoulutus',
-          provider: pick(['Kokoa ry', 'Mielenterveyden keskusliitto', 'Balanssi ry', 'Humak']),
-          hours,
-          startedOn: `${year - 2}-0${1 + (i % 5)}-01`,
-          completedOn: `${year - 2}-${String(5 + (i % 5) + (random() < 0.3 ? -2 : 0)).padStart(2, '0')}-28`,
-        });
+            topicIds,
+            taskTypeIds,
+          },
+          'demo-data',
+        );
+        await experts.recordTaxCard(scope, expert.id, year - 1, `${year - 1}-01-20`, 'demo-data');
+        if (random() < 0.7) await experts.recordTaxCard(scope, expert.id, year, `${year}-01-25`, 'demo-data');
+        if (status === 'CONTRACTED') continue;
+        await experts.changeStatus(scope, expert.id, 'ACTIVE', 'demo-data');
+        if (status === 'PAUSED' || status === 'ENDED') await experts.changeStatus(scope, expert.id, status, 'demo-data');
       }
-    });
-    await em.flush();
+    }
   };
 }

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import type { RequestContext } from '../context';
+import type { RequestScope } from '../scope';
 import type { RegionConfig } from '../region/region-config';
 import { Unit } from '../units/unit.entity';
 import { ExpertContract, ExpertTaxCard, ExpertTraining } from './expert-records.entity';
@@ -18,7 +18,7 @@ function groupBy<T>(rows: T[], key: (row: T) => string, keys: readonly string[])
  * Per request: everything a page of expert profiles needs, one statement per kind of row for the
  * whole page (trainings, contracts, tax cards, units), and the region rules once per region.
  */
-export function createExpertLoaders(ctx: RequestContext) {
+export function createExpertLoaders(ctx: RequestScope) {
   return {
     config: new DataLoader<string, RegionConfig>(async (regionIds) =>
       Promise.all(regionIds.map(async (id) => (await ctx.services.regions.rulesAt(ctx, id, ctx.now())).config)),

@@ -2,7 +2,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, Field, FieldResolver, ID, Info, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { operationOf } from '../audit/audit.service';
 import { AuditEntryType } from '../audit/audit.types';
-import { toConnection, type ConnectionShape } from '../common/pagination';
+import { toKeysetConnection, type ConnectionShape } from '../common/pagination';
 import { LocalDateScalar } from '../common/scalars';
 import type { RequestContext } from '../context';
 import { TaskType, taskTypeOf, Topic, topicOf } from '../region/region.types';
@@ -65,7 +65,7 @@ export class ExpertResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<ConnectionShape<Expert>> {
     const page = await ctx.services.experts.search(ctx, regionId, filter ?? {}, first, after);
-    return toConnection(page, (e) => e);
+    return toKeysetConnection(page, (e) => e);
   }
 
   @Query(() => [ExpertProfileType], { description: 'Experts under contract in the year who have no tax card for it yet (COORDINATOR).' })

@@ -1,9 +1,10 @@
 import { LockMode, OptimisticLockError, raw, UniqueConstraintViolationException, type FilterQuery } from '@mikro-orm/core';
-import { authorize, hasRole, requireAuthenticated, requireRole } from '../auth/policy';
+import { authorize, authorizeRow, hasRole, requireAuthenticated } from '../auth/policy';
+import type { OperationName } from '../auth/policies';
 import { BadUserInputError, ConflictError, DomainError, ForbiddenError, NotFoundError } from '../common/errors';
 import { isUuid } from '../common/ids';
-import { checkListLength, pageRequest, type Page } from '../common/pagination';
-import type { RequestContext } from '../context';
+import { afterPosition, checkListLength, keysetPage, keysetPageRequest, type KeysetPage } from '../common/pagination';
+import type { RequestScope } from '../scope';
 import type { RegionConfig } from '../region/region-config';
 import { Unit } from '../units/unit.entity';
 import { AuditEntry } from '../audit/audit-entry.entity';
@@ -61,7 +62,7 @@ export class ExpertService {
   // ---- reading ------------------------------------------------------------------------------
 
   /** One expert by id: NOT_FOUND outside the viewer's regions, for experts not their own, and for professionals' unavailable experts. */
-  async get(ctx: RequestContext, id: string): Promise<Expert> {
+  async get(ctx: RequestScope, id: string): Promise<Expert> {
     requireAuthenticated(ctx.viewer, 'expert');
     // Roles that read no expert (admins, analysts) get one answer for every id, existing or not,
     // so that they cannot learn which ids exist.
@@ -91,10 +92,11 @@ export class ExpertService {
    * inducted in a unit they coordinate), else the filter would leak hidden topics; and
    * `availableOn` matches only the contract in force today, never a future one.
    */
-  async search(ctx: RequestContext, regionId: string, filter: SearchFilter, first?: number | null, after?: string | null): Promise<Page<Expert>> {
+  async search(ctx: RequestScope, regionId: string, filter: SearchFilter, first?: number | null, after?: string | null): Promise<KeysetPage<Expert>> {
     authorize(ctx, 'Query.experts', regionId);
     const config = await this.config(ctx, regionId);
-    const { limit, offset } = pageRequest(first, after);
+    const request = keysetPageRequest(first, after);
+    if (request.after && (typeof request.after.key !== 'string' || !isUuid(request.after.id))) throw new BadUserInputError('after', 'not a cursor of this list');
     const poolOnly = !hasRole(ctx.viewer, regionId, ['COORDINATOR']);
     const ownUnits = coordinatedUnits(ctx.viewer, regionId);
     const today = localDate(ctx.now(), config.timeZone);
@@ -102,36 +104,40 @@ export class ExpertService {
     if (filter.topicIds) this.checkIds(config.topics, filter.topicIds, 'filter.topicIds', 'topic', regionId);
     if (filter.taskTypeIds) this.checkIds(config.taskTypes, filter.taskTypeIds, 'filter.taskTypeIds', 'task type', regionId);
 
-    const where: Record<string, unknown> & { $and: unknown[] } = { regionId, $and: [] };
-    if (filter.topicIds?.length) {
-      where.topicIds = { $contains: filter.topicIds };
-      if (poolOnly) where.$and.push(ownUnits.length ? { $or: [{ topicsPublic: true }, { unitIds: { $overlap: ownUnits } }] } : { topicsPublic: true });
-    }
-    if (filter.taskTypeIds?.length) where.taskTypeIds = { $contains: filter.taskTypeIds };
-    if (filter.languages?.length) where.languages = { $contains: filter.languages };
-    if (filter.municipality) where.municipalities = { $contains: [filter.municipality] };
-    if (filter.remote !== null && filter.remote !== undefined) where.remote = filter.remote;
-    if (poolOnly) {
-      where.status = 'ACTIVE';
-      // A future contract is the coordinator's knowledge: the pool sees only the one in force.
-      const [from, to] = filter.availableOn && filter.availableOn < today ? [filter.availableOn, today] : [today, filter.availableOn ?? today];
-      where.$and.push(validContractCovering(from, to));
-    } else {
-      if (filter.statuses?.length) where.status = { $in: filter.statuses };
-      if (filter.availableOn) where.$and.push({ status: 'ACTIVE' }, validContractCovering(filter.availableOn, filter.availableOn));
-    }
-    if (!where.$and.length) delete (where as Partial<typeof where>).$and;
-    const [nodes, totalCount] = await ctx.em.findAndCount(Expert, where as FilterQuery<Expert>, {
+    // Built afresh for each statement: a raw SQL fragment can be used in one query only.
+    const conditions = (): FilterQuery<Expert> => {
+      const where: Record<string, unknown> & { $and: unknown[] } = { regionId, $and: [] };
+      if (filter.topicIds?.length) {
+        where.topicIds = { $contains: filter.topicIds };
+        if (poolOnly) where.$and.push(ownUnits.length ? { $or: [{ topicsPublic: true }, { unitIds: { $overlap: ownUnits } }] } : { topicsPublic: true });
+      }
+      if (filter.taskTypeIds?.length) where.taskTypeIds = { $contains: filter.taskTypeIds };
+      if (filter.languages?.length) where.languages = { $contains: filter.languages };
+      if (filter.municipality) where.municipalities = { $contains: [filter.municipality] };
+      if (filter.remote !== null && filter.remote !== undefined) where.remote = filter.remote;
+      if (poolOnly) {
+        where.status = 'ACTIVE';
+        // A future contract is the coordinator's knowledge: the pool sees only the one in force.
+        const [from, to] = filter.availableOn && filter.availableOn < today ? [filter.availableOn, today] : [today, filter.availableOn ?? today];
+        where.$and.push(validContractCovering(from, to));
+      } else {
+        if (filter.statuses?.length) where.status = { $in: filter.statuses };
+        if (filter.availableOn) where.$and.push({ status: 'ACTIVE' }, validContractCovering(filter.availableOn, filter.availableOn));
+      }
+      if (!where.$and.length) delete (where as Partial<typeof where>).$and;
+      return where as FilterQuery<Expert>;
+    };
+    // A keyset page (name, id): experts added or renamed while someone pages never repeat or skip one.
+    const rows = await ctx.em.find(Expert, { $and: [conditions(), afterPosition('displayName', 'asc', request.after)] } as FilterQuery<Expert>, {
       orderBy: { displayName: 'asc', id: 'asc' },
-      limit,
-      offset,
+      limit: request.limit + 1,
     });
-    return { nodes, totalCount, offset };
+    return keysetPage(rows, request, (e) => e.displayName, () => ctx.em.count(Expert, conditions()));
   }
 
   /** Experts under contract this year who have not delivered a tax card for `year` (COORDINATOR). */
-  async missingTaxCard(ctx: RequestContext, regionId: string, year: number): Promise<Expert[]> {
-    requireRole(ctx.viewer, regionId, ['COORDINATOR'], 'expertsMissingTaxCard');
+  async missingTaxCard(ctx: RequestScope, regionId: string, year: number): Promise<Expert[]> {
+    authorize(ctx, 'Query.expertsMissingTaxCard', regionId);
     await this.config(ctx, regionId);
     if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new BadUserInputError('year', 'expected a year from 2000 to 2100');
     return ctx.em.find(
@@ -148,7 +154,7 @@ export class ExpertService {
   }
 
   /** The expert's own record in a region, for their data request. */
-  async mine(ctx: RequestContext, regionId: string): Promise<{ expert: Expert; auditEntries: AuditEntry[]; consents: ExpertConsent[] }> {
+  async mine(ctx: RequestScope, regionId: string): Promise<{ expert: Expert; auditEntries: AuditEntry[]; consents: ExpertConsent[] }> {
     const expert = await this.own(ctx, regionId, 'Query.myData');
     const auditEntries = await ctx.services.audit.aboutSubject(ctx, regionId, expert.id);
     const consents = await ctx.em.find(ExpertConsent, { expert: expert.id }, { orderBy: { at: 'asc', id: 'asc' } });
@@ -161,7 +167,7 @@ export class ExpertService {
    * Whether the viewer reads `field` of the expert, by the declared field rules; an allowed read
    * that the rules audit is queued for the audit log (only when there is a value to reveal).
    */
-  async reveal(ctx: RequestContext, e: Expert, field: ExpertField, operation: string | null, hasValue = true): Promise<boolean> {
+  async reveal(ctx: RequestScope, e: Expert, field: ExpertField, operation: string | null, hasValue = true): Promise<boolean> {
     const access = expertAccess(ctx.viewer, e);
     if (!access || !mayRead(access, field, e.topicsPublic)) return false;
     if (hasValue && mustAudit(access, field, e.topicsPublic)) {
@@ -170,55 +176,55 @@ export class ExpertService {
     return true;
   }
 
-  async contact(ctx: RequestContext, e: Expert, operation: string | null): Promise<{ email: string | null; phone: string | null } | null> {
+  async contact(ctx: RequestScope, e: Expert, operation: string | null): Promise<{ email: string | null; phone: string | null } | null> {
     if (!e.email && !e.phone) return null;
     return (await this.reveal(ctx, e, 'contact', operation)) ? { email: e.email ?? null, phone: e.phone ?? null } : null;
   }
 
-  async topicIds(ctx: RequestContext, e: Expert, operation: string | null): Promise<string[] | null> {
+  async topicIds(ctx: RequestScope, e: Expert, operation: string | null): Promise<string[] | null> {
     return (await this.reveal(ctx, e, 'topics', operation, e.topicIds.length > 0)) ? e.topicIds : null;
   }
 
   /** Trainings; `detailed` false: the caller sees hours and dates only, not names and providers. */
-  async trainings(ctx: RequestContext, e: Expert, operation: string | null): Promise<{ rows: ExpertTraining[]; detailed: boolean }> {
+  async trainings(ctx: RequestScope, e: Expert, operation: string | null): Promise<{ rows: ExpertTraining[]; detailed: boolean }> {
     const rows = await ctx.loaders.get(createExpertLoaders).trainings.load(e.id);
     const detailed = await this.reveal(ctx, e, 'trainings', operation, rows.length > 0);
     return { rows, detailed };
   }
 
-  async earningsLimitOptIn(ctx: RequestContext, e: Expert, operation: string | null): Promise<boolean | null> {
+  async earningsLimitOptIn(ctx: RequestScope, e: Expert, operation: string | null): Promise<boolean | null> {
     return (await this.reveal(ctx, e, 'earningsLimitOptIn', operation, e.earningsLimitOptIn)) ? e.earningsLimitOptIn : null;
   }
 
-  async earningsLimitCents(ctx: RequestContext, e: Expert, operation: string | null): Promise<number | null> {
+  async earningsLimitCents(ctx: RequestScope, e: Expert, operation: string | null): Promise<number | null> {
     const cents = e.earningsLimitCents ?? null;
     return (await this.reveal(ctx, e, 'earningsLimitCents', operation, cents !== null)) ? cents : null;
   }
 
-  async interview(ctx: RequestContext, e: Expert, operation: string | null): Promise<Expert['interview'] | null> {
+  async interview(ctx: RequestScope, e: Expert, operation: string | null): Promise<Expert['interview'] | null> {
     if (!e.interview) return null;
     return (await this.reveal(ctx, e, 'interview', operation)) ? e.interview : null;
   }
 
-  async contracts(ctx: RequestContext, e: Expert, operation: string | null): Promise<ExpertContract[] | null> {
+  async contracts(ctx: RequestScope, e: Expert, operation: string | null): Promise<ExpertContract[] | null> {
     if (!mayRead(expertAccess(ctx.viewer, e), 'contracts', e.topicsPublic)) return null;
     const rows = await ctx.loaders.get(createExpertLoaders).contracts.load(e.id);
     await this.reveal(ctx, e, 'contracts', operation, rows.length > 0);
     return rows;
   }
 
-  async taxCards(ctx: RequestContext, e: Expert, operation: string | null): Promise<ExpertTaxCard[] | null> {
+  async taxCards(ctx: RequestScope, e: Expert, operation: string | null): Promise<ExpertTaxCard[] | null> {
     if (!mayRead(expertAccess(ctx.viewer, e), 'taxCards', e.topicsPublic)) return null;
     const rows = await ctx.loaders.get(createExpertLoaders).taxCards.load(e.id);
     await this.reveal(ctx, e, 'taxCards', operation, rows.length > 0);
     return rows;
   }
 
-  async version(ctx: RequestContext, e: Expert): Promise<number | null> {
+  async version(ctx: RequestScope, e: Expert): Promise<number | null> {
     return (await this.reveal(ctx, e, 'version', null)) ? e.version : null;
   }
 
-  async accountId(ctx: RequestContext, e: Expert): Promise<string | null> {
+  async accountId(ctx: RequestScope, e: Expert): Promise<string | null> {
     return (await this.reveal(ctx, e, 'accountId', null)) ? (e.accountId ?? null) : null;
   }
 
@@ -229,13 +235,13 @@ export class ExpertService {
    * kept with its time (myData) and audited. Withdrawing the earnings-limit consent forgets the limit.
    */
   async updateMyConsent(
-    ctx: RequestContext,
+    ctx: RequestScope,
     regionId: string,
     input: { topicsPublic?: boolean | null; earningsLimitOptIn?: boolean | null; earningsLimitCents?: number | null },
     operation: string | null,
   ): Promise<Expert> {
+    const grant = authorize(ctx, 'Mutation.updateMyConsent', regionId);
     const expert = await this.own(ctx, regionId, 'Mutation.updateMyConsent', true);
-    const grant = requireRole(ctx.viewer, regionId, ['EXPERT'], 'updateMyConsent');
     if (expert.erasedAt) throw new ConflictError(`expert ${expert.id} has been erased`);
     const config = await this.config(ctx, regionId);
     const values = await this.validateProfile(ctx, config, { topicsPublic: input.topicsPublic, earningsLimitOptIn: input.earningsLimitOptIn, earningsLimitCents: input.earningsLimitCents }, false);
@@ -251,8 +257,8 @@ export class ExpertService {
 
   // ---- changing ----------------------------------------------------------------------------
 
-  async create(ctx: RequestContext, input: ProfileInput & { regionId: string }, operation: string | null): Promise<Expert> {
-    const grant = requireRole(ctx.viewer, input.regionId, ['COORDINATOR'], 'createExpert');
+  async create(ctx: RequestScope, input: ProfileInput & { regionId: string }, operation: string | null): Promise<Expert> {
+    const grant = authorize(ctx, 'Mutation.createExpert', input.regionId);
     const config = await this.config(ctx, input.regionId);
     const values = await this.validateProfile(ctx, config, input, true);
     checkEarningsLimit(values, { earningsLimitOptIn: false, earningsLimitCents: null });
@@ -289,8 +295,8 @@ export class ExpertService {
    * Two coordinators may edit one profile at once: with `expectedVersion` the second save gets
    * CONFLICT instead of silently overwriting the first (also when both read the same version).
    */
-  async update(ctx: RequestContext, id: string, input: ProfileInput, operation: string | null, expectedVersion?: number | null): Promise<Expert> {
-    const { expert, grant } = await this.forChange(ctx, id, 'updateExpertProfile');
+  async update(ctx: RequestScope, id: string, input: ProfileInput, operation: string | null, expectedVersion?: number | null): Promise<Expert> {
+    const { expert, grant } = await this.forChange(ctx, id, 'Mutation.updateExpertProfile');
     if (expert.erasedAt) throw new ConflictError(`expert ${id} has been erased`);
     if (expectedVersion != null && expert.version !== expectedVersion) {
       throw new ConflictError(`expert ${id} was changed by someone else (version ${expert.version}, expected ${expectedVersion}); reload and try again`);
@@ -321,12 +327,12 @@ export class ExpertService {
   }
 
   async recordInterview(
-    ctx: RequestContext,
+    ctx: RequestScope,
     id: string,
     input: { heldOn: string; panel: Array<{ role: string; name: string }>; notes?: string | null },
     operation: string | null,
   ): Promise<Expert> {
-    const { expert, grant } = await this.forChange(ctx, id, 'recordExpertInterview');
+    const { expert, grant } = await this.forChange(ctx, id, 'Mutation.recordExpertInterview');
     const config = await this.config(ctx, expert.regionId);
     checkListLength('input.panel', input.panel);
     const step = interviewPanel(config.onboardingSteps);
@@ -348,13 +354,13 @@ export class ExpertService {
   }
 
   async signContract(
-    ctx: RequestContext,
+    ctx: RequestScope,
     id: string,
     input: { validFrom: string; validTo: string; signedOn?: string | null; training?: string | null; earlierExperience?: string | null; topicIds: string[]; wishes?: string | null; taskTypeIds: string[] },
     operation: string | null,
   ): Promise<Expert> {
     // The row lock serialises two coordinators signing at once, so "one valid contract" holds.
-    const { expert, grant } = await this.forChange(ctx, id, 'signExpertContract', true);
+    const { expert, grant } = await this.forChange(ctx, id, 'Mutation.signExpertContract', true);
     const config = await this.config(ctx, expert.regionId);
     if (input.validFrom > input.validTo) throw new BadUserInputError('input.validTo', 'must not be before validFrom');
     checkListLength('input.topicIds', input.topicIds);
@@ -384,8 +390,8 @@ export class ExpertService {
     return expert;
   }
 
-  async changeStatus(ctx: RequestContext, id: string, status: ExpertStatus, operation: string | null): Promise<Expert> {
-    const { expert, grant } = await this.forChange(ctx, id, 'changeExpertStatus');
+  async changeStatus(ctx: RequestScope, id: string, status: ExpertStatus, operation: string | null): Promise<Expert> {
+    const { expert, grant } = await this.forChange(ctx, id, 'Mutation.changeExpertStatus');
     const event = eventForTarget(status);
     if (!event) throw new BadUserInputError('status', `${status} is reached through its own step (recordExpertInterview, signExpertContract), not changeExpertStatus`);
     if (event === 'ACTIVATE') {
@@ -400,12 +406,12 @@ export class ExpertService {
   }
 
   async addTraining(
-    ctx: RequestContext,
+    ctx: RequestScope,
     id: string,
     input: { name: string; provider: string; hours: number; startedOn?: string | null; completedOn: string },
     operation: string | null,
   ): Promise<Expert> {
-    const { expert, grant } = await this.forChange(ctx, id, 'addExpertTraining');
+    const { expert, grant } = await this.forChange(ctx, id, 'Mutation.addExpertTraining');
     if (expert.erasedAt) throw new ConflictError(`expert ${id} has been erased`);
     if (!input.name.trim()) throw new BadUserInputError('input.name', 'must not be empty');
     if (!input.provider.trim()) throw new BadUserInputError('input.provider', 'must not be empty');
@@ -425,8 +431,8 @@ export class ExpertService {
     return expert;
   }
 
-  async recordTaxCard(ctx: RequestContext, id: string, year: number, receivedOn: string, operation: string | null): Promise<Expert> {
-    const { expert, grant } = await this.forChange(ctx, id, 'recordTaxCard', true);
+  async recordTaxCard(ctx: RequestScope, id: string, year: number, receivedOn: string, operation: string | null): Promise<Expert> {
+    const { expert, grant } = await this.forChange(ctx, id, 'Mutation.recordTaxCard', true);
     if (expert.erasedAt) throw new ConflictError(`expert ${id} has been erased`);
     if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new BadUserInputError('year', 'expected a year from 2000 to 2100');
     const existing = await ctx.em.findOne(ExpertTaxCard, { expert: expert.id, year });
@@ -442,8 +448,8 @@ export class ExpertService {
    * records (kept for the accounting period) point at it, and contracts keep only their dates and
    * task types, which fees were paid under.
    */
-  async erase(ctx: RequestContext, id: string, reason: string, operation: string | null): Promise<Expert> {
-    const { expert, grant } = await this.forChange(ctx, id, 'eraseExpert', true);
+  async erase(ctx: RequestScope, id: string, reason: string, operation: string | null): Promise<Expert> {
+    const { expert, grant } = await this.forChange(ctx, id, 'Mutation.eraseExpert', true);
     if (!reason.trim()) throw new BadUserInputError('reason', 'must not be empty');
     if (expert.erasedAt) throw new ConflictError(`expert ${id} has already been erased`);
     const now = ctx.now();
@@ -488,7 +494,7 @@ export class ExpertService {
   // ---- helpers ---------------------------------------------------------------------------
 
   /** The caller's own expert profile in a region (EXPERT), or NOT_FOUND. */
-  private async own(ctx: RequestContext, regionId: string, operation: 'Query.myData' | 'Mutation.updateMyConsent', lock = false): Promise<Expert> {
+  private async own(ctx: RequestScope, regionId: string, operation: 'Query.myData' | 'Mutation.updateMyConsent', lock = false): Promise<Expert> {
     authorize(ctx, operation, regionId);
     const expert = await ctx.em.findOne(Expert, { regionId, accountId: ctx.viewer.id }, lock ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {});
     if (!expert) throw new NotFoundError('expert profile for the caller in region', regionId);
@@ -496,13 +502,13 @@ export class ExpertService {
   }
 
   /** An account opens one profile per region: a second one would make myData answer for the wrong person. */
-  private async checkAccountFree(ctx: RequestContext, regionId: string, accountId: string | null | undefined, selfId: string | null): Promise<void> {
+  private async checkAccountFree(ctx: RequestScope, regionId: string, accountId: string | null | undefined, selfId: string | null): Promise<void> {
     if (!accountId) return;
-    const holder = await ctx.em.findOne(Expert, { regionId, accountId, ...(selfId ? { id: { $ne: selfId } } : {}) }, { fields: ['id'] });
-    if (holder) throw accountInUse(accountId);
+    const holders = await ctx.em.count(Expert, { regionId, accountId, ...(selfId ? { id: { $ne: selfId } } : {}) });
+    if (holders > 0) throw accountInUse(accountId);
   }
 
-  private async flushProfile(ctx: RequestContext, id: string): Promise<void> {
+  private async flushProfile(ctx: RequestScope, id: string): Promise<void> {
     try {
       await ctx.em.flush();
     } catch (error) {
@@ -514,22 +520,22 @@ export class ExpertService {
     }
   }
 
-  private recordConsents(ctx: RequestContext, expert: Expert, changes: Array<{ consent: ConsentKind; given: boolean }>, onBehalf: boolean): void {
+  private recordConsents(ctx: RequestScope, expert: Expert, changes: Array<{ consent: ConsentKind; given: boolean }>, onBehalf: boolean): void {
     for (const change of changes) {
       ctx.em.create(ExpertConsent, { regionId: expert.regionId, expert, ...change, at: ctx.now(), recordedBy: ctx.viewer.id!, onBehalf });
     }
   }
 
-  private async config(ctx: RequestContext, regionId: string): Promise<RegionConfig> {
+  private async config(ctx: RequestScope, regionId: string): Promise<RegionConfig> {
     return ctx.loaders.get(createExpertLoaders).config.load(regionId);
   }
 
   /** The expert to change: NOT_FOUND outside the viewer's regions, FORBIDDEN without COORDINATOR. */
-  private async forChange(ctx: RequestContext, id: string, action: string, lock = false) {
-    requireAuthenticated(ctx.viewer, action);
+  private async forChange(ctx: RequestScope, id: string, operation: OperationName, lock = false) {
+    requireAuthenticated(ctx.viewer, operation.slice(operation.indexOf('.') + 1));
     const expert = isUuid(id) ? await ctx.em.findOne(Expert, { id }, lock ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {}) : null;
     if (!expert) throw new NotFoundError('expert', id);
-    const grant = requireRole(ctx.viewer, expert.regionId, ['COORDINATOR'], action);
+    const grant = authorizeRow(ctx, operation, expert);
     return { expert, grant };
   }
 
@@ -553,7 +559,7 @@ export class ExpertService {
   }
 
   /** Validates the given fields of a profile; returns only those given, normalised. */
-  private async validateProfile(ctx: RequestContext, config: RegionConfig, input: ProfileInput, creating: boolean): Promise<Partial<Record<(typeof PERSONAL_FIELDS)[number], unknown>>> {
+  private async validateProfile(ctx: RequestScope, config: RegionConfig, input: ProfileInput, creating: boolean): Promise<Partial<Record<(typeof PERSONAL_FIELDS)[number], unknown>>> {
     const out: Partial<Record<(typeof PERSONAL_FIELDS)[number], unknown>> = {};
     const given = <K extends keyof ProfileInput>(k: K) =>
       input[k] !== undefined && (input[k] !== null || k === 'email' || k === 'phone' || k === 'accountId' || k === 'earningsLimitCents');

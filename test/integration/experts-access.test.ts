@@ -80,7 +80,8 @@ describe('who sees what of an expert', () => {
 
     it('when the unit coordinator of the unit the expert was inducted in reads her, then contact and hidden topics are shown and the read is audited', async () => {
       const result = await api.request(ExpertDocument, { id: hidden }, { token: ucPorvoo });
-      expect(result.data?.expert).toMatchObject({ contact: { email: 'hanna@example.fi' }, topics: [{ id: 'crime' }] });
+      expect(result.errors).toBeUndefined();
+      expect(result.data?.expert).toMatchObject({ contact: { email: 'hanna@example.fi' }, topics: [{ id: 'crime' }], units: [{ id: porvoo, name: 'Aikuissosiaalityö, Porvoo' }] });
       const rows = await api.sql<{ fields: string[]; grant: string }>(`select fields, "grant" from audit_entry where subject_id = $1 and actor_id = 'katja' order by fields`, [hidden]);
       expect(rows).toEqual(
         expect.arrayContaining([
@@ -160,6 +161,27 @@ describe('who sees what of an expert', () => {
       const valid = await api.token({ sub: 'valid', grants: [`PROFESSIONAL@${ITA}/${porvoo}`, `PROFESSIONAL@${ITA}/${lapland!.id}`] });
       expect((await api.request(ViewerDocument, {}, { token: valid })).data?.viewer?.grants).toEqual([{ role: 'PROFESSIONAL', regionId: ITA, unitId: porvoo }]);
       expect(await ids(valid)).toContain(shown);
+    });
+  });
+
+  describe('paging', () => {
+    it('when an expert is recorded while the coordinator pages, then no expert repeats or is skipped; a forged cursor is BAD_USER_INPUT', async () => {
+      const before = await ids(coordinator);
+      const first = await api.request(ExpertsDocument, { regionId: ITA, first: 2 }, { token: coordinator });
+      // Sorts first by name: with offsets it would push the second page back by one.
+      const added = await createApplicant(api, coordinator, { displayName: 'AAA Aalto' });
+      const seen = first.data!.experts.edges.map((e) => e.node.id);
+      let after = first.data!.experts.pageInfo.endCursor;
+      for (;;) {
+        const page = await api.request(ExpertsDocument, { regionId: ITA, first: 2, after }, { token: coordinator });
+        seen.push(...page.data!.experts.edges.map((e) => e.node.id));
+        if (!page.data!.experts.pageInfo.hasNextPage) break;
+        after = page.data!.experts.pageInfo.endCursor;
+      }
+      expect(seen).toEqual(before);
+      expect(seen).not.toContain(added);
+      const forged = Buffer.from('junk').toString('base64url');
+      expect(errorCodes(await api.request(ExpertsDocument, { regionId: ITA, first: 2, after: forged }, { token: coordinator }))).toEqual(['BAD_USER_INPUT']);
     });
   });
 

@@ -54,6 +54,30 @@ describe('expert queries in SQL', () => {
     expect(audit!.n).toBe(125);
   });
 
+  it('when a unit coordinator pages experts who keep topics hidden, then reads of contact, topics and training names are audited in one statement per page, whatever its size', async () => {
+    await api.sql(`update expert set topics_public = false where region_id = $1`, [REGION]);
+    try {
+      const [unit] = await api.sql<{ id: string }>(`select id from unit where region_id = $1 order by name limit 1`, [REGION]);
+      const token = await api.token({ sub: 'kap-unit', grants: [`UNIT_COORDINATOR@${REGION}/${unit!.id}`] });
+      const counts: number[] = [];
+      for (const first of [5, 20, 100]) {
+        const result = await api.request(ExpertsPageDocument, { regionId: REGION, first }, { token });
+        expect(result.errors).toBeUndefined();
+        expect(result.data!.experts.nodes[0]!.topics?.map((t) => t.id)).toEqual(['mental-health', 'addictions']);
+        counts.push(result.statements);
+      }
+      expect(new Set(counts).size).toBe(1);
+      const rows = await api.sql<{ fields: string[]; n: number }>(`select fields, count(*)::int as n from audit_entry where actor_id = 'kap-unit' group by fields order by fields`);
+      expect(rows).toEqual([
+        { fields: ['email', 'phone'], n: 125 },
+        { fields: ['topicIds'], n: 125 },
+        { fields: ['trainings'], n: 125 },
+      ]);
+    } finally {
+      await api.sql(`update expert set topics_public = true where region_id = $1`, [REGION]);
+    }
+  });
+
   it('when the ORM region filter is switched off, then row-level security alone hides other regions', async () => {
     const em = api.server.orm.em.fork();
     const visible = async (setting: string | null) =>
