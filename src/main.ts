@@ -21,7 +21,7 @@ async function main(): Promise<void> {
     );
   }
 
-  let database: ProvisionedDatabase | undefined;
+  let database: ProvisionedDatabase | undefined = undefined;
   let server: Awaited<ReturnType<typeof startServer>> | undefined;
   let stopping = false;
   const shutdown = async (signal: string): Promise<void> => {

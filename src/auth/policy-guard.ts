@@ -44,7 +44,7 @@ async function admit(scope: RequestScope, policy: OperationPolicy, action: strin
       // answers for it as it does for any caller; the identity map serves its own lookup after this.
       const id = args[policy.idArg];
       if (typeof id !== 'string' || !isUuid(id)) return;
-      const row = (await scope.em.findOne(policy.row, { id })) as { id: string; regionId: string } | null;
+      const row = await scope.em.findOne<{ id: string; regionId: string }>(policy.row, { id });
       if (row) checkRow(scope.viewer, policy, action, row);
       return;
     }

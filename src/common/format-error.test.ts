@@ -74,7 +74,7 @@ describe('formatError', () => {
       constraint: 'expert_email_unique',
     });
     const out = format(true, driverError);
-    const line = JSON.parse(lines[0]!);
+    const line = JSON.parse(lines[0]!) as Record<string, unknown>;
     expect(lines.join('')).not.toContain('leena');
     expect(line).toMatchObject({ errorId: out.extensions?.errorId, err: { sql: 'insert into "expert" ("email") values (?)', constraint: 'expert_email_unique', code: '23505' } });
   });

@@ -40,7 +40,7 @@ const MAX_JSON_ARRAY = 1_000;
  * C0 and C1 control characters other than tab, line feed and carriage return, and UTF-16
  * surrogates without their pair (which would silently turn into U+FFFD on the way to the database).
  */
-const FORBIDDEN_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]|\p{Cs}/u;
+const FORBIDDEN_CHARACTER = /(?![\t\n\r])\p{Cc}|\p{Cs}/u;
 
 /** A smaller cap for a string input field than DEFAULT_MAX_LENGTH, declared beside the field. */
 export function MaxLength(characters: number): MethodDecorator & PropertyDecorator {

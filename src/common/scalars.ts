@@ -25,16 +25,16 @@ function checkInstant(value: Date): Date {
 export const DateTimeScalar = new GraphQLScalarType<Date, Date>({
   ...DateTimeResolver.toConfig(),
   description: `An instant, ISO 8601 / RFC 3339 with an offset ("2026-10-25T09:00:00+02:00"); returned in UTC ("2026-10-25T07:00:00.000Z"). Accepted from ${FIRST_DAY}T00:00:00Z to ${LAST_DAY}T23:59:59.999Z.`,
-  parseValue: (value) => checkInstant(DateTimeResolver.parseValue(value) as Date),
-  parseLiteral: (ast, variables) => checkInstant(DateTimeResolver.parseLiteral(ast, variables) as Date),
+  parseValue: (value) => checkInstant(DateTimeResolver.parseValue(value)),
+  parseLiteral: (ast, variables) => checkInstant(DateTimeResolver.parseLiteral(ast, variables)),
 });
 
 /** A calendar date without time zone, "2026-12-31". */
 export const LocalDateScalar = new GraphQLScalarType<string, string>({
   ...LocalDateResolver.toConfig(),
   description: `A calendar date without time zone, "YYYY-MM-DD" ("2026-12-31"). Accepted from ${FIRST_DAY} to ${LAST_DAY}.`,
-  parseValue: (value) => checkDate(LocalDateResolver.parseValue(value) as string),
-  parseLiteral: (ast, variables) => checkDate(LocalDateResolver.parseLiteral(ast, variables) as string),
+  parseValue: (value) => checkDate(LocalDateResolver.parseValue(value)),
+  parseLiteral: (ast, variables) => checkDate(LocalDateResolver.parseLiteral(ast, variables)),
 });
 
 /** A JSON object (region rule changes, diffs). */

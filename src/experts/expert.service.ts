@@ -128,7 +128,7 @@ export class ExpertService {
       return where as FilterQuery<Expert>;
     };
     // A keyset page (name, id): experts added or renamed while someone pages never repeat or skip one.
-    const rows = await ctx.em.find(Expert, { $and: [conditions(), afterPosition('displayName', 'asc', request.after)] } as FilterQuery<Expert>, {
+    const rows = await ctx.em.find(Expert, { $and: [conditions(), afterPosition('displayName', 'asc', request.after)] }, {
       orderBy: { displayName: 'asc', id: 'asc' },
       limit: request.limit + 1,
     });
@@ -148,7 +148,7 @@ export class ExpertService {
         erasedAt: null,
         [raw((alias) => `exists (select 1 from "expert_contract" c where c.expert_id = ${alias}.id and c.valid_from <= ? and c.valid_to >= ?)`, [`${year}-12-31`, `${year}-01-01`])]: true,
         [raw((alias) => `not exists (select 1 from "expert_tax_card" t where t.expert_id = ${alias}.id and t.year = ?)`, [year])]: true,
-      } as FilterQuery<Expert>,
+      },
       { orderBy: { displayName: 'asc', id: 'asc' } },
     );
   }
@@ -271,7 +271,7 @@ export class ExpertService {
       status: 'APPLIED',
       pseudonym: newPseudonym(),
       displayName: values.displayName as string,
-      introduction: values.introduction as Introduction,
+      introduction: values.introduction,
       createdAt: now,
       statusChangedAt: now,
     });
@@ -581,16 +581,16 @@ export class ExpertService {
     }
     if (given('topicIds')) {
       this.checkIds(config.topics, input.topicIds!, 'input.topicIds', 'topic', config.id);
-      out.topicIds = [...new Set(input.topicIds!)];
+      out.topicIds = [...new Set(input.topicIds)];
     }
     if (given('taskTypeIds')) {
       this.checkIds(config.taskTypes, input.taskTypeIds!, 'input.taskTypeIds', 'task type', config.id);
-      out.taskTypeIds = [...new Set(input.taskTypeIds!)];
+      out.taskTypeIds = [...new Set(input.taskTypeIds)];
     }
     if (given('languages')) {
       const bad = input.languages!.find((l) => !LANGUAGE.test(l));
       if (bad !== undefined) throw new BadUserInputError('input.languages', `"${bad}" is not an ISO 639 language code such as "fi"`);
-      out.languages = [...new Set(input.languages!)];
+      out.languages = [...new Set(input.languages)];
     }
     if (given('municipalities')) {
       const list = input.municipalities!.map((m) => m.trim());
@@ -610,7 +610,7 @@ export class ExpertService {
       out.introduction = intro;
     }
     if (given('unitIds')) {
-      const ids = [...new Set(input.unitIds!)];
+      const ids = [...new Set(input.unitIds)];
       const bad = ids.find((u) => !isUuid(u));
       const found = bad === undefined && ids.length ? await ctx.em.find(Unit, { id: { $in: ids }, regionId: config.id }) : [];
       const missing = bad ?? ids.find((u) => !found.some((f) => f.id === u));

@@ -28,7 +28,7 @@ export async function discoverRegions(regionsDir: string): Promise<Map<string, R
       const loaded = (await import(pathToFileURL(index).href)) as { default?: unknown };
       // A CommonJS-compiled module arrives wrapped once more.
       let raw = loaded.default;
-      if (raw && typeof raw === 'object' && 'default' in raw && !('id' in raw)) raw = (raw as { default: unknown }).default;
+      if (raw && typeof raw === 'object' && 'default' in raw && !('id' in raw)) raw = raw.default;
       if (raw === undefined) {
         problems.push(`${source}: index must default-export defineRegion({...})`);
         continue;

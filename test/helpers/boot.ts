@@ -103,8 +103,8 @@ export async function bootTestServer(
         statements: Number(response.headers.get('x-sql-statements') ?? NaN),
       };
     },
-    async sql(text, params) {
-      const result = await pool.query(text, params);
+    async sql<Row extends Record<string, unknown>>(text: string, params?: unknown[]) {
+      const result = await pool.query<Row>(text, params);
       return result.rows;
     },
     async token(claims) {

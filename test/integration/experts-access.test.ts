@@ -125,7 +125,7 @@ describe('who sees what of an expert', () => {
       }
       const linked = await activeExpert(api, coordinator, { displayName: 'Linked Liisa', accountId: 'liisa-sub' });
       const asCoordinator = await api.request(ExpertPrivateDocument, { id: linked }, { token: coordinator });
-      expect(asCoordinator.data?.expert).toMatchObject({ accountId: 'liisa-sub', version: expect.any(Number), interview: { notes: 'Sopiva' } });
+      expect(asCoordinator.data?.expert).toMatchObject({ accountId: 'liisa-sub', version: expect.any(Number) as number, interview: { notes: 'Sopiva' } });
     });
   });
 

@@ -85,8 +85,8 @@ describe('the expert\'s own consent', () => {
     expect(given.errors).toBeUndefined();
     expect(given.data!.updateMyConsent).toMatchObject({ id: leenaId, topicsPublic: true });
     expect((await api.request(ExpertDocument, { id: leenaId }, { token: professional })).data?.expert.topics).toEqual([
-      { id: 'mental-health', label: expect.any(String) },
-      { id: 'addictions', label: expect.any(String) },
+      { id: 'mental-health', label: expect.any(String) as string },
+      { id: 'addictions', label: expect.any(String) as string },
     ]);
     expect((await byTopic()).data!.experts.edges.map((e) => e.node.id)).toEqual([leenaId]);
 
@@ -113,9 +113,9 @@ describe('the expert\'s own consent', () => {
     const mine = await api.request(MyDataDocument, { regionId: ITA }, { token: leena });
     expect(mine.errors).toBeUndefined();
     expect(mine.data!.myData.consents).toEqual([
-      { consent: 'TOPICS_PUBLIC', given: true, at: expect.stringMatching(/^2026-06-20T10:00:00/), onBehalf: false },
-      { consent: 'EARNINGS_LIMIT', given: true, at: expect.stringMatching(/^2026-06-20T10:00:00/), onBehalf: false },
-      { consent: 'TOPICS_PUBLIC', given: false, at: expect.stringMatching(/^2026-09-01T08:00:00/), onBehalf: false },
+      { consent: 'TOPICS_PUBLIC', given: true, at: expect.stringMatching(/^2026-06-20T10:00:00/) as string, onBehalf: false },
+      { consent: 'EARNINGS_LIMIT', given: true, at: expect.stringMatching(/^2026-06-20T10:00:00/) as string, onBehalf: false },
+      { consent: 'TOPICS_PUBLIC', given: false, at: expect.stringMatching(/^2026-09-01T08:00:00/) as string, onBehalf: false },
     ]);
     const changes = mine.data!.myData.auditEntries.filter((e) => e.operation === 'UpdateMyConsent');
     expect(changes.map((e) => [e.actorId, e.grant, e.action, [...e.fields].sort()])).toEqual([
@@ -146,7 +146,7 @@ describe('the expert\'s own consent', () => {
       `select actor_id, reason from audit_entry where subject_id = $1 and action = 'CHANGE' and operation = 'UpdateExpertProfile' order by at desc limit 1`,
       [leenaId],
     );
-    expect(audit).toEqual({ actor_id: 'kaisa', reason: expect.stringContaining('on the expert\'s behalf') });
+    expect(audit).toEqual({ actor_id: 'kaisa', reason: expect.stringContaining('on the expert\'s behalf') as string });
   });
 
   it('when someone other than an expert with a profile calls updateMyConsent, then FORBIDDEN or NOT_FOUND and nothing changes', async () => {

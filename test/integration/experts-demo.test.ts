@@ -14,7 +14,10 @@ describe('expert demo data', () => {
   it('when the server starts with demo data, then each region has units and 20–40 experts a professional can search', async () => {
     const rows = await api.sql<{ region_id: string; n: number }>(`select region_id, count(*)::int as n from expert group by region_id order by region_id`);
     expect(rows.map((r) => r.region_id)).toEqual(['ita-uusimaa', 'lapland', 'vantaa-kap']);
-    for (const row of rows) expect(row.n).toBeGreaterThanOrEqual(20), expect(row.n).toBeLessThanOrEqual(40);
+    for (const row of rows) {
+      expect(row.n).toBeGreaterThanOrEqual(20);
+      expect(row.n).toBeLessThanOrEqual(40);
+    }
     const swedish = await api.sql(`select 1 from expert where region_id = 'ita-uusimaa' and 'sv' = any(languages) limit 1`);
     expect(swedish).toHaveLength(1);
     const admin = await api.token({ sub: 'a', grants: ['REGION_ADMIN@lapland'] });

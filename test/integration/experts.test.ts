@@ -10,7 +10,6 @@ import {
   ExpertPrivateDocument,
   ExpertsDocument,
   ExpertsMissingTaxCardDocument,
-  ExpertsPageDocument,
   MyDataDocument,
   RecordExpertInterviewDocument,
   RecordTaxCardDocument,

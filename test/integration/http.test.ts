@@ -15,7 +15,7 @@ interface Answer {
 async function post(api: TestApi, body: string, headers: Record<string, string> = {}): Promise<Answer> {
   const response = await fetch(api.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
   const text = await response.text();
-  return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : {} };
+  return { status: response.status, headers: response.headers, body: text ? (JSON.parse(text) as Answer['body']) : {} };
 }
 const query = (text: string, variables?: Record<string, unknown>) => JSON.stringify({ query: text, ...(variables ? { variables } : {}) });
 const codes = (answer: Answer) => (answer.body.errors ?? []).map((error) => error.extensions?.code);

@@ -58,9 +58,9 @@ describe('logs hold no personal data', () => {
       for (const secret of [EMAIL, 'salainen.henkilo', PHONE, '765 4321', 'Salainen Henkilö', 'Kerron kokemuksestani']) {
         expect(logged).not.toContain(secret);
       }
-      const entry = lines.map((l) => JSON.parse(l) as Record<string, any>).find((l) => l.errorId === errorId);
+      const entry = lines.map((l) => JSON.parse(l) as { errorId?: string; err?: { sql?: string } }).find((l) => l.errorId === errorId);
       expect(entry).toMatchObject({ operation: 'CreateExpert', err: { code: '23514', constraint: 'test_refuses_everyone', table: 'expert' } });
-      expect(entry?.err.sql).toMatch(/^insert into "expert" \(.*"email".*\) values \(\?/);
+      expect(entry?.err?.sql).toMatch(/^insert into "expert" \(.*"email".*\) values \(\?/);
     } finally {
       await api.sql(`alter table expert drop constraint test_refuses_everyone`);
     }

@@ -49,7 +49,7 @@ describe('mergeChanges', () => {
   });
 
   it('refuses keys that reach the prototype', () => {
-    expect(() => mergeChanges(vantaaConfig, JSON.parse('{"metrics":{"__proto__":{"polluted":true}}}'))).toThrow(
+    expect(() => mergeChanges(vantaaConfig, JSON.parse('{"metrics":{"__proto__":{"polluted":true}}}') as Record<string, unknown>)).toThrow(
       RevisionChangeError,
     );
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
