@@ -26,10 +26,11 @@ export type OperationPolicy =
       readonly idArg: string;
       readonly noun: string;
       /**
-       * When even the existence of a row is personal data: a caller of the row's region without
-       * one of `roles` is told it does not exist (NOT_FOUND) instead of FORBIDDEN.
+       * When even the existence of a row is personal data: a caller who holds none of `roles` in
+       * any region is refused (FORBIDDEN) before any row is looked up, so the answer never
+       * depends on whether the id exists.
        */
-      readonly hidden?: boolean;
+      readonly refuseOtherRoles?: boolean;
     };
 
 /** Every role with rows in a region; units are not personal data. */
@@ -61,7 +62,8 @@ export const OPERATION_POLICIES = {
   'Query.auditLog': inRegion(['REGION_ADMIN']),
 
   // The expert service narrows these further (an EXPERT sees only themselves, a PROFESSIONAL only available experts).
-  'Query.expert': expertRow(['COORDINATOR', 'UNIT_COORDINATOR', 'PROFESSIONAL', 'EXPERT']),
+  // Roles that read no individual expert cannot probe which expert ids exist.
+  'Query.expert': { ...expertRow(['COORDINATOR', 'UNIT_COORDINATOR', 'PROFESSIONAL', 'EXPERT']), refuseOtherRoles: true },
   'Query.experts': inRegion(POOL_SEARCHERS),
   'Query.expertsMissingTaxCard': inRegion(['COORDINATOR']),
   'Query.myData': inRegion(['EXPERT']),

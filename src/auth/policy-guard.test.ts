@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { formatError } from '../common/format-error';
 import pino from 'pino';
 import { guardOperations } from './policy-guard';
-import { authorize, authorizeRow, checkRow } from './policy';
+import { authorize, authorizeRow, checkRow, checkRowLookup } from './policy';
 import type { Viewer } from './viewer';
 
 const log = pino({ level: 'silent' });
@@ -68,10 +68,15 @@ describe('policy checks in services', () => {
     expect(() => authorizeRow({ viewer: professional }, 'Mutation.updateUnit', row)).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
   });
 
-  it('when a policy hides a row\'s existence, then a caller of its region without the role gets the answer of a missing row', () => {
-    const policy = { access: 'STORED_ROW', roles: ['COORDINATOR'], row: 'Expert', idArg: 'id', noun: 'expert', hidden: true } as const;
+  it('when a policy refuses other roles, then a caller without any of its roles is FORBIDDEN whether or not the row exists or is readable', () => {
+    const policy = { access: 'STORED_ROW', roles: ['COORDINATOR'], row: 'Expert', idArg: 'id', noun: 'expert', refuseOtherRoles: true } as const;
     const analyst: Viewer = { id: 'an', name: null, grants: [{ role: 'ANALYST', regionId: 'lapland' }] };
-    expect(() => checkRow(analyst, policy, 'expert', { id: 'e1', regionId: 'lapland' })).toThrow(expect.objectContaining({ code: 'NOT_FOUND', message: 'expert e1 not found' }));
-    expect(() => checkRow(analyst, { ...policy, hidden: false }, 'expert', { id: 'e1', regionId: 'lapland' })).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
+    expect(() => checkRowLookup(analyst, policy, 'expert')).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
+    expect(() => checkRow(analyst, policy, 'expert', { id: 'e1', regionId: 'vantaa-kap' })).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
+    // Without the flag, another region's row simply does not exist for the caller.
+    expect(() => checkRow(analyst, { ...policy, refuseOtherRoles: false }, 'expert', { id: 'e1', regionId: 'vantaa-kap' })).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));
+    const coordinator: Viewer = { id: 'c', name: null, grants: [{ role: 'COORDINATOR', regionId: 'lapland' }] };
+    expect(() => checkRowLookup(coordinator, policy, 'expert')).not.toThrow();
+    expect(() => checkRow(coordinator, policy, 'expert', { id: 'e1', regionId: 'vantaa-kap' })).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));
   });
 });

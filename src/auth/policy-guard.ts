@@ -3,7 +3,7 @@ import { ForbiddenError } from '../common/errors';
 import { isUuid } from '../common/ids';
 import type { RequestScope } from '../scope';
 import { policyOf, type OperationPolicy } from './policies';
-import { checkRow, requireAuthenticated, requireRole } from './policy';
+import { checkRow, checkRowLookup, requireRole } from './policy';
 
 /**
  * Puts the declared policy in front of every Query and Mutation field of the schema: the one
@@ -39,7 +39,7 @@ async function admit(scope: RequestScope, policy: OperationPolicy, action: strin
       requireRole(scope.viewer, String(valueAt(args, policy.regionArg)), policy.roles, action);
       return;
     case 'STORED_ROW': {
-      requireAuthenticated(scope.viewer, action);
+      checkRowLookup(scope.viewer, policy, action);
       // The row's region decides. A malformed id or a missing row is left to the service, which
       // answers for it as it does for any caller; the identity map serves its own lookup after this.
       const id = args[policy.idArg];

@@ -64,10 +64,27 @@ export function authorizeRow(scope: { viewer: Viewer }, operation: OperationName
   return checkRow(scope.viewer, policy, actionOf(operation), row);
 }
 
-/** The stored-row check shared by services and the resolver guard. */
-export function checkRow(viewer: Viewer, policy: Extract<OperationPolicy, { access: 'STORED_ROW' }>, action: string, row: { id: string; regionId: string }): Grant {
+/**
+ * For a service whose region comes from a stored row, before it looks the row up: a token is
+ * needed, and under `refuseOtherRoles` one of the declared roles somewhere.
+ */
+export function authorizeRowLookup(scope: { viewer: Viewer }, operation: OperationName): void {
+  checkRowLookup(scope.viewer, declared(operation, 'STORED_ROW'), actionOf(operation));
+}
+
+type RowPolicy = Extract<OperationPolicy, { access: 'STORED_ROW' }>;
+
+/** The check before a stored row is looked up, shared by services and the resolver guard. */
+export function checkRowLookup(viewer: Viewer, policy: RowPolicy, action: string): void {
   if (!viewer.id) throw new UnauthenticatedError(`${action} requires a token`);
+  if (policy.refuseOtherRoles && !viewer.grants.some((g) => policy.roles.includes(g.role))) {
+    throw new ForbiddenError(`${action} requires the role ${policy.roles.join(' or ')}`);
+  }
+}
+
+/** The check once a stored row is loaded, shared by services and the resolver guard. */
+export function checkRow(viewer: Viewer, policy: RowPolicy, action: string, row: { id: string; regionId: string }): Grant {
+  checkRowLookup(viewer, policy, action);
   if (!readableRegionIds(viewer).includes(row.regionId)) throw new NotFoundError(policy.noun, row.id);
-  if (policy.hidden && !hasRole(viewer, row.regionId, policy.roles)) throw new NotFoundError(policy.noun, row.id);
   return requireRole(viewer, row.regionId, policy.roles, action);
 }
