@@ -49,20 +49,27 @@ describe('row-level security covers every table with a region', () => {
     expect(await connection.execute('select count(*)::int as n from unit')).toEqual([{ n: 0 }]);
   });
 
-  it("when the application role works in one region, then it can read another region's rules but cannot publish, change or delete its drafts", async () => {
+  it("when the application role works in one region, then it can read another region's published rules but neither read, publish, change nor delete its drafts", async () => {
     const [other] = await api.sql<{ id: string }>(
       `insert into region_revision (id, region_id, effective_from, changes, diff, reason, status, created_at, author_id)
        select gen_random_uuid(), 'ita-uusimaa', now() + interval '30 days', '{}'::jsonb, '{}'::jsonb, 'luonnos', 'DRAFT', now(), 'tester'
        returning id`,
     );
+    const [published] = await api.sql<{ id: string }>(
+      `insert into region_revision (id, region_id, effective_from, changes, diff, reason, status, created_at, author_id)
+       select gen_random_uuid(), 'ita-uusimaa', now() + interval '40 days', '{}'::jsonb, '{}'::jsonb, 'julkaistu', 'PUBLISHED', now(), 'tester'
+       returning id`,
+    );
     const results = await api.server.orm.em.fork().transactional(async (em) => {
       await em.execute(`select set_config('app.region_ids', 'lapland', true)`);
-      const readable = await em.execute(`select count(*)::int as n from region_revision where id = ?`, [other!.id]);
+      const readable = await em.execute(`select count(*)::int as n from region_revision where id in (?, ?)`, [other!.id, published!.id]);
+      const draftReadable = await em.execute(`select count(*)::int as n from region_revision where id = ?`, [other!.id]);
       const flipped = (await em.execute(`update region_revision set status = 'PUBLISHED' where id = ?`, [other!.id], 'run')) as unknown as { affectedRows: number };
       const deleted = (await em.execute(`delete from region_revision where id = ?`, [other!.id], 'run')) as unknown as { affectedRows: number };
-      return { readable, flipped: flipped.affectedRows, deleted: deleted.affectedRows };
+      return { readable, draftReadable, flipped: flipped.affectedRows, deleted: deleted.affectedRows };
     });
     expect(results.readable).toEqual([{ n: 1 }]);
+    expect(results.draftReadable).toEqual([{ n: 0 }]);
     expect({ flipped: results.flipped, deleted: results.deleted }).toEqual({ flipped: 0, deleted: 0 });
     // Moving a draft into another region is refused too.
     await expect(
