@@ -1,6 +1,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { RegionConfig } from '../src/region/region-config';
+import { discoverRegions } from '../src/region/discovery';
 import { validateRegionConfig } from '../src/region/validate';
 import { cancellationDeadline, isCancellationFree } from '../src/region/rules/cancellation-deadline';
 import { payoutDates } from '../src/region/rules/payout-dates';
@@ -11,18 +13,22 @@ import vantaa from './vantaa-kap';
 const itaConfig = validateRegionConfig('regions/ita-uusimaa', ita);
 const vantaaConfig = validateRegionConfig('regions/vantaa-kap', vantaa);
 const laplandConfig = validateRegionConfig('regions/lapland', lapland);
-const all = [itaConfig, vantaaConfig, laplandConfig];
+/** Every module in this folder, found as the server finds them (a copied folder is included). */
+let all: RegionConfig[] = [];
+beforeAll(async () => {
+  all = [...(await discoverRegions(__dirname)).values()];
+});
 
 const rate = (config: typeof itaConfig, category: string) =>
   config.feeTable.rows.find((row) => row.category === category)?.hourlyRateCents;
 
 describe('all regions', () => {
-  it('have their folder name as id and run in Europe/Helsinki', () => {
-    expect(all.map((c) => c.id)).toEqual(['ita-uusimaa', 'vantaa-kap', 'lapland']);
+  it('include the first three, and run in Europe/Helsinki', () => {
+    expect(all.map((c) => c.id)).toEqual(expect.arrayContaining(['ita-uusimaa', 'vantaa-kap', 'lapland']));
     for (const config of all) expect(config.timeZone).toBe('Europe/Helsinki');
   });
 
-  it('use the nine Kokoa ry rows, in cents, with their tax classes', () => {
+  it('(the first three) use the nine Kokoa ry rows, in cents, with their tax classes marked as defaults', () => {
     const expected = [
       ['preparation', 2500, 'WORK_COMPENSATION'],
       ['group-guidance', 3000, 'WORK_COMPENSATION'],
@@ -34,14 +40,17 @@ describe('all regions', () => {
       ['demanding-event', 10000, 'SALARY'],
       ['observation-interview-audit', 3000, 'WORK_COMPENSATION'],
     ];
-    for (const config of all) {
+    for (const config of [itaConfig, vantaaConfig, laplandConfig]) {
       expect(config.feeTable.rows.map((r) => [r.category, r.hourlyRateCents, r.taxClass])).toEqual(expected);
+      // No seed mentions tax: the classes come from Kokoa ry and the Tax Administration.
+      expect(config.feeTable.rows.every((r) => r.taxClassIsDefault)).toBe(true);
     }
   });
 
   it('differ in ordering model and cancellation deadline, as the sources do', () => {
-    expect(all.map((c) => c.orderingModel)).toEqual(['PROFESSIONAL_ORDERS', 'BANK_MATCHES', 'COORDINATOR_BROKERS']);
-    expect(new Set(all.map((c) => JSON.stringify(c.cancellationPolicy.deadline))).size).toBe(3);
+    const firstThree = [itaConfig, vantaaConfig, laplandConfig];
+    expect(firstThree.map((c) => c.orderingModel)).toEqual(['PROFESSIONAL_ORDERS', 'BANK_MATCHES', 'COORDINATOR_BROKERS']);
+    expect(new Set(firstThree.map((c) => JSON.stringify(c.cancellationPolicy.deadline))).size).toBe(3);
   });
 
   it('import nothing at run time from outside regions/ (a copied folder still runs)', () => {
@@ -202,3 +211,45 @@ function listTs(dir: string): string[] {
     return full.endsWith('.ts') ? [full] : [];
   });
 }
+
+describe('corrected against the sources (DOMAIN.md)', () => {
+  it('Itä-Uusimaa stresses experience of an illness, a disability and being a client of a service (003 §1)', () => {
+    const stressed = itaConfig.topics.filter((t) => t.emphasized).map((t) => t.id);
+    expect(stressed).toEqual(['illness', 'disability', 'service-client']);
+    expect(itaConfig.topics.map((t) => t.id)).toEqual(expect.arrayContaining(['mental-health', 'crime', 'close-relative']));
+  });
+
+  it('Itä-Uusimaa pays empty group sessions, but not those of a group ended for a compelling or agreed reason (003 §6.2)', () => {
+    expect(itaConfig.cancellationPolicy.emptyGroupPaid).toBe(true);
+    expect(itaConfig.cancellationPolicy.groupEndedPaid).toBe(false);
+  });
+
+  it('facts from beyond the seeds carry the default mark in the module source', () => {
+    const source = (region: string) => readFileSync(path.join(__dirname, region, 'index.ts'), 'utf8');
+    /** The top-level entry `key` of the module with the comment lines just above it. */
+    const beforeKey = (text: string, key: string) => {
+      const at = text.indexOf(`\n  ${key}:`);
+      expect(at, key).toBeGreaterThan(0);
+      const next = text.slice(at + 1).search(/\n {2}[a-zA-Z]+:/);
+      const lines = text.slice(0, at).split('\n');
+      const comments = [];
+      while (lines.length && /^\s*\/\//.test(lines.at(-1)!)) comments.unshift(lines.pop());
+      return `${comments.join('\n')}\n${text.slice(at, next === -1 ? undefined : at + 1 + next)}`;
+    };
+    expect(beforeKey(source('ita-uusimaa'), 'locales')).toContain('Default: not stated in the sources');
+    for (const key of ['taskTypes', 'cancellationPolicy', 'serviceInterfaces']) {
+      expect(beforeKey(source('vantaa-kap'), key)).toContain('Default: not stated in the sources');
+    }
+  });
+
+  it("Vantaa KAP's service interfaces are places where work is ordered, not 002's co-development objects", () => {
+    const ids = vantaaConfig.serviceInterfaces.map((s) => s.id);
+    for (const project of ['service-need-assessment', 'social-rehabilitation', 'digital-services']) expect(ids).not.toContain(project);
+    expect(ids).toContain('mental-health-substance');
+  });
+
+  it('the Kokoa training figure is a recommendation, named so', () => {
+    expect(vantaaConfig.recommendedTraining).toMatchObject({ minimumHours: 50, overMonths: 4 });
+    expect('requiredTraining' in vantaaConfig).toBe(false);
+  });
+});

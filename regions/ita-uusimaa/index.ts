@@ -5,12 +5,13 @@
 import { defineRegion } from '../define-region';
 import { clientQuestions, expertQuestions, professionalQuestions } from '../shared/feedback';
 import { KOKOA, kokoaFeeRows } from '../shared/kokoa-fee-table';
-import { allTopics } from '../shared/topics';
+import { allTopics, countyTopics, emphasized } from '../shared/topics';
 
 export default defineRegion({
   id: 'ita-uusimaa',
   name: { fi: 'Itä-Uudenmaan hyvinvointialue', sv: 'Östra Nylands välfärdsområde', en: 'Eastern Uusimaa wellbeing services county' },
-  // A bilingual county (Finnish and Swedish).
+  // Default: not stated in the sources. 003 does not name a language; the county is bilingual in
+  // practice (Porvoo, Loviisa and Sipoo have Swedish-speaking residents), so Swedish is served too.
   locales: ['fi', 'sv'],
   timeZone: 'Europe/Helsinki',
   // §3.1: ordering an expert is the professional's job.
@@ -32,8 +33,9 @@ export default defineRegion({
       scope: 'UNIT',
     },
   ],
-  // §2: the service is for all residents and all social and health services, so every topic.
-  topics: [...allTopics],
+  // §2: the service is for all residents and all social and health services, so every topic of
+  // 001; §1 stresses experience of an illness, a disability or being a client of a service.
+  topics: [...allTopics, emphasized(countyTopics.illness), emphasized(countyTopics.disability), emphasized(countyTopics.serviceClient)],
   // §4.1 work forms, each priced by the Kokoa row that fits it.
   taskTypes: [
     {
@@ -99,8 +101,10 @@ export default defineRegion({
     latePaid: true,
     noShowPaid: true,
     expertIllnessPaid: false,
-    // Unless the group is ended for a compelling or agreed reason.
+    // §6.2: agreed group sessions are paid even if nobody attends...
     emptyGroupPaid: true,
+    // ...unless the group is ended for a compelling or agreed reason.
+    groupEndedPaid: false,
     rescheduleByAgreement: true,
   },
   // §6.3: notice by the 9th, fee paid in arrears on the last day of the month (work in November:

@@ -114,11 +114,12 @@ export default defineRegion({
     description: {
       fi: 'Tilaaja voi peruuttaa tehtävän maksutta viimeistään 48 tuntia ennen sovittua aikaa. Myöhemmin peruutetusta tehtävästä maksetaan sovittu palkkio. Tehtävän voi siirtää uuteen ajankohtaan sopimalla. Jos asiakas ei saavu tai ryhmään ei tule osallistujia, palkkio maksetaan. Kokemusasiantuntijan sairastuessa palkkiota ei makseta.',
     },
-    // Default: not stated in the sources (all five outcomes below).
+    // Default: not stated in the sources (all six outcomes below).
     latePaid: true,
     noShowPaid: true,
     expertIllnessPaid: false,
     emptyGroupPaid: true,
+    groupEndedPaid: false,
     rescheduleByAgreement: true,
   },
   // Default: not stated in the sources; monthly in arrears like Itä-Uusimaa (003 §6.3).

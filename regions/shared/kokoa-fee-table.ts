@@ -11,6 +11,9 @@
  * - WORK_COMPENSATION: preparation, group guidance, client meetings and support-person work,
  *   observation/interview/audit.
  * Where a county's payroll reads a row differently, a revision can change its taxClass.
+ *
+ * Default: not stated in the sources. No seed mentions tax; every row marks its class as a default
+ * (`taxClassIsDefault`), so fee lines and payroll exports can say so.
  */
 import type { RegionConfigInput } from '../../src/region/region-config';
 
@@ -35,12 +38,14 @@ export const kokoaFeeRows: readonly FeeRow[] = [
     label: { fi: 'Valmistelutyö', sv: 'Förberedande arbete', en: 'Preparation' },
     hourlyRateCents: 2500,
     taxClass: 'WORK_COMPENSATION',
+    taxClassIsDefault: true,
   },
   {
     category: KOKOA.groupGuidance,
     label: { fi: 'Ryhmänohjaus', sv: 'Gruppledning', en: 'Group guidance' },
     hourlyRateCents: 3000,
     taxClass: 'WORK_COMPENSATION',
+    taxClassIsDefault: true,
   },
   {
     category: KOKOA.clientMeeting,
@@ -51,24 +56,28 @@ export const kokoaFeeRows: readonly FeeRow[] = [
     },
     hourlyRateCents: 3000,
     taxClass: 'WORK_COMPENSATION',
+    taxClassIsDefault: true,
   },
   {
     category: KOKOA.meeting,
     label: { fi: 'Kokous', sv: 'Möte', en: 'Meeting' },
     hourlyRateCents: 4000,
     taxClass: 'SALARY',
+    taxClassIsDefault: true,
   },
   {
     category: KOKOA.demandingMeeting,
     label: { fi: 'Vaativampi kokous', sv: 'Mer krävande möte', en: 'Demanding meeting' },
     hourlyRateCents: 7000,
     taxClass: 'SALARY',
+    taxClassIsDefault: true,
   },
   {
     category: KOKOA.workingGroup,
     label: { fi: 'Työryhmätyöskentely', sv: 'Arbete i arbetsgrupp', en: 'Working group' },
     hourlyRateCents: 4000,
     taxClass: 'SALARY',
+    taxClassIsDefault: true,
   },
   {
     category: KOKOA.lecture,
@@ -79,12 +88,14 @@ export const kokoaFeeRows: readonly FeeRow[] = [
     },
     hourlyRateCents: 5000,
     taxClass: 'SALARY',
+    taxClassIsDefault: true,
   },
   {
     category: KOKOA.demandingEvent,
     label: { fi: 'Vaativampi tilaisuus', sv: 'Mer krävande evenemang', en: 'Demanding event' },
     hourlyRateCents: 10000,
     taxClass: 'SALARY',
+    taxClassIsDefault: true,
   },
   {
     category: KOKOA.observation,
@@ -95,6 +106,7 @@ export const kokoaFeeRows: readonly FeeRow[] = [
     },
     hourlyRateCents: 3000,
     taxClass: 'WORK_COMPENSATION',
+    taxClassIsDefault: true,
   },
 ];
 

@@ -62,8 +62,27 @@ export const topics = {
   },
 } satisfies Record<string, Topic>;
 
-/** All ten topics in the order of the source. */
+/** All ten topics of 001 in the order of the source. */
 export const allTopics: readonly Topic[] = Object.values(topics);
+
+/**
+ * 003 §1 widens the list for a county: experience of an illness, a disability, or of being a
+ * client of a service, one's own or as a close relative.
+ */
+export const countyTopics = {
+  illness: {
+    id: 'illness',
+    label: { fi: 'Sairastuminen tai sairaus', sv: 'Insjuknande eller sjukdom', en: 'Illness' },
+  },
+  disability: {
+    id: 'disability',
+    label: { fi: 'Vammaisuus', sv: 'Funktionsnedsättning', en: 'Disability' },
+  },
+  serviceClient: {
+    id: 'service-client',
+    label: { fi: 'Palvelujen asiakkuus', sv: 'Att vara klient i tjänsterna', en: 'Being a client of a service' },
+  },
+} satisfies Record<string, Topic>;
 
 /** The topic with `emphasized: true`, for regions that stress it. */
 export function emphasized(topic: Topic): Topic {

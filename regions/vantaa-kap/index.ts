@@ -1,6 +1,9 @@
 /**
  * Vantaa KAP: the experience expert bank run by the KAP project together with the city of
  * Vantaa (seeds 001 and 002, and the bank's public order form summarised in DOMAIN.md).
+ * 002 never names the bank: modelling its practice here is our assumption. Everything taken from
+ * the order form (task types, packages, the 24-hour cancellation) lies beyond the seeds and is
+ * marked as a default.
  * Professionals order from the bank for tasks the city defines; the bank holds the contracts,
  * pays the fees and supports the experts' growth and wellbeing.
  */
@@ -29,7 +32,7 @@ export default defineRegion({
   topics: allTopics.map((topic) =>
     topic.id === topics.mentalHealth.id || topic.id === topics.addictions.id ? emphasized(topic) : topic,
   ),
-  // The task types of the bank's order form.
+  // Default: not stated in the sources. The task types of the bank's public order form.
   taskTypes: [
     {
       id: 'client-meeting',
@@ -91,7 +94,8 @@ export default defineRegion({
   feeTable: {
     // Default: not stated in the sources (the date from which these rates apply).
     effectiveFrom: '2026-01-01',
-    // The bank follows the Kokoa ry recommendations, and sells packages built on them.
+    // Default: not stated in the sources. The order form: the bank follows the Kokoa ry
+    // recommendations and sells packages built on them.
     rows: [...kokoaFeeRows],
     packages: [
       {
@@ -106,7 +110,8 @@ export default defineRegion({
     ],
   },
   cancellationPolicy: {
-    // Order form: the orderer may cancel 24 hours before the agreed time.
+    // Default: not stated in the sources. The order form: the orderer may cancel 24 hours before
+    // the agreed time; later cancellations and a client's no-show are paid; moving by agreement.
     deadline: { kind: 'HOURS_BEFORE', hours: 24 },
     description: {
       fi: 'Tilaaja voi peruuttaa tehtävän viimeistään 24 tuntia ennen sovittua aikaa. Myöhemmin peruutetusta tehtävästä maksetaan palkkio. Tehtävän voi siirtää uuteen ajankohtaan sopimalla. Jos asiakas ei saavu, palkkio maksetaan.',
@@ -116,8 +121,10 @@ export default defineRegion({
     noShowPaid: true,
     // Default: not stated in the sources; as in Itä-Uusimaa, no fee when the expert is ill.
     expertIllnessPaid: false,
-    // Default: not stated in the sources; an empty group is treated like a client no-show.
+    // Default: not stated in the sources; an empty group is treated like a client no-show, and a
+    // group ended for a compelling or agreed reason is not paid, as in Itä-Uusimaa.
     emptyGroupPaid: true,
+    groupEndedPaid: false,
     rescheduleByAgreement: true,
   },
   // Default: not stated in the sources; the bank pays monthly in arrears like Itä-Uusimaa (003 §6.3).
@@ -156,12 +163,16 @@ export default defineRegion({
     // 002: good feedback from professionals matters for the experts' recovery, so it reaches them.
     PROFESSIONAL: [...professionalQuestions, feedbackToExpert],
   },
-  // 002: where the bank's experts work.
+  // Default: not stated in the sources. The order form is for Vantaa's social and health staff,
+  // so the bank's experts work where those services are. (002's co-development objects, such as
+  // service-need assessment, the mental health and substance path, social rehabilitation and
+  // digital tools, are projects the experts took part in, not places where work is ordered.)
   serviceInterfaces: [
     { id: 'mental-health-substance', label: { fi: 'Mielenterveys- ja päihdepalvelut', sv: 'Mentalvårds- och missbrukartjänster' } },
-    { id: 'service-need-assessment', label: { fi: 'Palvelutarpeen arviointi', sv: 'Bedömning av servicebehov' } },
-    { id: 'social-rehabilitation', label: { fi: 'Sosiaalinen kuntoutus', sv: 'Social rehabilitering' } },
-    { id: 'digital-services', label: { fi: 'Digitaaliset palvelut ja välineet', sv: 'Digitala tjänster och verktyg' } },
+    { id: 'adult-social-work', label: { fi: 'Aikuissosiaalityö', sv: 'Socialt arbete för vuxna' } },
+    { id: 'family-services', label: { fi: 'Perhepalvelut', sv: 'Familjetjänster' } },
+    { id: 'health-services', label: { fi: 'Terveyspalvelut', sv: 'Hälsotjänster' } },
+    { id: 'elderly-disability', label: { fi: 'Ikääntyneiden ja vammaisten palvelut', sv: 'Tjänster för äldre och personer med funktionsnedsättning' } },
   ],
   // Default: not stated in the sources.
   metrics: { smallCellThreshold: 5 },

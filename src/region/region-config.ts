@@ -111,6 +111,8 @@ const FeeRowSchema = z.strictObject({
   hourlyRateCents: positiveInt(),
   /** Payroll reports salary and work compensation apart (Kokoa ry / Tax Administration). */
   taxClass: z.enum(TAX_CLASSES),
+  /** The class is a documented default, not a rule from the region's sources. */
+  taxClassIsDefault: z.boolean().default(false),
 });
 
 const PackagePartSchema = z.strictObject({
@@ -154,6 +156,11 @@ const CancellationPolicySchema = z.strictObject({
   expertIllnessPaid: z.boolean(),
   /** Agreed group sessions are paid even if nobody attends. */
   emptyGroupPaid: z.boolean(),
+  /**
+   * Sessions of a group ended for a compelling or agreed reason are still paid (Itä-Uusimaa:
+   * no, 003 §6.2): the exception to emptyGroupPaid, read by the fee engine.
+   */
+  groupEndedPaid: z.boolean(),
   /** A cancelled task may be moved to a new time by agreement with the expert. */
   rescheduleByAgreement: z.boolean(),
 });

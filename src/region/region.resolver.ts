@@ -179,7 +179,7 @@ export class RegionResolver {
     const fallback = region.fallback;
     return {
       effectiveFrom: config.feeTable.effectiveFrom,
-      rows: config.feeTable.rows.map((r) => labelled(FeeRow, r.label, fallback, { category: r.category, hourlyRateCents: r.hourlyRateCents, taxClass: r.taxClass })),
+      rows: config.feeTable.rows.map((r) => labelled(FeeRow, r.label, fallback, { category: r.category, hourlyRateCents: r.hourlyRateCents, taxClass: r.taxClass, taxClassIsDefault: r.taxClassIsDefault })),
       packages: config.feeTable.packages.map((p) => labelled(FeePackage, p.label, fallback, { id: p.id, priceCents: p.priceCents, includes: p.includes })),
     };
   }
@@ -200,6 +200,7 @@ export class RegionResolver {
       noShowPaid: p.noShowPaid,
       expertIllnessPaid: p.expertIllnessPaid,
       emptyGroupPaid: p.emptyGroupPaid,
+      groupEndedPaid: p.groupEndedPaid,
       rescheduleByAgreement: p.rescheduleByAgreement,
     });
   }

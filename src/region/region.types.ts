@@ -154,6 +154,9 @@ export class FeeRow extends Labelled {
   @Field(() => TaxClassEnum)
   taxClass!: string;
 
+  @Field(() => Boolean, { description: 'The tax class is a documented default, not a rule from the region\'s sources; payroll should confirm it.' })
+  taxClassIsDefault!: boolean;
+
   @Field(() => String)
   label(@Arg('locale', () => String, { nullable: true }) locale?: string): string {
     return pick(this.labels, locale, this.fallbackLocale);
@@ -223,6 +226,9 @@ export class CancellationPolicy extends Labelled {
 
   @Field(() => Boolean, { description: 'A group session nobody attends is paid.' })
   emptyGroupPaid!: boolean;
+
+  @Field(() => Boolean, { description: 'Sessions of a group ended for a compelling or agreed reason are still paid (the exception to emptyGroupPaid).' })
+  groupEndedPaid!: boolean;
 
   @Field(() => Boolean, { description: 'A cancelled task may be moved to a new time by agreement.' })
   rescheduleByAgreement!: boolean;

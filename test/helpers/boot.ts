@@ -9,6 +9,7 @@ import { createLogger, type Logger } from '../../src/common/logger';
 import { loadEnv, type Env } from '../../src/config/env';
 import { APP_ROLE, createDatabaseIfMissing, withClient, withDatabase } from '../../src/db/database';
 import { startServer, type RunningServer } from '../../src/server';
+import { discoverRegions } from '../../src/region/discovery';
 import { parseGrant, signDevToken } from '../../src/auth/tokens';
 import type { Grant } from '../../src/auth/viewer';
 
@@ -132,4 +133,9 @@ export async function bootTestServer(
 /** The `extensions.code` of each error, for compact assertions. */
 export function errorCodes(result: { errors?: GraphQLErrorBody[] }): (string | undefined)[] {
   return (result.errors ?? []).map((e) => e.extensions?.code);
+}
+
+/** The ids of the region modules the server finds, discovered as the server discovers them. */
+export async function discoveredRegionIds(): Promise<string[]> {
+  return [...(await discoverRegions(path.resolve(__dirname, '../../regions'))).keys()].sort();
 }

@@ -83,7 +83,7 @@ export const RUNS: Record<string, Run> = {
   'Query.viewer': (api, t) => send(api, ViewerDocument, {}, t),
   'Query.units': (api, t) => send(api, UnitsDocument, { regionId: OWN }, t),
   'Mutation.createUnit': (api, t) =>
-    send(api, CreateUnitDocument, { input: { regionId: OWN, name: 'Matriisi', serviceInterfaceId: 'social-rehabilitation', municipality: 'Vantaa', coordinatorNames: [] } }, t),
+    send(api, CreateUnitDocument, { input: { regionId: OWN, name: 'Matriisi', serviceInterfaceId: 'adult-social-work', municipality: 'Vantaa', coordinatorNames: [] } }, t),
   'Mutation.updateUnit': (api, t, f) => send(api, UpdateUnitDocument, { id: f.unitId, input: { coordinatorNames: ['Matriisi Koordinaattori'] } }, t),
   'Query.expert': (api, t, f) => send(api, ExpertPublicDocument, { id: f.expertId }, t),
   'Query.experts': (api, t) => send(api, ExpertsDocument, { regionId: OWN, first: 5 }, t),

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { RegionRulesDocument, RegionsDocument } from '../generated/graphql';
-import { bootTestServer, type TestApi } from '../helpers/boot';
+import { bootTestServer, discoveredRegionIds, type TestApi } from '../helpers/boot';
 
 const run = promisify(execFile);
 const projectRoot = path.resolve(__dirname, '../..');
@@ -25,13 +25,13 @@ afterAll(() => {
   for (const dir of temporaryDirs) fs.rmSync(dir, { recursive: true, force: true });
 });
 
-describe('a fourth region needs no change in src/', () => {
+describe('a new region needs no change in src/', () => {
   let api: TestApi | undefined;
   afterAll(async () => {
     await api?.close();
   });
 
-  it('when a region folder is copied under a new id, then the API serves four regions with the new one\'s rules', async () => {
+  it('when a region folder is copied under a new id, then the API serves one region more, with the new one\'s rules', async () => {
     const regions = copyOfRegions();
     const kainuu = path.join(regions, 'kainuu');
     fs.cpSync(path.join(regions, 'lapland'), kainuu, { recursive: true });
@@ -42,7 +42,7 @@ describe('a fourth region needs no change in src/', () => {
 
     api = await bootTestServer({ env: { REGIONS_DIR: regions } });
     const listed = await api.request(RegionsDocument, {});
-    expect(listed.data!.regions.map((r) => r.id).sort()).toEqual(['ita-uusimaa', 'kainuu', 'lapland', 'vantaa-kap']);
+    expect(listed.data!.regions.map((r) => r.id).sort()).toEqual([...(await discoveredRegionIds()), 'kainuu'].sort());
     const rules = await api.request(RegionRulesDocument, { id: 'kainuu' });
     expect(rules.data!.region!.cancellationPolicy.hoursBefore).toBe(48);
     const rows = await api.sql<{ id: string }>("select id from region where id = 'kainuu'");
@@ -85,6 +85,6 @@ export default { ...valid, feeTable: { ...valid.feeTable, rows } };
 
   it('when npm run regions:check runs on the real modules, then it succeeds', async () => {
     const { stdout } = await run(tsx, ['scripts/regions-check.ts'], { cwd: projectRoot });
-    expect(stdout).toContain('3 region modules are valid');
+    expect(stdout).toContain(`${(await discoveredRegionIds()).length} region modules are valid`);
   });
 });

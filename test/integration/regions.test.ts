@@ -7,7 +7,7 @@ import {
   RegionsDocument,
   RegionsWithRulesDocument,
 } from '../generated/graphql';
-import { bootTestServer, errorCodes, type TestApi } from '../helpers/boot';
+import { bootTestServer, discoveredRegionIds, errorCodes, type TestApi } from '../helpers/boot';
 
 let api: TestApi;
 beforeAll(async () => {
@@ -24,10 +24,11 @@ const rules = async (id: string, at?: string, locale?: string) => {
 };
 
 describe('regions are public', () => {
-  it('when anyone lists regions, then the three first regions are served without a token', async () => {
+  it('when anyone lists regions, then every region module is served without a token', async () => {
     const result = await api.request(RegionsDocument, {});
     expect(result.errors).toBeUndefined();
-    expect(result.data!.regions.map((r) => r.id).sort()).toEqual(['ita-uusimaa', 'lapland', 'vantaa-kap']);
+    expect(result.data!.regions.map((r) => r.id).sort()).toEqual(await discoveredRegionIds());
+    expect(result.data!.regions.map((r) => r.id)).toEqual(expect.arrayContaining(['ita-uusimaa', 'lapland', 'vantaa-kap']));
   });
 
   it('when a name is asked in Swedish, then bilingual Itä-Uusimaa answers in Swedish and Finnish-only Lapland falls back to Finnish', async () => {
@@ -48,7 +49,7 @@ describe('regions are public', () => {
   it('when the ordering models are compared, then each region has its own', async () => {
     const result = await api.request(RegionsDocument, {});
     const models = Object.fromEntries(result.data!.regions.map((r) => [r.id, r.orderingModel]));
-    expect(models).toEqual({ 'ita-uusimaa': 'PROFESSIONAL_ORDERS', 'vantaa-kap': 'BANK_MATCHES', lapland: 'COORDINATOR_BROKERS' });
+    expect(models).toMatchObject({ 'ita-uusimaa': 'PROFESSIONAL_ORDERS', 'vantaa-kap': 'BANK_MATCHES', lapland: 'COORDINATOR_BROKERS' });
   });
 });
 
@@ -221,7 +222,7 @@ describe('no N+1 over regions', () => {
   it('when every region\'s rules as of a date are listed, then the statements do not grow with the number of regions', async () => {
     const all = await api.request(RegionsWithRulesDocument, { at: '2027-01-01T00:00:00Z' });
     expect(all.errors).toBeUndefined();
-    expect(all.data!.regions).toHaveLength(3);
+    expect(all.data!.regions.map((r) => r.id).sort()).toEqual(await discoveredRegionIds());
     const one = await api.request(RegionRulesDocument, { id: 'lapland', at: '2027-01-01T00:00:00Z' });
     expect(one.errors).toBeUndefined();
     // One batched read of published revisions, whether one region or all are asked.

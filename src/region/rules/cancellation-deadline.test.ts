@@ -14,6 +14,7 @@ function policy(deadline: CancellationPolicy['deadline']): CancellationPolicy {
     noShowPaid: true,
     expertIllnessPaid: false,
     emptyGroupPaid: true,
+    groupEndedPaid: false,
     rescheduleByAgreement: true,
   };
 }
