@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ExpertPrivateDocument, ExpertsDocument, MyDataDocument, RegionRulesDocument, RegionsDocument, UnitsDocument } from '../generated/graphql';
+import { demoClock } from '../../src/db/demo-data';
 import { bootTestServer, type TestApi } from '../helpers/boot';
 
 describe('expert demo data', () => {
@@ -93,5 +94,11 @@ describe('expert demo data', () => {
       expect(mine.errors, region.id).toBeUndefined();
       expect(mine.data!.myData.profile.id).toBe(first!.node.id);
     }
+  });
+
+  it('when demo data is built, then it is dated by the demo\'s fixed clock, never in the future, so every first start in a year builds the same rows', async () => {
+    const stamps = await api.sql<{ at: Date }>(`select distinct at from audit_entry where actor_id = 'system:demo-data'`);
+    expect(stamps.map((s) => new Date(s.at).toISOString())).toEqual([demoClock().toISOString()]);
+    expect(demoClock().getTime()).toBeLessThan(Date.now());
   });
 });
