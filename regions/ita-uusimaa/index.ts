@@ -148,7 +148,7 @@ export default defineRegion({
   ],
   // Default: not stated in the sources. §5 judges suitability in the interview and §6.1 records
   // the applicant's training in the contract, so no fixed training is required.
-  requiredTraining: null,
+  recommendedTraining: null,
   // §8: feedback from the expert, the expert's client and the professional.
   feedbackQuestions: {
     EXPERT: expertQuestions,

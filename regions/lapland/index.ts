@@ -142,7 +142,7 @@ export default defineRegion({
     { id: 'contract', label: { fi: 'Toimeksiantosopimus ja verokortti' }, panel: ['brokerage-coordinator'] },
   ],
   // 004: experts have completed expert training. Default: hours not stated; Kokoa's minimum.
-  requiredTraining: kokoaTrainingRecommendation,
+  recommendedTraining: kokoaTrainingRecommendation,
   // Default: not stated in the sources; the common questions.
   feedbackQuestions: {
     EXPERT: expertQuestions,

@@ -99,7 +99,7 @@ export const kokoaFeeRows: readonly FeeRow[] = [
 ];
 
 /** Kokoa ry recommends expert training of at least 50 hours over 4 months (001). */
-export const kokoaTrainingRecommendation: NonNullable<RegionConfigInput['requiredTraining']> = {
+export const kokoaTrainingRecommendation: NonNullable<RegionConfigInput['recommendedTraining']> = {
   minimumHours: 50,
   overMonths: 4,
   description: {

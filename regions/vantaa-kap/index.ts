@@ -149,7 +149,7 @@ export default defineRegion({
     },
   ],
   // Default: not stated in the sources how long the bank's own training is; Kokoa's minimum.
-  requiredTraining: kokoaTrainingRecommendation,
+  recommendedTraining: kokoaTrainingRecommendation,
   feedbackQuestions: {
     EXPERT: expertQuestions,
     CLIENT: clientQuestions,

@@ -217,8 +217,12 @@ const RegionConfigObject = z.strictObject({
   payoutSchedule: PayoutScheduleSchema,
   travel: TravelSchema,
   onboardingSteps: z.array(OnboardingStepSchema),
-  /** Training an applicant should have (Kokoa ry recommends at least 50 h over 4 months); null = none required. */
-  requiredTraining: TrainingSchema.nullable(),
+  /**
+   * Training the region recommends before expert work (Kokoa ry: at least 50 h over 4 months, 001).
+   * A recommendation and a membership criterion of Kokoa ry, not a legal requirement: it is shown
+   * and checked against trainings, never enforced. null = the region recommends none.
+   */
+  recommendedTraining: TrainingSchema.nullable(),
   feedbackQuestions: FeedbackQuestionsSchema,
   serviceInterfaces: z.array(ServiceInterfaceSchema),
   metrics: z.strictObject({

@@ -26,17 +26,30 @@ import {
   taskTypeOf,
   Topic,
   topicOf,
+  TrainingRecommendation,
   TravelRule,
 } from './region.types';
 
-/** A region's module as the root of the Region type; rules at a date are resolved per field. */
-@ObjectType('Region', { description: 'A wellbeing services county or expert bank, with its own rules.' })
+/**
+ * A region's rules as in force at one instant (the module plus the revisions published and
+ * effective then): every field of the Region type reads this one resolved config.
+ */
+@ObjectType('Region', { description: 'A wellbeing services county or expert bank, with its own rules, as in force at a date.' })
 export class RegionType {
-  constructor(readonly config: RegionConfig) {}
+  constructor(
+    readonly config: RegionConfig,
+    /** The instant the rules are read at. */
+    readonly at: Date,
+  ) {}
 
   @Field(() => ID, { description: 'Stable id, e.g. ita-uusimaa.' })
   get id(): string {
     return this.config.id;
+  }
+
+  @Field(() => DateTimeScalar, { description: 'The instant at which these rules are in force (the `at` asked for, default now).' })
+  get rulesAt(): Date {
+    return this.at;
   }
 
   @Field(() => String, { description: 'Name in the given locale, or the region\'s first locale.' })
@@ -64,6 +77,26 @@ export class RegionType {
     return this.config.supportsRemoteWork;
   }
 
+  @Field(() => Boolean, { description: 'Experts hold reception (walk-in or booked) on their own, outside orders from professionals.' })
+  get receptionWork(): boolean {
+    return this.config.receptionWork;
+  }
+
+  @Field(() => Boolean, { description: 'Debriefing is offered to the expert after client work.' })
+  get debriefingOffered(): boolean {
+    return this.config.debriefingOffered;
+  }
+
+  @Field(() => Boolean, { description: 'Regular supervision (työnohjaus) is offered to experts doing client work.' })
+  get supervisionOffered(): boolean {
+    return this.config.supervisionOffered;
+  }
+
+  @Field(() => Boolean, { description: 'Experts may opt in to follow their month\'s fees against their own earnings limit.' })
+  get earningsLimitOptIn(): boolean {
+    return this.config.earningsLimitOptIn;
+  }
+
   @Field(() => Int, { description: 'Metrics cells with fewer individuals than this are suppressed.' })
   get smallCellThreshold(): number {
     return this.config.metrics.smallCellThreshold;
@@ -76,15 +109,24 @@ export class RegionType {
 
 @Resolver(() => RegionType)
 export class RegionResolver {
-  @Query(() => [RegionType], { description: 'Every region served. Public: frontends show these before login.' })
-  regions(@Ctx() ctx: RequestContext): RegionType[] {
-    return ctx.services.regions.list().map((config) => new RegionType(config));
+  @Query(() => [RegionType], { description: 'Every region served, with its rules as in force at `at`. Public: frontends show these before login.' })
+  async regions(
+    @Ctx() ctx: RequestContext,
+    @Arg('at', () => DateTimeScalar, { nullable: true, description: 'Read the rules in force at this instant (default: now).' }) at?: Date | null,
+  ): Promise<RegionType[]> {
+    const when = at ?? ctx.now();
+    return Promise.all(ctx.services.regions.list().map(async (module) => new RegionType((await ctx.services.regions.rulesAt(ctx, module.id, when)).config, when)));
   }
 
-  @Query(() => RegionType, { nullable: true, description: 'One region, or null for an unknown id. Public.' })
-  region(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): RegionType | null {
-    const config = ctx.services.regions.find(id);
-    return config ? new RegionType(config) : null;
+  @Query(() => RegionType, { nullable: true, description: 'One region with its rules as in force at `at` (published revisions included), or null for an unknown id. Public.' })
+  async region(
+    @Arg('id', () => ID) id: string,
+    @Ctx() ctx: RequestContext,
+    @Arg('at', () => DateTimeScalar, { nullable: true, description: 'Read the rules in force at this instant (default: now).' }) at?: Date | null,
+  ): Promise<RegionType | null> {
+    if (!ctx.services.regions.find(id)) return null;
+    const when = at ?? ctx.now();
+    return new RegionType((await ctx.services.regions.rulesAt(ctx, id, when)).config, when);
   }
 
   @FieldResolver(() => [Topic], { description: 'Topics of experience experts can have.' })
@@ -125,9 +167,15 @@ export class RegionResolver {
     );
   }
 
-  @FieldResolver(() => FeeTable, { description: 'The fee table in force at `at` (default: now).' })
+  @FieldResolver(() => TrainingRecommendation, { nullable: true, description: 'Training the region recommends before expert work; null when it recommends none.' })
+  recommendedTraining(@Root() region: RegionType): TrainingRecommendation | null {
+    const t = region.config.recommendedTraining;
+    return t ? labelled(TrainingRecommendation, t.description, region.fallback, { minimumHours: t.minimumHours, overMonths: t.overMonths }) : null;
+  }
+
+  @FieldResolver(() => FeeTable, { description: 'The fee table in force at `at` (default: the instant the region is read at).' })
   async feeTable(@Root() region: RegionType, @Ctx() ctx: RequestContext, @Arg('at', () => DateTimeScalar, { nullable: true }) at?: Date): Promise<FeeTable> {
-    const { config } = await ctx.services.regions.rulesAt(ctx, region.id, at ?? ctx.now());
+    const config = await rulesFor(ctx, region, at);
     const fallback = region.fallback;
     return {
       effectiveFrom: config.feeTable.effectiveFrom,
@@ -136,13 +184,13 @@ export class RegionResolver {
     };
   }
 
-  @FieldResolver(() => CancellationPolicy, { description: 'The cancellation policy in force at `at` (default: now).' })
+  @FieldResolver(() => CancellationPolicy, { description: 'The cancellation policy in force at `at` (default: the instant the region is read at).' })
   async cancellationPolicy(
     @Root() region: RegionType,
     @Ctx() ctx: RequestContext,
     @Arg('at', () => DateTimeScalar, { nullable: true }) at?: Date,
   ): Promise<CancellationPolicy> {
-    const { config } = await ctx.services.regions.rulesAt(ctx, region.id, at ?? ctx.now());
+    const config = await rulesFor(ctx, region, at);
     const p = config.cancellationPolicy;
     return labelled(CancellationPolicy, p.description, region.fallback, {
       hoursBefore: p.deadline.kind === 'HOURS_BEFORE' ? p.deadline.hours : null,
@@ -156,9 +204,9 @@ export class RegionResolver {
     });
   }
 
-  @FieldResolver(() => PayoutSchedule, { description: 'The payout schedule in force at `at` (default: now).' })
+  @FieldResolver(() => PayoutSchedule, { description: 'The payout schedule in force at `at` (default: the instant the region is read at).' })
   async payoutSchedule(@Root() region: RegionType, @Ctx() ctx: RequestContext, @Arg('at', () => DateTimeScalar, { nullable: true }) at?: Date): Promise<PayoutSchedule> {
-    const { config } = await ctx.services.regions.rulesAt(ctx, region.id, at ?? ctx.now());
+    const config = await rulesFor(ctx, region, at);
     const s = config.payoutSchedule;
     return {
       noticeDueDay: s.noticeDueDay,
@@ -197,6 +245,12 @@ export class RegionResolver {
   ): Promise<RegionRevisionType> {
     return toRevisionType(await ctx.services.regions.publishRevision(ctx, id, expectedVersion ?? undefined));
   }
+}
+
+/** The rules at a field's own `at`, or those the region was read at. */
+async function rulesFor(ctx: RequestContext, region: RegionType, at: Date | undefined | null): Promise<RegionConfig> {
+  if (!at || at.getTime() === region.at.getTime()) return region.config;
+  return (await ctx.services.regions.rulesAt(ctx, region.id, at)).config;
 }
 
 function toRevisionType(r: RegionRevision): RegionRevisionType {

@@ -262,6 +262,20 @@ export class TravelRule extends Labelled {
   }
 }
 
+@ObjectType({ description: 'Training the region recommends before expert work (a recommendation, not a requirement).' })
+export class TrainingRecommendation extends Labelled {
+  @Field(() => Int, { description: 'Hours of training recommended at least.' })
+  minimumHours!: number;
+
+  @Field(() => Int, { description: 'Over how many months the hours are spread at least.' })
+  overMonths!: number;
+
+  @Field(() => String, { description: 'What the recommendation is and who gives it.' })
+  description(@Arg('locale', () => String, { nullable: true }) locale?: string): string {
+    return pick(this.labels, locale, this.fallbackLocale);
+  }
+}
+
 @ObjectType({ description: 'A step in becoming an expert, with who sits on the panel.' })
 export class OnboardingStep extends Labelled {
   @Field(() => ID)

@@ -46,6 +46,12 @@ export interface TestApi {
 /** The development-token secret every test server accepts. */
 export const TEST_DEV_SECRET = 'test-secret-for-development-tokens-only-0123456789';
 
+/**
+ * The clock every test server runs on unless a test sets its own: tests never depend on the day
+ * they run (a contract "valid to the end of next year" must not expire under a test).
+ */
+export const TEST_NOW = new Date('2026-06-15T09:00:00Z');
+
 let counter = 0;
 
 /** Boots the real server on an ephemeral port against this test file's own database. */
@@ -76,7 +82,7 @@ export async function bootTestServer(
     port: 0,
     host: '127.0.0.1',
     loadDemoData: options.demoData ?? false,
-    now: options.now,
+    now: options.now ?? (() => TEST_NOW),
   });
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
   pool.on('error', () => undefined);

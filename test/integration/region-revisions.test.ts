@@ -8,11 +8,13 @@ import {
 } from '../generated/graphql';
 import { bootTestServer, errorCodes, type TestApi } from '../helpers/boot';
 
+/** A fixed clock: the revisions below take effect in 2027, which must stay in the future. */
+const NOW = new Date('2026-12-01T08:00:00Z');
 let api: TestApi;
 let anna: string;
 let ville: string;
 beforeAll(async () => {
-  api = await bootTestServer();
+  api = await bootTestServer({ now: () => NOW });
   anna = await api.token({ sub: 'anna', name: 'Anna Admin', grants: ['REGION_ADMIN@ita-uusimaa'] });
   ville = await api.token({ sub: 'ville', name: 'Ville Admin', grants: ['REGION_ADMIN@ita-uusimaa'] });
 });
