@@ -15,10 +15,19 @@ const MARKER = 'demo-data';
 export type DemoDataStep = (em: EntityManager, scope: RequestScope) => Promise<void>;
 
 /**
+ * The demo's fixed clock: 1 December of last year, 09:00 UTC. Steps date everything from it, so
+ * every first start in a year builds the same rows, none dated in the future, and contracts
+ * signed "until the end of next year" stay valid until the end of this one.
+ */
+export function demoClock(today: Date = new Date()): Date {
+  return new Date(Date.UTC(today.getUTCFullYear() - 1, 11, 1, 9, 0, 0));
+}
+
+/**
  * Loads demo data on the first start only: a marker row records that it ran, so a second start
  * keeps whatever the developer changed since. `services` must run on the schema owner's ORM.
  */
-export async function loadDemoDataOnce(services: Services, steps: DemoDataStep[], log: Logger, now: () => Date = () => new Date()): Promise<boolean> {
+export async function loadDemoDataOnce(services: Services, steps: DemoDataStep[], log: Logger, now: () => Date = fixedAt(demoClock())): Promise<boolean> {
   const grants: Grant[] = services.regions.list().flatMap((r) => [
     { role: 'REGION_ADMIN' as const, regionId: r.id },
     { role: 'COORDINATOR' as const, regionId: r.id },
@@ -34,4 +43,8 @@ export async function loadDemoDataOnce(services: Services, steps: DemoDataStep[]
     log.info('loaded demo data (first start)');
     return true;
   });
+}
+
+function fixedAt(at: Date): () => Date {
+  return () => new Date(at);
 }

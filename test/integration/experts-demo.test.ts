@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ExpertsDocument, UnitsDocument } from '../generated/graphql';
+import { ExpertPrivateDocument, ExpertsDocument, MyDataDocument, RegionRulesDocument, RegionsDocument, UnitsDocument } from '../generated/graphql';
+import { demoClock } from '../../src/db/demo-data';
 import { bootTestServer, discoveredRegionIds, type TestApi } from '../helpers/boot';
 
 describe('expert demo data', () => {
@@ -48,5 +49,56 @@ describe('expert demo data', () => {
     expect(unavailable!.n).toBe(0);
     const [actors] = await api.sql<{ actors: string[] }>(`select array_agg(distinct actor_id) as actors from audit_entry where action = 'CHANGE'`);
     expect(actors!.actors).toEqual(['system:demo-data']);
+  });
+
+  it('when demo data is read through the API, then in every region each unit is named for its service interface, each interview panel holds the roles its onboarding step names, and each expert logs in as demo-expert-<region>-<n> and reads their own data', async () => {
+    const regions = (await api.request(RegionsDocument, { locale: 'fi' })).data!.regions;
+    expect(regions.length).toBeGreaterThanOrEqual(3);
+    for (const region of regions) {
+      const admin = await api.token({ sub: `admin-${region.id}`, grants: [`REGION_ADMIN@${region.id}`, `COORDINATOR@${region.id}`] });
+      const labels = new Map(region.serviceInterfaces.map((s) => [s.id, s.label]));
+      const units = (await api.request(UnitsDocument, { regionId: region.id }, { token: admin })).data!.units;
+      expect(units.length, region.id).toBeGreaterThanOrEqual(3);
+      expect(units.length, region.id).toBeLessThanOrEqual(4);
+      for (const unit of units) {
+        const label = labels.get(unit.serviceInterface.id);
+        expect(label, `${region.id}: ${unit.name}`).toBeDefined();
+        expect(unit.name.startsWith(`${label}, `), `${region.id}: ${unit.name}`).toBe(true);
+      }
+
+      const steps = (await api.request(RegionRulesDocument, { id: region.id }, { token: admin })).data!.region!.onboardingSteps;
+      const page = (await api.request(ExpertsDocument, { regionId: region.id, first: 100 }, { token: admin })).data!.experts;
+      expect(page.totalCount, region.id).toBeGreaterThanOrEqual(20);
+      expect(page.totalCount, region.id).toBeLessThanOrEqual(40);
+      let interviewed = 0;
+      const accounts = new Set<string>();
+      for (const { node } of page.edges) {
+        const expert = (await api.request(ExpertPrivateDocument, { id: node.id }, { token: admin })).data!.expert!;
+        expect(expert.accountId, node.displayName).toMatch(new RegExp(`^demo-expert-${region.id}-\\d+$`));
+        accounts.add(expert.accountId!);
+        if (!expert.interview) continue;
+        interviewed += 1;
+        const step = steps.find((s) => s.id === expert.interview!.stepId);
+        expect(step, `${region.id}: step ${expert.interview.stepId}`).toBeDefined();
+        const roles = expert.interview.panel.map((m) => m.role);
+        for (const role of step!.panel) expect(roles, `${region.id}: ${node.displayName}`).toContain(role);
+        for (const member of expert.interview.panel) expect(member.name.trim()).not.toBe('');
+      }
+      expect(interviewed, region.id).toBeGreaterThan(0);
+      expect(accounts.size, region.id).toBe(page.totalCount);
+
+      const [first] = page.edges;
+      const own = await api.request(ExpertPrivateDocument, { id: first!.node.id }, { token: admin });
+      const token = await api.token({ sub: own.data!.expert!.accountId!, grants: [`EXPERT@${region.id}`] });
+      const mine = await api.request(MyDataDocument, { regionId: region.id }, { token });
+      expect(mine.errors, region.id).toBeUndefined();
+      expect(mine.data!.myData.profile.id).toBe(first!.node.id);
+    }
+  });
+
+  it('when demo data is built, then it is dated by the demo\'s fixed clock, never in the future, so every first start in a year builds the same rows', async () => {
+    const stamps = await api.sql<{ at: Date }>(`select distinct at from audit_entry where actor_id = 'system:demo-data'`);
+    expect(stamps.map((s) => new Date(s.at).toISOString())).toEqual([demoClock().toISOString()]);
+    expect(demoClock().getTime()).toBeLessThan(Date.now());
   });
 });
