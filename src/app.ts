@@ -9,6 +9,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from './common/logger';
 import { errorContextPlugin, formatError, internalMessage, logInternalError } from './common/format-error';
 import type { RequestContext } from './context';
+import { REGION_RULE_QUERIES } from './region/revision-cache';
 import { createScope, enterRegions } from './scope';
 import type { Services } from './services';
 import { ANONYMOUS, type Viewer } from './auth/viewer';
@@ -23,6 +24,7 @@ import {
   requestErrorStatus,
   responseMediaType,
   rolledBackBody,
+  rootQueryFields,
   rootResponseKeys,
   unsupportedMediaType,
   type GraphQLResponseBody,
@@ -137,8 +139,22 @@ export async function createApp(options: AppOptions): Promise<App> {
       const regionIds = viewer instanceof Error ? [] : readableRegionIds(viewer);
       // One transaction per request: a failed mutation leaves nothing half-written.
       const RollBack = Symbol('rollback');
-      const outcome: RequestContext['outcome'] = { mutationFailed: false, afterRollback: [] };
+      const outcome: RequestContext['outcome'] = { mutationFailed: false, afterRollback: [], afterCommit: [] };
       let result: Awaited<ReturnType<typeof apollo.executeHTTPGraphQLRequest>> | undefined;
+      if (answeredFromMemory(httpGraphQLRequest, services)) {
+        // Region rules: modules plus cached revisions, so no connection and no transaction. Should
+        // the cache be invalidated meanwhile, the rules are read from the database on their own.
+        const em = services.orm.em.fork();
+        em.setFilterParams('region', { regionIds: [] });
+        const ctx = createScope({ requestId, viewer: viewer instanceof Error ? ANONYMOUS : viewer, em, services, log: log.child({ requestId }), tally, outcome, now });
+        return apollo.executeHTTPGraphQLRequest({
+          httpGraphQLRequest,
+          context: async () => {
+            if (viewer instanceof Error) throw viewer;
+            return ctx;
+          },
+        });
+      }
       await inRegionTransaction(services, regionIds, async (txEm) => {
         const ctx: RequestContext = createScope({ requestId, viewer: viewer instanceof Error ? ANONYMOUS : await applyGrantsInForce(txEm, viewer), em: txEm, services, log: log.child({ requestId }), tally, outcome, now });
         result = await apollo.executeHTTPGraphQLRequest({
@@ -150,7 +166,11 @@ export async function createApp(options: AppOptions): Promise<App> {
           },
         });
         if (outcome.mutationFailed) throw RollBack;
-      }).catch(async (error: unknown) => {
+      })
+        .then(() => {
+          for (const done of outcome.afterCommit ?? []) done();
+        })
+        .catch(async (error: unknown) => {
         if (error !== RollBack) throw error;
         rolledBack = true;
         // What must outlive the rollback (audit of personal data already sent) is written again.
@@ -199,6 +219,22 @@ export async function createApp(options: AppOptions): Promise<App> {
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
     },
   };
+}
+
+/** Every root field of the query is a region-rule query, and the cache can answer all of them. */
+function answeredFromMemory(request: HTTPGraphQLRequest, services: Services): boolean {
+  if (!services.regions.servesFromMemory()) return false;
+  let query: unknown;
+  let operationName: unknown;
+  if (request.method === 'GET') {
+    const params = new URLSearchParams(request.search);
+    query = params.get('query');
+    operationName = params.get('operationName') ?? undefined;
+  } else if (request.body && typeof request.body === 'object') {
+    ({ query, operationName } = request.body as { query?: unknown; operationName?: unknown });
+  }
+  const fields = rootQueryFields(query, operationName);
+  return !!fields && fields.length > 0 && fields.every((field) => REGION_RULE_QUERIES.has(field));
 }
 
 /**

@@ -47,6 +47,8 @@ export interface RequestScope {
     mutationFailed: boolean;
     /** Writes to repeat in a fresh transaction if the unit of work is rolled back. */
     afterRollback: Array<(em: EntityManager) => Promise<void>>;
+    /** What to do in the process once the transaction has committed (e.g. forget cached rules). */
+    afterCommit?: Array<() => void>;
   };
   now: () => Date;
 }
@@ -74,7 +76,7 @@ export function createScope(options: ScopeOptions): RequestScope {
     services: options.services,
     log: options.log ?? pino({ level: 'silent' }),
     tally: options.tally ?? { count: 0, statements: [] },
-    outcome: options.outcome ?? { mutationFailed: false, afterRollback: [] },
+    outcome: options.outcome ?? { mutationFailed: false, afterRollback: [], afterCommit: [] },
     now: options.now ?? (() => new Date()),
   };
   return scope;
@@ -99,10 +101,13 @@ export async function withSystemScope<T>(
 ): Promise<T> {
   const viewer = systemViewer(options.job, options.grants);
   const regionIds = readableRegionIds(viewer);
-  return services.orm.em.fork().transactional(async (em) => {
+  const outcome: RequestScope['outcome'] = { mutationFailed: false, afterRollback: [], afterCommit: [] };
+  const result = await services.orm.em.fork().transactional(async (em) => {
     await enterRegions(em, regionIds);
-    return work(createScope({ services, em, viewer, now: options.now, log: options.log?.child({ job: options.job }) }));
+    return work(createScope({ services, em, viewer, now: options.now, log: options.log?.child({ job: options.job }), outcome }));
   });
+  for (const done of outcome.afterCommit ?? []) done();
+  return result;
 }
 
 /**

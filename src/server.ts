@@ -11,6 +11,7 @@ import { APP_ROLE } from './db/database';
 import { discoverRegions } from './region/discovery';
 import { RegionRegistry } from './region/region-registry';
 import { RegionService } from './region/region.service';
+import { listenForPublishedRevisions } from './region/revision-cache';
 import { syncRegionRows } from './region/region-sync';
 import { AuditService } from './audit/audit.service';
 import { ExpertService } from './experts/expert.service';
@@ -75,8 +76,12 @@ export async function startServer(options: {
     afterConnect: appUrl ? [] : [`set role ${APP_ROLE}`],
     log,
   });
+  let revisionListener: Awaited<ReturnType<typeof listenForPublishedRevisions>> | undefined;
   try {
     const services = servicesOn(orm);
+    // Region rules from memory: a notification connection keeps the cache true to every publish.
+    revisionListener = await listenForPublishedRevisions(appUrl ?? options.databaseUrl, services.regions.cache, log);
+    await services.regions.warmCache(orm.em);
 
     const production = env.NODE_ENV === 'production';
     const app = await createApp({
@@ -100,10 +105,12 @@ export async function startServer(options: {
       stop: () =>
         (stopping ??= (async () => {
           await app.close();
+          await revisionListener?.close();
           await orm.close(true);
         })()),
     };
   } catch (error) {
+    await revisionListener?.close();
     await orm.close(true);
     throw error;
   }

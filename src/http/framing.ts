@@ -111,3 +111,25 @@ export function rootResponseKeys(query: unknown, operationName: unknown): string
   }
   return keys;
 }
+
+/**
+ * The root fields (by name) of a query operation a request runs; undefined for a mutation, a
+ * fragment at the root, or a document that cannot be told apart (Apollo then reports why).
+ */
+export function rootQueryFields(query: unknown, operationName: unknown): string[] | undefined {
+  if (typeof query !== 'string') return undefined;
+  let operations: OperationDefinitionNode[];
+  try {
+    operations = parse(query, { noLocation: true }).definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+  } catch {
+    return undefined;
+  }
+  const operation = typeof operationName === 'string' ? operations.find((o) => o.name?.value === operationName) : operations.length === 1 ? operations[0] : undefined;
+  if (!operation || operation.operation !== 'query') return undefined;
+  const names: string[] = [];
+  for (const selection of operation.selectionSet.selections) {
+    if (selection.kind !== Kind.FIELD) return undefined;
+    names.push(selection.name.value);
+  }
+  return names;
+}

@@ -1,4 +1,5 @@
 import { LockMode, OptimisticLockError } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { requireAuthenticated, requireRole } from '../auth/policy';
 import { formatGrant } from '../auth/tokens';
 import { BadUserInputError, ConflictError, NotFoundError } from '../common/errors';
@@ -7,12 +8,13 @@ import type { RequestContext } from '../context';
 import type { RegionConfig } from './region-config';
 import type { RegionRegistry } from './region-registry';
 import { RegionRevision, RevisionStatus } from './region-revision.entity';
-import { createRegionLoaders } from './region.loaders';
+import { createRegionLoaders, toPublished } from './region.loaders';
 import { cancellationDeadline } from './rules/cancellation-deadline';
 import { parseWorkMonth, payoutDates, WorkMonthError, type PayoutDates } from './rules/payout-dates';
 import { Temporal } from '@js-temporal/polyfill';
 import { diffConfigs, resolveRulesAt, type ResolvedRules } from './rules/revisions';
 import { RegionConfigError, validateRegionChanges } from './validate';
+import { PublishedRevisionCache, REVISIONS_CHANNEL } from './revision-cache';
 
 export interface ProposeRevisionInput {
   regionId: string;
@@ -23,7 +25,25 @@ export interface ProposeRevisionInput {
 
 /** Region rules as of a date, derived dates, and the admins' revisions of the rules. */
 export class RegionService {
-  constructor(private readonly registry: RegionRegistry) {}
+  constructor(
+    private readonly registry: RegionRegistry,
+    /** Published revisions in memory, so public reads of the rules need no database. */
+    readonly cache: PublishedRevisionCache = new PublishedRevisionCache(),
+  ) {}
+
+  /** Fills the cache with every region's published revisions in one read (at start). */
+  async warmCache(em: EntityManager): Promise<void> {
+    const mark = this.cache.mark();
+    const rows = await em.fork().find(RegionRevision, { status: RevisionStatus.PUBLISHED }, { orderBy: { effectiveFrom: 'asc', publishedAt: 'asc' } });
+    for (const id of this.registry.ids()) {
+      this.cache.put(id, rows.filter((r) => r.regionId === id).map(toPublished), mark);
+    }
+  }
+
+  /** The rules of every region can be read without the database right now. */
+  servesFromMemory(): boolean {
+    return this.cache.covers(this.registry.ids());
+  }
 
   list(): RegionConfig[] {
     return this.registry.all();
@@ -37,12 +57,8 @@ export class RegionService {
   async rulesAt(ctx: RequestContext, regionId: string, at: Date): Promise<ResolvedRules> {
     const module = this.registry.module(regionId);
     if (!module) throw new NotFoundError('region', regionId);
-    const revisions = await ctx.loaders.get(createRegionLoaders).publishedRevisions.load(regionId);
-    return resolveRulesAt(
-      module,
-      revisions.map((r) => ({ effectiveFrom: r.effectiveFrom, publishedAt: r.publishedAt ?? r.createdAt, changes: r.changes })),
-      at,
-    );
+    const revisions = this.cache.get(regionId) ?? (await ctx.loaders.get(createRegionLoaders).publishedRevisions.load(regionId));
+    return resolveRulesAt(module, revisions, at);
   }
 
   /** The last instant a task starting at `startsAt` can be cancelled free, under the rules in force at the start. */
@@ -153,6 +169,11 @@ export class RegionService {
       if (error instanceof OptimisticLockError) throw new ConflictError(`region revision ${id} was changed by someone else`);
       throw error;
     }
+    // Every instance forgets this region's cached rules when the publish commits (PostgreSQL sends
+    // the notification only then); this one also forgets them at once after its own commit, so its
+    // next answer is never older than the publish it has just confirmed.
+    await ctx.em.execute(`select pg_notify('${REVISIONS_CHANNEL}', ?)`, [revision.regionId]);
+    ctx.outcome.afterCommit?.push(() => this.cache.invalidate(revision.regionId));
     return revision;
   }
 
@@ -174,9 +195,6 @@ function canonical(value: unknown): string {
   ) ?? 'undefined';
 }
 
-function toPublished(r: RegionRevision) {
-  return { effectiveFrom: r.effectiveFrom, publishedAt: r.publishedAt ?? r.createdAt, changes: r.changes };
-}
 
 function overlaps(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
   return Object.keys(a).some((key) => key in b);

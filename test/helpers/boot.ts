@@ -30,6 +30,8 @@ export interface GraphQLResult<TData> {
 export interface TestApi {
   url: string;
   server: RunningServer;
+  /** Name of the database this instance runs on. */
+  database: string;
   env: Env;
   /** Sends a typed operation over HTTP, as a frontend would. */
   request<TData, TVariables extends Record<string, unknown>>(
@@ -57,11 +59,19 @@ let counter = 0;
 
 /** Boots the real server on an ephemeral port against this test file's own database. */
 export async function bootTestServer(
-  options: { env?: Record<string, string>; now?: () => Date; demoData?: boolean; log?: Logger } = {},
+  options: {
+    env?: Record<string, string>;
+    now?: () => Date;
+    demoData?: boolean;
+    log?: Logger;
+    /** A second instance on the database of this one (as two replicas behind a load balancer). */
+    sameDatabaseAs?: TestApi;
+  } = {},
 ): Promise<TestApi> {
   const maintenanceUrl = inject('maintenanceUrl');
-  const database = `kp_test_${process.pid}_${Date.now().toString(36)}_${counter++}`;
-  await createDatabaseIfMissing(maintenanceUrl, database, inject('templateDatabase'));
+  const shared = options.sameDatabaseAs?.database;
+  const database = shared ?? `kp_test_${process.pid}_${Date.now().toString(36)}_${counter++}`;
+  if (!shared) await createDatabaseIfMissing(maintenanceUrl, database, inject('templateDatabase'));
   const databaseUrl = withDatabase(maintenanceUrl, database);
   const env = loadEnv({
     NODE_ENV: 'test',
@@ -92,6 +102,7 @@ export async function bootTestServer(
     url: server.url,
     server,
     env,
+    database,
     async request(document, variables, requestOptions = {}) {
       const response = await fetch(server.url, {
         method: 'POST',
@@ -125,6 +136,8 @@ export async function bootTestServer(
     async close() {
       await pool.end();
       await server.stop();
+      // The instance that made the database drops it.
+      if (shared) return;
       await withClient(maintenanceUrl, (admin) => admin.query(`drop database if exists ${admin.escapeIdentifier(database)} with (force)`));
     },
   };
