@@ -44,6 +44,16 @@ export function pageRequest(first: number | null | undefined, after: string | nu
   return { limit, offset: after ? decodeCursor(after) + 1 : 0 };
 }
 
+/**
+ * The length of a capped list that is not paged (a short list a screen shows whole, such as a
+ * region's revisions): `first` from 1 to MAX_PAGE_SIZE, MAX_PAGE_SIZE when not given.
+ */
+export function listCap(first: number | null | undefined): number {
+  const limit = first ?? MAX_PAGE_SIZE;
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE_SIZE) throw new BadUserInputError('first', `must be from 1 to ${MAX_PAGE_SIZE}`);
+  return limit;
+}
+
 /** Rejects an input list longer than MAX_INPUT_LIST, naming the field. */
 export function checkListLength(field: string, list: readonly unknown[] | null | undefined): void {
   if (list && list.length > MAX_INPUT_LIST) throw new BadUserInputError(field, `at most ${MAX_INPUT_LIST} items`);

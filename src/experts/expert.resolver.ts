@@ -68,9 +68,14 @@ export class ExpertResolver {
     return toKeysetConnection(page, (e) => e);
   }
 
-  @Query(() => [ExpertProfileType], { description: 'Experts under contract in the year who have no tax card for it yet (COORDINATOR).' })
-  expertsMissingTaxCard(@Arg('regionId', () => ID) regionId: string, @Arg('year', () => Int) year: number, @Ctx() ctx: RequestContext): Promise<Expert[]> {
-    return ctx.services.experts.missingTaxCard(ctx, regionId, year);
+  @Query(() => [ExpertProfileType], { description: 'Experts under contract in the year who have no tax card for it yet, by name, at most `first` (COORDINATOR).' })
+  expertsMissingTaxCard(
+    @Arg('regionId', () => ID) regionId: string,
+    @Arg('year', () => Int) year: number,
+    @Ctx() ctx: RequestContext,
+    @Arg('first', () => Int, { nullable: true, description: 'At most this many, 1 to 100 (default 100).' }) first?: number | null,
+  ): Promise<Expert[]> {
+    return ctx.services.experts.missingTaxCard(ctx, regionId, year, first);
   }
 
   @Query(() => MyExpertDataType, { description: 'Everything stored about the calling expert (EXPERT), including who read their data.' })

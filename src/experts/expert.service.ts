@@ -3,7 +3,7 @@ import { authorize, authorizeRow, hasRole, requireAuthenticated } from '../auth/
 import type { OperationName } from '../auth/policies';
 import { BadUserInputError, ConflictError, DomainError, ForbiddenError, NotFoundError } from '../common/errors';
 import { isUuid } from '../common/ids';
-import { afterPosition, checkListLength, keysetPage, keysetPageRequest, type KeysetPage } from '../common/pagination';
+import { afterPosition, checkListLength, listCap, keysetPage, keysetPageRequest, type KeysetPage } from '../common/pagination';
 import type { RequestScope } from '../scope';
 import type { RegionConfig } from '../region/region-config';
 import { Unit } from '../units/unit.entity';
@@ -136,7 +136,7 @@ export class ExpertService {
   }
 
   /** Experts under contract this year who have not delivered a tax card for `year` (COORDINATOR). */
-  async missingTaxCard(ctx: RequestScope, regionId: string, year: number): Promise<Expert[]> {
+  async missingTaxCard(ctx: RequestScope, regionId: string, year: number, first?: number | null): Promise<Expert[]> {
     authorize(ctx, 'Query.expertsMissingTaxCard', regionId);
     await this.config(ctx, regionId);
     if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new BadUserInputError('year', 'expected a year from 2000 to 2100');
@@ -149,7 +149,7 @@ export class ExpertService {
         [raw((alias) => `exists (select 1 from "expert_contract" c where c.expert_id = ${alias}.id and c.valid_from <= ? and c.valid_to >= ?)`, [`${year}-12-31`, `${year}-01-01`])]: true,
         [raw((alias) => `not exists (select 1 from "expert_tax_card" t where t.expert_id = ${alias}.id and t.year = ?)`, [year])]: true,
       },
-      { orderBy: { displayName: 'asc', id: 'asc' } },
+      { orderBy: { displayName: 'asc', id: 'asc' }, limit: listCap(first) },
     );
   }
 

@@ -227,9 +227,13 @@ export class RegionResolver {
     return ctx.services.regions.payoutDates(ctx, regionId, workMonth);
   }
 
-  @Query(() => [RegionRevisionType], { description: 'Revisions of a region\'s rules, drafts and published. REGION_ADMIN of the region.' })
-  async regionRevisions(@Arg('regionId', () => ID) regionId: string, @Ctx() ctx: RequestContext): Promise<RegionRevisionType[]> {
-    return (await ctx.services.regions.listRevisions(ctx, regionId)).map(toRevisionType);
+  @Query(() => [RegionRevisionType], { description: 'Revisions of a region\'s rules, drafts and published, the latest `first` by effective date (oldest first). REGION_ADMIN of the region.' })
+  async regionRevisions(
+    @Arg('regionId', () => ID) regionId: string,
+    @Ctx() ctx: RequestContext,
+    @Arg('first', () => Int, { nullable: true, description: 'At most this many, 1 to 100 (default 100).' }) first?: number | null,
+  ): Promise<RegionRevisionType[]> {
+    return (await ctx.services.regions.listRevisions(ctx, regionId, first)).map(toRevisionType);
   }
 
   @Mutation(() => RegionRevisionType, { description: 'Drafts a change to a region\'s rules; validated against the rules in force at effectiveFrom. REGION_ADMIN.' })

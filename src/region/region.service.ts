@@ -4,6 +4,7 @@ import { requireAuthenticated, requireRole } from '../auth/policy';
 import { formatGrant } from '../auth/tokens';
 import { BadUserInputError, ConflictError, NotFoundError } from '../common/errors';
 import { isUuid } from '../common/ids';
+import { listCap } from '../common/pagination';
 import type { RequestContext } from '../context';
 import type { RegionConfig } from './region-config';
 import type { RegionRegistry } from './region-registry';
@@ -177,10 +178,12 @@ export class RegionService {
     return revision;
   }
 
-  async listRevisions(ctx: RequestContext, regionId: string): Promise<RegionRevision[]> {
+  async listRevisions(ctx: RequestContext, regionId: string, first?: number | null): Promise<RegionRevision[]> {
     requireRole(ctx.viewer, regionId, ['REGION_ADMIN'], 'regionRevisions');
     if (!this.registry.module(regionId)) throw new NotFoundError('region', regionId);
-    return ctx.em.find(RegionRevision, { regionId }, { orderBy: { effectiveFrom: 'asc', createdAt: 'asc' } });
+    // The latest revisions matter most; shown oldest first, as a history reads.
+    const latest = await ctx.em.find(RegionRevision, { regionId }, { orderBy: { effectiveFrom: 'desc', createdAt: 'desc', id: 'desc' }, limit: listCap(first) });
+    return latest.reverse();
   }
 }
 
