@@ -4,7 +4,7 @@ import { ApolloServer, HeaderMap, type ApolloServerPlugin, type HTTPGraphQLReque
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import type { GraphQLSchema } from 'graphql';
+import { OperationTypeNode, type GraphQLSchema } from 'graphql';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from './common/logger';
 import { errorContextPlugin, formatError, internalMessage, logInternalError } from './common/format-error';
@@ -138,7 +138,8 @@ export async function createApp(options: AppOptions): Promise<App> {
       const viewer: Viewer | Error = await options.authenticate(req.headers.authorization).catch((error: unknown) => error as Error);
       const regionIds = viewer instanceof Error ? [] : readableRegionIds(viewer);
       // One transaction per request: a failed mutation leaves nothing half-written.
-      const RollBack = Symbol('rollback');
+      // Thrown to make the transaction roll back; recognised by identity below.
+      const rollBack = new Error('roll back the failed mutation');
       const outcome: RequestContext['outcome'] = { mutationFailed: false, afterRollback: [], afterCommit: [] };
       let result: Awaited<ReturnType<typeof apollo.executeHTTPGraphQLRequest>> | undefined;
       if (answeredFromMemory(httpGraphQLRequest, services)) {
@@ -165,13 +166,13 @@ export async function createApp(options: AppOptions): Promise<App> {
             return ctx;
           },
         });
-        if (outcome.mutationFailed) throw RollBack;
+        if (outcome.mutationFailed) throw rollBack;
       })
         .then(() => {
           for (const done of outcome.afterCommit ?? []) done();
         })
         .catch(async (error: unknown) => {
-        if (error !== RollBack) throw error;
+        if (error !== rollBack) throw error;
         rolledBack = true;
         // What must outlive the rollback (audit of personal data already sent) is written again.
         if (outcome.afterRollback.length) {
@@ -370,7 +371,7 @@ function failureTrackingPlugin(): ApolloServerPlugin<RequestContext> {
       return {
         // Only a mutation is rolled back: a query's reads (and the audit rows they wrote) stand.
         async didEncounterErrors({ contextValue, operation }) {
-          if (operation?.operation === 'mutation') contextValue.outcome.mutationFailed = true;
+          if (operation?.operation === OperationTypeNode.MUTATION) contextValue.outcome.mutationFailed = true;
         },
       };
     },

@@ -1,4 +1,4 @@
-import { Kind, parse, type OperationDefinitionNode } from 'graphql';
+import { Kind, OperationTypeNode, parse, type OperationDefinitionNode } from 'graphql';
 
 /**
  * Pure rules of the HTTP framing around GraphQL: which media type and status a response gets,
@@ -125,7 +125,7 @@ export function rootQueryFields(query: unknown, operationName: unknown): string[
     return undefined;
   }
   const operation = typeof operationName === 'string' ? operations.find((o) => o.name?.value === operationName) : operations.length === 1 ? operations[0] : undefined;
-  if (!operation || operation.operation !== 'query') return undefined;
+  if (!operation || operation.operation !== OperationTypeNode.QUERY) return undefined;
   const names: string[] = [];
   for (const selection of operation.selectionSet.selections) {
     if (selection.kind !== Kind.FIELD) return undefined;

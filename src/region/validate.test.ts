@@ -4,9 +4,28 @@ import lapland from '../../regions/lapland';
 import vantaa from '../../regions/vantaa-kap';
 import { RegionConfigError, formatIssuePath, validateRegionChanges, validateRegionConfig } from './validate';
 
-/** A deep copy of a module that a test may break without touching the real one. */
-function copy<T>(value: T): any {
-  return structuredClone(value);
+type Json = Record<string, unknown>;
+
+/** A deep copy of a module as plain data, which a test may break in ways the types forbid. */
+function copy(value: unknown): Json {
+  return structuredClone(value) as Json;
+}
+
+/** The value at a path such as `feeTable.rows[3].hourlyRateCents`. */
+function get(target: Json, path: string): unknown {
+  return path
+    .replace(/\[(\d+)\]/g, '.$1')
+    .split('.')
+    .reduce<unknown>((node, key) => (node as Json)[key], target);
+}
+
+/** Sets the value at a path, or deletes it when the value is `undefined`. */
+function put(target: Json, path: string, value: unknown): void {
+  const keys = path.replace(/\[(\d+)\]/g, '.$1').split('.');
+  const last = keys.pop()!;
+  const parent = keys.reduce<unknown>((node, key) => (node as Json)[key], target) as Json;
+  if (value === undefined) delete parent[last];
+  else parent[last] = value;
 }
 
 function issuesOf(run: () => unknown): string[] {
@@ -40,7 +59,7 @@ describe('validateRegionConfig', () => {
 
   it('names the file and the field of a negative rate, exactly', () => {
     const broken = copy(lapland);
-    broken.feeTable.rows[3].hourlyRateCents = -5;
+    put(broken, 'feeTable.rows[3].hourlyRateCents', -5);
     expect(issuesOf(() => validateRegionConfig('regions/lapland', broken))).toEqual([
       'regions/lapland: feeTable.rows[3].hourlyRateCents: expected a positive integer',
     ]);
@@ -48,8 +67,8 @@ describe('validateRegionConfig', () => {
 
   it('rejects fractional and zero amounts as not positive integers', () => {
     const broken = copy(vantaa);
-    broken.feeTable.rows[0].hourlyRateCents = 25.5;
-    broken.feeTable.packages[0].priceCents = 0;
+    put(broken, 'feeTable.rows[0].hourlyRateCents', 25.5);
+    put(broken, 'feeTable.packages[0].priceCents', 0);
     expect(issuesOf(() => validateRegionConfig('regions/vantaa-kap', broken))).toEqual([
       'regions/vantaa-kap: feeTable.rows[0].hourlyRateCents: expected a positive integer',
       'regions/vantaa-kap: feeTable.packages[0].priceCents: expected a positive integer',
@@ -58,7 +77,7 @@ describe('validateRegionConfig', () => {
 
   it('names the task type whose fee category is unknown', () => {
     const broken = copy(ita);
-    broken.taskTypes[2].feeCategory = 'coffee';
+    put(broken, 'taskTypes[2].feeCategory', 'coffee');
     expect(issuesOf(() => validateRegionConfig('regions/ita-uusimaa', broken))).toEqual([
       'regions/ita-uusimaa: taskTypes[2].feeCategory: task type "pair-work" refers to fee category "coffee", which is not in feeTable.rows',
     ]);
@@ -66,10 +85,10 @@ describe('validateRegionConfig', () => {
 
   it('says "required" for missing fields and lists the choices of an enum', () => {
     const broken = copy(lapland);
-    delete broken.travel.rule;
-    delete broken.payoutSchedule.noticeDueDay;
-    broken.orderingModel = 'ANYONE';
-    broken.cancellationPolicy.deadline = { kind: 'WEEKS_BEFORE', weeks: 1 };
+    put(broken, 'travel.rule', undefined);
+    put(broken, 'payoutSchedule.noticeDueDay', undefined);
+    put(broken, 'orderingModel', 'ANYONE');
+    put(broken, 'cancellationPolicy.deadline', { kind: 'WEEKS_BEFORE', weeks: 1 });
     expect(issuesOf(() => validateRegionConfig('regions/lapland', broken))).toEqual([
       'regions/lapland: orderingModel: expected one of PROFESSIONAL_ORDERS, COORDINATOR_BROKERS, BANK_MATCHES',
       'regions/lapland: cancellationPolicy.deadline.kind: expected one of HOURS_BEFORE, DAYS_BEFORE_AT_LOCAL_TIME',
@@ -80,8 +99,8 @@ describe('validateRegionConfig', () => {
 
   it('reports unknown fields and locales where they are', () => {
     const broken = copy(lapland);
-    broken.feeTable.rows[0].vatCents = 1;
-    broken.name.de = 'Lappland';
+    put(broken, 'feeTable.rows[0].vatCents', 1);
+    put(broken, 'name.de', 'Lappland');
     expect(issuesOf(() => validateRegionConfig('regions/lapland', broken))).toEqual([
       'regions/lapland: name.de: unknown locale',
       'regions/lapland: feeTable.rows[0].vatCents: unknown field',
@@ -90,7 +109,7 @@ describe('validateRegionConfig', () => {
 
   it('requires a text for every locale of the region, naming the locale', () => {
     const broken = copy(ita);
-    delete broken.taskTypes[0].label.sv;
+    put(broken, 'taskTypes[0].label.sv', undefined);
     expect(issuesOf(() => validateRegionConfig('regions/ita-uusimaa', broken))).toEqual([
       'regions/ita-uusimaa: taskTypes[0].label: missing text for locale "sv"',
     ]);
@@ -98,7 +117,7 @@ describe('validateRegionConfig', () => {
 
   it('rejects duplicate ids within a list, at the duplicate', () => {
     const broken = copy(ita);
-    broken.serviceInterfaces.push({ ...broken.serviceInterfaces[0] });
+    (get(broken, 'serviceInterfaces') as unknown[]).push({ ...(get(broken, 'serviceInterfaces[0]') as Json) });
     expect(issuesOf(() => validateRegionConfig('regions/ita-uusimaa', broken))).toEqual([
       'regions/ita-uusimaa: serviceInterfaces[8].id: duplicate id "mental-health-substance"',
     ]);
@@ -106,9 +125,9 @@ describe('validateRegionConfig', () => {
 
   it('rejects a bad time zone, local time and calendar date', () => {
     const broken = copy(ita);
-    broken.timeZone = '+02:00';
-    broken.cancellationPolicy.deadline.localTime = '15.00';
-    broken.feeTable.effectiveFrom = '2026-02-30';
+    put(broken, 'timeZone', '+02:00');
+    put(broken, 'cancellationPolicy.deadline.localTime', '15.00');
+    put(broken, 'feeTable.effectiveFrom', '2026-02-30');
     expect(issuesOf(() => validateRegionConfig('regions/ita-uusimaa', broken))).toEqual([
       'regions/ita-uusimaa: timeZone: expected an IANA time zone such as Europe/Helsinki',
       'regions/ita-uusimaa: feeTable.effectiveFrom: expected a date YYYY-MM-DD',
@@ -118,7 +137,7 @@ describe('validateRegionConfig', () => {
 
   it('checks that package parts are priced at their row rate', () => {
     const broken = copy(vantaa);
-    broken.feeTable.packages[0].includes[0].amountCents = 3000;
+    put(broken, 'feeTable.packages[0].includes[0].amountCents', 3000);
     expect(issuesOf(() => validateRegionConfig('regions/vantaa-kap', broken))).toEqual([
       'regions/vantaa-kap: feeTable.packages[0].includes[0].amountCents: expected 2500 (60 min at 2500 cents per hour)',
     ]);
@@ -126,9 +145,9 @@ describe('validateRegionConfig', () => {
 
   it('requires a fee category exactly for paid task types', () => {
     const broken = copy(lapland);
-    const volunteer = broken.taskTypes.findIndex((t: { paid: boolean }) => !t.paid);
-    broken.taskTypes[0].feeCategory = null;
-    broken.taskTypes[volunteer].feeCategory = 'preparation';
+    const volunteer = (get(broken, 'taskTypes') as Array<{ paid: boolean }>).findIndex((t) => !t.paid);
+    put(broken, 'taskTypes[0].feeCategory', null);
+    put(broken, `taskTypes[${volunteer}].feeCategory`, 'preparation');
     expect(issuesOf(() => validateRegionConfig('regions/lapland', broken))).toEqual([
       'regions/lapland: taskTypes[0].feeCategory: task type "own-story" is paid, so it needs a fee category',
       `regions/lapland: taskTypes[${volunteer}].feeCategory: task type "cafe-volunteer" is unpaid, so its fee category must be null`,
@@ -137,7 +156,7 @@ describe('validateRegionConfig', () => {
 
   it('does not pay before the notice is due', () => {
     const broken = copy(ita);
-    broken.payoutSchedule.paymentDay = 5;
+    put(broken, 'payoutSchedule.paymentDay', 5);
     expect(issuesOf(() => validateRegionConfig('regions/ita-uusimaa', broken))).toEqual([
       'regions/ita-uusimaa: payoutSchedule.paymentDay: payment day 5 comes before the notice due day 9',
     ]);
@@ -145,7 +164,7 @@ describe('validateRegionConfig', () => {
 
   it('needs a region-wide coordinator when coordinators broker', () => {
     const broken = copy(lapland);
-    broken.coordinatorRoles[0].scope = 'UNIT';
+    put(broken, 'coordinatorRoles[0].scope', 'UNIT');
     expect(issuesOf(() => validateRegionConfig('regions/lapland', broken))).toEqual([
       'regions/lapland: coordinatorRoles: ordering model COORDINATOR_BROKERS needs a coordinator role with scope REGION',
     ]);

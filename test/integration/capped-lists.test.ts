@@ -55,7 +55,7 @@ describe('a region\'s revisions', () => {
     const many = await api.request(RegionRevisionsDocument, { regionId: REGION }, { token: admin });
     expect(many.data!.regionRevisions).toHaveLength(100);
     expect(many.statements).toBe(few.statements);
-    const dates = many.data!.regionRevisions.map((r) => r.effectiveFrom as string);
+    const dates = many.data!.regionRevisions.map((r) => r.effectiveFrom);
     expect(dates).toEqual([...dates].sort());
     // The latest is there: effective 120 days after the first.
     expect(dates.at(-1)).toMatch(/^2027-04-30/);

@@ -73,7 +73,7 @@ describe('expert demo data', () => {
       let interviewed = 0;
       const accounts = new Set<string>();
       for (const { node } of page.edges) {
-        const expert = (await api.request(ExpertPrivateDocument, { id: node.id }, { token: admin })).data!.expert!;
+        const expert = (await api.request(ExpertPrivateDocument, { id: node.id }, { token: admin })).data!.expert;
         expect(expert.accountId, node.displayName).toMatch(new RegExp(`^demo-expert-${region.id}-\\d+$`));
         accounts.add(expert.accountId!);
         if (!expert.interview) continue;
@@ -89,7 +89,7 @@ describe('expert demo data', () => {
 
       const [first] = page.edges;
       const own = await api.request(ExpertPrivateDocument, { id: first!.node.id }, { token: admin });
-      const token = await api.token({ sub: own.data!.expert!.accountId!, grants: [`EXPERT@${region.id}`] });
+      const token = await api.token({ sub: own.data!.expert.accountId!, grants: [`EXPERT@${region.id}`] });
       const mine = await api.request(MyDataDocument, { regionId: region.id }, { token });
       expect(mine.errors, region.id).toBeUndefined();
       expect(mine.data!.myData.profile.id).toBe(first!.node.id);
