@@ -5,7 +5,10 @@ import { parentPort, workerData } from 'node:worker_threads';
  * beside the server, so that the client does not compete with the server's event loop.
  */
 async function run(job) {
-  const headers = { 'content-type': 'application/json', ...(job.token ? { authorization: `Bearer ${job.token}` } : {}) };
+  const headers = {
+    'content-type': 'application/json',
+    ...(job.token ? { authorization: `Bearer ${job.token}` } : {}),
+  };
   const latencies = [];
   let statements = 0;
   let errors = 0;

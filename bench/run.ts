@@ -28,14 +28,29 @@ interface Scenario {
 async function main(): Promise<void> {
   const scratch = await startScratchServer();
   const databaseUrl = await scratch.createDatabase('kp_bench');
-  const env = loadEnv({ NODE_ENV: 'test', LOG_LEVEL: 'warn', AUTH_DEV_SECRET: SECRET, DATA_DIR: path.join(os.tmpdir(), 'kokemuspankki-bench') });
+  const env = loadEnv({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'warn',
+    AUTH_DEV_SECRET: SECRET,
+    DATA_DIR: path.join(os.tmpdir(), 'kokemuspankki-bench'),
+  });
   const log = createLogger({ level: 'warn', pretty: false });
   const server = await startServer({ env, log, databaseUrl, port: 0, host: '127.0.0.1', loadDemoData: true });
   try {
-    const coordinator = await signDevToken(new TextEncoder().encode(SECRET), { sub: 'bench', grants: [{ role: 'COORDINATOR', regionId: 'ita-uusimaa' }] });
+    const coordinator = await signDevToken(new TextEncoder().encode(SECRET), {
+      sub: 'bench',
+      grants: [{ role: 'COORDINATOR', regionId: 'ita-uusimaa' }],
+    });
     const scenarios: Scenario[] = [
-      { name: 'region rules (public)', body: JSON.stringify({ query: print(RegionRulesDocument), variables: { id: 'ita-uusimaa' } }) },
-      { name: 'experts page of 20 (coordinator, audited contact reads)', body: JSON.stringify({ query: print(ExpertsPageDocument), variables: { regionId: 'ita-uusimaa', first: 20 } }), token: coordinator },
+      {
+        name: 'region rules (public)',
+        body: JSON.stringify({ query: print(RegionRulesDocument), variables: { id: 'ita-uusimaa' } }),
+      },
+      {
+        name: 'experts page of 20 (coordinator, audited contact reads)',
+        body: JSON.stringify({ query: print(ExpertsPageDocument), variables: { regionId: 'ita-uusimaa', first: 20 } }),
+        token: coordinator,
+      },
     ];
     console.log(`${CONCURRENCY} concurrent clients, ${DURATION_MS / 1000} s per scenario, ${os.cpus().length} cores`);
     for (const scenario of scenarios) console.log(format(scenario.name, await run(server.url, scenario)));
@@ -50,7 +65,13 @@ async function main(): Promise<void> {
 function run(url: string, scenario: Scenario): Promise<Result> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(path.join(__dirname, 'load-worker.mjs'), {
-      workerData: { url, body: scenario.body, token: scenario.token, concurrency: CONCURRENCY, durationMs: DURATION_MS },
+      workerData: {
+        url,
+        body: scenario.body,
+        token: scenario.token,
+        concurrency: CONCURRENCY,
+        durationMs: DURATION_MS,
+      },
     });
     worker.once('message', (result: Result) => {
       resolve(result);

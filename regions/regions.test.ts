@@ -49,7 +49,11 @@ describe('all regions', () => {
 
   it('differ in ordering model and cancellation deadline, as the sources do', () => {
     const firstThree = [itaConfig, vantaaConfig, laplandConfig];
-    expect(firstThree.map((c) => c.orderingModel)).toEqual(['PROFESSIONAL_ORDERS', 'BANK_MATCHES', 'COORDINATOR_BROKERS']);
+    expect(firstThree.map((c) => c.orderingModel)).toEqual([
+      'PROFESSIONAL_ORDERS',
+      'BANK_MATCHES',
+      'COORDINATOR_BROKERS',
+    ]);
     expect(new Set(firstThree.map((c) => JSON.stringify(c.cancellationPolicy.deadline))).size).toBe(3);
   });
 
@@ -79,15 +83,24 @@ describe('Itä-Uusimaa (003)', () => {
   });
 
   it('cancels free by 15:00 local time on the previous day', () => {
-    expect(itaConfig.cancellationPolicy.deadline).toEqual({ kind: 'DAYS_BEFORE_AT_LOCAL_TIME', days: 1, localTime: '15:00' });
+    expect(itaConfig.cancellationPolicy.deadline).toEqual({
+      kind: 'DAYS_BEFORE_AT_LOCAL_TIME',
+      days: 1,
+      localTime: '15:00',
+    });
     // Tuesday 10 November 2026 10:00 EET → Monday 9 November 15:00 EET = 13:00Z.
     const startsAt = new Date('2026-11-10T08:00:00Z');
-    expect(cancellationDeadline(itaConfig.cancellationPolicy, itaConfig.timeZone, startsAt)).toEqual(new Date('2026-11-09T13:00:00Z'));
-    expect(isCancellationFree(itaConfig.cancellationPolicy, itaConfig.timeZone, startsAt, new Date('2026-11-09T13:01:00Z'))).toBe(false);
+    expect(cancellationDeadline(itaConfig.cancellationPolicy, itaConfig.timeZone, startsAt)).toEqual(
+      new Date('2026-11-09T13:00:00Z'),
+    );
+    expect(
+      isCancellationFree(itaConfig.cancellationPolicy, itaConfig.timeZone, startsAt, new Date('2026-11-09T13:01:00Z')),
+    ).toBe(false);
   });
 
   it('pays late cancellations, no-shows and empty groups, not expert illness; reschedules by agreement', () => {
-    const { latePaid, noShowPaid, emptyGroupPaid, expertIllnessPaid, rescheduleByAgreement } = itaConfig.cancellationPolicy;
+    const { latePaid, noShowPaid, emptyGroupPaid, expertIllnessPaid, rescheduleByAgreement } =
+      itaConfig.cancellationPolicy;
     expect({ latePaid, noShowPaid, emptyGroupPaid, expertIllnessPaid, rescheduleByAgreement }).toEqual({
       latePaid: true,
       noShowPaid: true,
@@ -98,7 +111,10 @@ describe('Itä-Uusimaa (003)', () => {
   });
 
   it('has the notice due on the 9th and payment on the last day of the following month', () => {
-    expect(payoutDates(itaConfig.payoutSchedule, '2026-11')).toEqual({ noticeDueOn: '2026-12-09', paymentOn: '2026-12-31' });
+    expect(payoutDates(itaConfig.payoutSchedule, '2026-11')).toEqual({
+      noticeDueOn: '2026-12-09',
+      paymentOn: '2026-12-31',
+    });
   });
 
   it('agrees travel in advance', () => {
@@ -165,10 +181,12 @@ describe('Vantaa KAP (001, 002, order form)', () => {
       includes: [{ category: 'preparation', minutes: 60, amountCents: 2500 }],
     });
     expect(rate(vantaaConfig, 'preparation')).toBe(2500);
-    expect(vantaaConfig.taskTypes.find((t) => t.id === 'group-guidance')?.packageIds).toEqual(['group-guidance-package']);
+    expect(vantaaConfig.taskTypes.find((t) => t.id === 'group-guidance')?.packageIds).toEqual([
+      'group-guidance-package',
+    ]);
   });
 
-  it('shares professionals\' written feedback with the expert', () => {
+  it("shares professionals' written feedback with the expert", () => {
     expect(vantaaConfig.feedbackQuestions.PROFESSIONAL.filter((q) => q.sharedWithExpert).map((q) => q.id)).toEqual([
       'feedback-to-expert',
     ]);
@@ -216,7 +234,9 @@ describe('corrected against the sources (DOMAIN.md)', () => {
   it('Itä-Uusimaa stresses experience of an illness, a disability and being a client of a service (003 §1)', () => {
     const stressed = itaConfig.topics.filter((t) => t.emphasized).map((t) => t.id);
     expect(stressed).toEqual(['illness', 'disability', 'service-client']);
-    expect(itaConfig.topics.map((t) => t.id)).toEqual(expect.arrayContaining(['mental-health', 'crime', 'close-relative']));
+    expect(itaConfig.topics.map((t) => t.id)).toEqual(
+      expect.arrayContaining(['mental-health', 'crime', 'close-relative']),
+    );
   });
 
   it('Itä-Uusimaa pays empty group sessions, but not those of a group ended for a compelling or agreed reason (003 §6.2)', () => {
@@ -244,7 +264,8 @@ describe('corrected against the sources (DOMAIN.md)', () => {
 
   it("Vantaa KAP's service interfaces are places where work is ordered, not 002's co-development objects", () => {
     const ids = vantaaConfig.serviceInterfaces.map((s) => s.id);
-    for (const project of ['service-need-assessment', 'social-rehabilitation', 'digital-services']) expect(ids).not.toContain(project);
+    for (const project of ['service-need-assessment', 'social-rehabilitation', 'digital-services'])
+      expect(ids).not.toContain(project);
     expect(ids).toContain('mental-health-substance');
   });
 

@@ -34,7 +34,10 @@ async function main(): Promise<number> {
       }
       const pending = (await orm.getSchemaGenerator().getUpdateSchemaSQL({ wrap: false })).trim();
       const indexProblem = indexDrift();
-      if (pending) console.error(`entities differ from the committed migrations; run npm run migration:create -- <name>\n${pending}`);
+      if (pending)
+        console.error(
+          `entities differ from the committed migrations; run npm run migration:create -- <name>\n${pending}`,
+        );
       if (indexProblem) console.error(indexProblem);
       if (pending || indexProblem) return 1;
       console.log('migrations match the entities');
@@ -79,7 +82,9 @@ function writeIndex(): void {
 
 function indexDrift(): string | undefined {
   const current = fs.readFileSync(path.join(MIGRATIONS_PATH, 'index.ts'), 'utf8');
-  return current === renderIndex() ? undefined : 'src/db/migrations/index.ts does not list exactly the migration files; run npm run migration:create';
+  return current === renderIndex()
+    ? undefined
+    : 'src/db/migrations/index.ts does not list exactly the migration files; run npm run migration:create';
 }
 
 main().then(

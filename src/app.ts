@@ -94,7 +94,12 @@ export async function createApp(options: AppOptions): Promise<App> {
   httpServer.on('request', (req, res) => {
     handle(req, res).catch((error: unknown) => {
       const { errorId, unreachable } = logInternalError(log, error);
-      if (!res.headersSent) sendJson(res, unreachable ? 503 : 500, { errors: [{ message: internalMessage(errorId, unreachable), extensions: { code: 'INTERNAL_SERVER_ERROR', errorId } }] });
+      if (!res.headersSent)
+        sendJson(res, unreachable ? 503 : 500, {
+          errors: [
+            { message: internalMessage(errorId, unreachable), extensions: { code: 'INTERNAL_SERVER_ERROR', errorId } },
+          ],
+        });
       else res.end();
     });
   });
@@ -104,7 +109,8 @@ export async function createApp(options: AppOptions): Promise<App> {
     if (url.pathname === '/health' && req.method === 'GET') return health(res);
     if (url.pathname !== '/graphql') return sendJson(res, 404, { error: 'not found; the API is at /graphql' });
     const preflight = req.method === 'OPTIONS';
-    for (const [key, value] of Object.entries(corsHeaders(req.headers.origin, options.corsOrigins ?? [], preflight))) res.setHeader(key, value);
+    for (const [key, value] of Object.entries(corsHeaders(req.headers.origin, options.corsOrigins ?? [], preflight)))
+      res.setHeader(key, value);
     if (preflight) {
       res.setHeader('allow', 'GET, POST, OPTIONS');
       res.statusCode = 204;
@@ -135,7 +141,9 @@ export async function createApp(options: AppOptions): Promise<App> {
     const tally: StatementTally = { count: 0, statements: [] };
     let rolledBack = false;
     const response = await withStatementTally(tally, async () => {
-      const viewer: Viewer | Error = await options.authenticate(req.headers.authorization).catch((error: unknown) => error as Error);
+      const viewer: Viewer | Error = await options
+        .authenticate(req.headers.authorization)
+        .catch((error: unknown) => error as Error);
       const regionIds = viewer instanceof Error ? [] : readableRegionIds(viewer);
       // One transaction per request: a failed mutation leaves nothing half-written.
       // Thrown to make the transaction roll back; recognised by identity below.
@@ -147,7 +155,16 @@ export async function createApp(options: AppOptions): Promise<App> {
         // the cache be invalidated meanwhile, the rules are read from the database on their own.
         const em = services.orm.em.fork();
         em.setFilterParams('region', { regionIds: [] });
-        const ctx = createScope({ requestId, viewer: viewer instanceof Error ? ANONYMOUS : viewer, em, services, log: log.child({ requestId }), tally, outcome, now });
+        const ctx = createScope({
+          requestId,
+          viewer: viewer instanceof Error ? ANONYMOUS : viewer,
+          em,
+          services,
+          log: log.child({ requestId }),
+          tally,
+          outcome,
+          now,
+        });
         return apollo.executeHTTPGraphQLRequest({
           httpGraphQLRequest,
           context: async () => {
@@ -157,7 +174,16 @@ export async function createApp(options: AppOptions): Promise<App> {
         });
       }
       await inRegionTransaction(services, regionIds, async (txEm) => {
-        const ctx: RequestContext = createScope({ requestId, viewer: viewer instanceof Error ? ANONYMOUS : await applyGrantsInForce(txEm, viewer), em: txEm, services, log: log.child({ requestId }), tally, outcome, now });
+        const ctx: RequestContext = createScope({
+          requestId,
+          viewer: viewer instanceof Error ? ANONYMOUS : await applyGrantsInForce(txEm, viewer),
+          em: txEm,
+          services,
+          log: log.child({ requestId }),
+          tally,
+          outcome,
+          now,
+        });
         result = await apollo.executeHTTPGraphQLRequest({
           httpGraphQLRequest,
           context: async () => {
@@ -172,15 +198,15 @@ export async function createApp(options: AppOptions): Promise<App> {
           for (const done of outcome.afterCommit ?? []) done();
         })
         .catch(async (error: unknown) => {
-        if (error !== rollBack) throw error;
-        rolledBack = true;
-        // What must outlive the rollback (audit of personal data already sent) is written again.
-        if (outcome.afterRollback.length) {
-          await inRegionTransaction(services, regionIds, async (txEm) => {
-            for (const write of outcome.afterRollback) await write(txEm);
-          });
-        }
-      });
+          if (error !== rollBack) throw error;
+          rolledBack = true;
+          // What must outlive the rollback (audit of personal data already sent) is written again.
+          if (outcome.afterRollback.length) {
+            await inRegionTransaction(services, regionIds, async (txEm) => {
+              for (const write of outcome.afterRollback) await write(txEm);
+            });
+          }
+        });
       return result!;
     });
 
@@ -243,7 +269,11 @@ function answeredFromMemory(request: HTTPGraphQLRequest, services: Services): bo
  * filter, and PostgreSQL row-level security keyed on a transaction-local setting, so a pooled
  * connection never carries one request's regions into the next.
  */
-async function inRegionTransaction(services: Services, regionIds: string[], work: (em: EntityManager) => Promise<void>): Promise<void> {
+async function inRegionTransaction(
+  services: Services,
+  regionIds: string[],
+  work: (em: EntityManager) => Promise<void>,
+): Promise<void> {
   await services.orm.em.fork().transactional(async (txEm) => {
     await enterRegions(txEm, regionIds);
     await work(txEm);
@@ -282,7 +312,8 @@ function readJsonBody(req: http.IncomingMessage): Promise<unknown> {
     req.on('end', () => {
       if (size > MAX_BODY_BYTES) return reject(new HttpError(413, `request body exceeds ${MAX_BODY_BYTES} bytes`));
       const text = Buffer.concat(chunks).toString('utf8');
-      if (text.trim() === '') return reject(new HttpError(400, 'the request body is empty; send a JSON object with a "query"'));
+      if (text.trim() === '')
+        return reject(new HttpError(400, 'the request body is empty; send a JSON object with a "query"'));
       try {
         resolve(JSON.parse(text));
       } catch {
@@ -309,7 +340,11 @@ function reframe(res: http.ServerResponse, text: string, rolledBack: boolean, re
   if (!('data' in body)) {
     const contentType = String(res.getHeader('content-type') ?? '');
     const media = contentType.startsWith(GRAPHQL_RESPONSE_JSON) ? GRAPHQL_RESPONSE_JSON : LEGACY_JSON;
-    res.statusCode = requestErrorStatus(body.errors.map((error) => error.extensions?.code as string | undefined), media, res.statusCode);
+    res.statusCode = requestErrorStatus(
+      body.errors.map((error) => error.extensions?.code as string | undefined),
+      media,
+      res.statusCode,
+    );
     if (res.statusCode === 401) res.setHeader('www-authenticate', 'Bearer error="invalid_token"');
   }
   if (!rolledBack) return text;

@@ -72,7 +72,9 @@ async function main(): Promise<void> {
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   // The one line a newcomer looks for; development tokens are no business of production.
   const hint = production ? '' : '; get a token with: npm run token -- --help';
-  console.log(`Kokemuspankki API ready at ${server.url} (health: ${server.url.replace(/graphql$/, 'health')}) in ${seconds} s${hint}`);
+  console.log(
+    `Kokemuspankki API ready at ${server.url} (health: ${server.url.replace(/graphql$/, 'health')}) in ${seconds} s${hint}`,
+  );
 }
 
 main().catch((error: unknown) => {

@@ -104,7 +104,9 @@ export async function withSystemScope<T>(
   const outcome: RequestScope['outcome'] = { mutationFailed: false, afterRollback: [], afterCommit: [] };
   const result = await services.orm.em.fork().transactional(async (em) => {
     await enterRegions(em, regionIds);
-    return work(createScope({ services, em, viewer, now: options.now, log: options.log?.child({ job: options.job }), outcome }));
+    return work(
+      createScope({ services, em, viewer, now: options.now, log: options.log?.child({ job: options.job }), outcome }),
+    );
   });
   for (const done of outcome.afterCommit ?? []) done();
   return result;

@@ -56,7 +56,12 @@ export async function startServer(options: {
   // A broken region module stops the start before anything touches the database.
   const registry = new RegionRegistry(await discoverRegions(env.regionsDir));
   // The same service instances serve the owner's setup work (demo data) and the requests; only the ORM differs.
-  const stateless = { regions: new RegionService(registry), audit: new AuditService(), units: new UnitService(), experts: new ExpertService() };
+  const stateless = {
+    regions: new RegionService(registry),
+    audit: new AuditService(),
+    units: new UnitService(),
+    experts: new ExpertService(),
+  };
   const servicesOn = (orm: Orm): Services => ({ orm, ...stateless });
   const owner = await openOrm({ url: options.databaseUrl, poolMax: 2, log });
   let appUrl: string | undefined;
@@ -134,7 +139,11 @@ export function authSettings(env: Env, log: Logger): AuthSettings {
   };
 }
 
-async function resolveAppUrl(owner: Orm, ownerUrl: string, connection: StartOptions['appConnection']): Promise<string | undefined> {
+async function resolveAppUrl(
+  owner: Orm,
+  ownerUrl: string,
+  connection: StartOptions['appConnection'],
+): Promise<string | undefined> {
   if (!connection) return undefined;
   if ('url' in connection) return connection.url;
   // Only the embedded database's superuser takes this path; the password never leaves .data/.

@@ -9,7 +9,11 @@ import { allTopics, countyTopics, emphasized } from '../shared/topics';
 
 export default defineRegion({
   id: 'ita-uusimaa',
-  name: { fi: 'Itä-Uudenmaan hyvinvointialue', sv: 'Östra Nylands välfärdsområde', en: 'Eastern Uusimaa wellbeing services county' },
+  name: {
+    fi: 'Itä-Uudenmaan hyvinvointialue',
+    sv: 'Östra Nylands välfärdsområde',
+    en: 'Eastern Uusimaa wellbeing services county',
+  },
   // Default: not stated in the sources. 003 does not name a language; the county is bilingual in
   // practice (Porvoo, Loviisa and Sipoo have Swedish-speaking residents), so Swedish is served too.
   locales: ['fi', 'sv'],
@@ -35,7 +39,12 @@ export default defineRegion({
   ],
   // §2: the service is for all residents and all social and health services, so every topic of
   // 001; §1 stresses experience of an illness, a disability or being a client of a service.
-  topics: [...allTopics, emphasized(countyTopics.illness), emphasized(countyTopics.disability), emphasized(countyTopics.serviceClient)],
+  topics: [
+    ...allTopics,
+    emphasized(countyTopics.illness),
+    emphasized(countyTopics.disability),
+    emphasized(countyTopics.serviceClient),
+  ],
   // §4.1 work forms, each priced by the Kokoa row that fits it.
   taskTypes: [
     {
@@ -72,7 +81,10 @@ export default defineRegion({
     },
     {
       id: 'lecture-training',
-      label: { fi: 'Luennot ja kokemuskouluttajana toimiminen', sv: 'Föreläsningar och arbete som erfarenhetsutbildare' },
+      label: {
+        fi: 'Luennot ja kokemuskouluttajana toimiminen',
+        sv: 'Föreläsningar och arbete som erfarenhetsutbildare',
+      },
       feeCategory: KOKOA.lecture,
       paid: true,
     },
@@ -161,7 +173,10 @@ export default defineRegion({
   },
   // §9
   serviceInterfaces: [
-    { id: 'mental-health-substance', label: { fi: 'Mielenterveys- ja päihdepalvelut', sv: 'Mentalvårds- och missbrukartjänster' } },
+    {
+      id: 'mental-health-substance',
+      label: { fi: 'Mielenterveys- ja päihdepalvelut', sv: 'Mentalvårds- och missbrukartjänster' },
+    },
     { id: 'working-age', label: { fi: 'Työikäisten palvelut', sv: 'Tjänster för personer i arbetsför ålder' } },
     { id: 'disability', label: { fi: 'Vammaispalvelut', sv: 'Funktionshinderservice' } },
     { id: 'child-family', label: { fi: 'Lapsi- ja perhepalvelut', sv: 'Barn- och familjetjänster' } },

@@ -16,7 +16,11 @@ const GROUP_GUIDANCE_PACKAGE = 'group-guidance-package';
 
 export default defineRegion({
   id: 'vantaa-kap',
-  name: { fi: 'Vantaan kokemusasiantuntijapankki (KAP)', sv: 'Vanda erfarenhetsexpertbank (KAP)', en: 'Vantaa experience expert bank (KAP)' },
+  name: {
+    fi: 'Vantaan kokemusasiantuntijapankki (KAP)',
+    sv: 'Vanda erfarenhetsexpertbank (KAP)',
+    en: 'Vantaa experience expert bank (KAP)',
+  },
   // Default: not stated in the sources. Vantaa is a bilingual city (Finnish and Swedish).
   locales: ['fi', 'sv'],
   timeZone: 'Europe/Helsinki',
@@ -168,11 +172,20 @@ export default defineRegion({
   // service-need assessment, the mental health and substance path, social rehabilitation and
   // digital tools, are projects the experts took part in, not places where work is ordered.)
   serviceInterfaces: [
-    { id: 'mental-health-substance', label: { fi: 'Mielenterveys- ja päihdepalvelut', sv: 'Mentalvårds- och missbrukartjänster' } },
+    {
+      id: 'mental-health-substance',
+      label: { fi: 'Mielenterveys- ja päihdepalvelut', sv: 'Mentalvårds- och missbrukartjänster' },
+    },
     { id: 'adult-social-work', label: { fi: 'Aikuissosiaalityö', sv: 'Socialt arbete för vuxna' } },
     { id: 'family-services', label: { fi: 'Perhepalvelut', sv: 'Familjetjänster' } },
     { id: 'health-services', label: { fi: 'Terveyspalvelut', sv: 'Hälsotjänster' } },
-    { id: 'elderly-disability', label: { fi: 'Ikääntyneiden ja vammaisten palvelut', sv: 'Tjänster för äldre och personer med funktionsnedsättning' } },
+    {
+      id: 'elderly-disability',
+      label: {
+        fi: 'Ikääntyneiden ja vammaisten palvelut',
+        sv: 'Tjänster för äldre och personer med funktionsnedsättning',
+      },
+    },
   ],
   // Default: not stated in the sources.
   metrics: { smallCellThreshold: 5 },

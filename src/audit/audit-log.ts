@@ -22,9 +22,18 @@ export async function listAuditLog(
   if (subjectId && !isUuid(subjectId)) throw new BadUserInputError('subjectId', 'not an expert id');
   const request = keysetPageRequest(first, after);
   const where = { regionId, ...(subjectId ? { subjectId } : {}) } as FilterQuery<AuditEntry>;
-  const rows = await scope.em.find(AuditEntry, { $and: [where, afterPosition('at', 'desc', request.after) as FilterQuery<AuditEntry>] }, {
-    orderBy: { at: 'desc', id: 'desc' },
-    limit: request.limit + 1,
-  });
-  return keysetPage(rows, request, (e) => e.at, () => scope.em.count(AuditEntry, where));
+  const rows = await scope.em.find(
+    AuditEntry,
+    { $and: [where, afterPosition('at', 'desc', request.after) as FilterQuery<AuditEntry>] },
+    {
+      orderBy: { at: 'desc', id: 'desc' },
+      limit: request.limit + 1,
+    },
+  );
+  return keysetPage(
+    rows,
+    request,
+    (e) => e.at,
+    () => scope.em.count(AuditEntry, where),
+  );
 }

@@ -83,12 +83,22 @@ export class AuditService {
   }
 
   /** For REGION_ADMIN: the entries of a region, optionally about one subject, newest first. */
-  async list(ctx: RequestScope, regionId: string, subjectId: string | null | undefined, first?: number | null, after?: string | null): Promise<Page<AuditEntry>> {
+  async list(
+    ctx: RequestScope,
+    regionId: string,
+    subjectId: string | null | undefined,
+    first?: number | null,
+    after?: string | null,
+  ): Promise<Page<AuditEntry>> {
     requireRole(ctx.viewer, regionId, ['REGION_ADMIN'], 'auditLog');
     if (subjectId && !isUuid(subjectId)) throw new BadUserInputError('subjectId', 'not an expert id');
     const { limit, offset } = pageRequest(first, after);
     const where = { regionId, ...(subjectId ? { subjectId } : {}) };
-    const [nodes, totalCount] = await ctx.em.findAndCount(AuditEntry, where, { orderBy: { at: 'desc', id: 'asc' }, limit, offset });
+    const [nodes, totalCount] = await ctx.em.findAndCount(AuditEntry, where, {
+      orderBy: { at: 'desc', id: 'asc' },
+      limit,
+      offset,
+    });
     return { nodes, totalCount, offset };
   }
 

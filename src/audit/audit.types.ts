@@ -2,7 +2,9 @@ import { Field, ID, ObjectType } from 'type-graphql';
 import { Connection } from '../common/pagination';
 import { DateTimeScalar } from '../common/scalars';
 
-@ObjectType('AuditEntry', { description: 'One read or change of an expert\'s personal data: who, under which grant, when, which fields.' })
+@ObjectType('AuditEntry', {
+  description: "One read or change of an expert's personal data: who, under which grant, when, which fields.",
+})
 export class AuditEntryType {
   @Field(() => ID, { description: 'Entry id.' })
   id!: string;
@@ -24,7 +26,10 @@ export class AuditEntryType {
   fields!: string[];
   @Field(() => String, { nullable: true, description: 'GraphQL operation that caused it.' })
   operation!: string | null;
-  @Field(() => String, { nullable: true, description: 'Why, when the action has a reason (an erasure; a consent recorded on the expert\'s behalf).' })
+  @Field(() => String, {
+    nullable: true,
+    description: "Why, when the action has a reason (an erasure; a consent recorded on the expert's behalf).",
+  })
   reason!: string | null;
 }
 

@@ -36,8 +36,10 @@ describe('grants in force', () => {
       fc.property(fc.array(grant, { maxLength: 6 }), (grants) => {
         const kept = grantsInForce(grants, units);
         expect(kept.every((g) => grants.includes(g))).toBe(true);
-        for (const g of grants) if (g.role !== 'UNIT_COORDINATOR' && g.role !== 'PROFESSIONAL') expect(kept).toContain(g);
-        for (const g of kept) if (g.role === 'UNIT_COORDINATOR' || g.role === 'PROFESSIONAL') expect(units.get(g.unitId!)).toBe(g.regionId);
+        for (const g of grants)
+          if (g.role !== 'UNIT_COORDINATOR' && g.role !== 'PROFESSIONAL') expect(kept).toContain(g);
+        for (const g of kept)
+          if (g.role === 'UNIT_COORDINATOR' || g.role === 'PROFESSIONAL') expect(units.get(g.unitId!)).toBe(g.regionId);
       }),
     );
   });

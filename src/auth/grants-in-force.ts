@@ -10,12 +10,16 @@ export const UNIT_ROLES: readonly Role[] = ['UNIT_COORDINATOR', 'PROFESSIONAL'];
 
 /** Pure part: keeps the grants that are in force, given the units that exist (id → region). */
 export function grantsInForce(grants: readonly Grant[], units: ReadonlyMap<string, string>): Grant[] {
-  return grants.filter((g) => !UNIT_ROLES.includes(g.role) || (g.unitId !== undefined && units.get(g.unitId) === g.regionId));
+  return grants.filter(
+    (g) => !UNIT_ROLES.includes(g.role) || (g.unitId !== undefined && units.get(g.unitId) === g.regionId),
+  );
 }
 
 /** Unit ids worth looking up: those named by unit-scoped grants, well formed. */
 export function namedUnitIds(grants: readonly Grant[]): string[] {
-  return [...new Set(grants.flatMap((g) => (UNIT_ROLES.includes(g.role) && g.unitId && isUuid(g.unitId) ? [g.unitId] : [])))];
+  return [
+    ...new Set(grants.flatMap((g) => (UNIT_ROLES.includes(g.role) && g.unitId && isUuid(g.unitId) ? [g.unitId] : []))),
+  ];
 }
 
 /**

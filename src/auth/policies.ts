@@ -34,13 +34,21 @@ export type OperationPolicy =
     };
 
 /** Every role with rows in a region; units are not personal data. */
-const REGION_MEMBERS: readonly Role[] = ['REGION_ADMIN', 'COORDINATOR', 'UNIT_COORDINATOR', 'PROFESSIONAL', 'EXPERT', 'ANALYST'];
+const REGION_MEMBERS: readonly Role[] = [
+  'REGION_ADMIN',
+  'COORDINATOR',
+  'UNIT_COORDINATOR',
+  'PROFESSIONAL',
+  'EXPERT',
+  'ANALYST',
+];
 /** Roles that may search a region's pool of experts. */
 const POOL_SEARCHERS: readonly Role[] = ['COORDINATOR', 'UNIT_COORDINATOR', 'PROFESSIONAL'];
 
 const PUBLIC = { access: 'PUBLIC' } as const;
 const inRegion = (roles: readonly Role[], regionArg = 'regionId') => ({ access: 'REGION', roles, regionArg }) as const;
-const onRow = (roles: readonly Role[], row: string, noun: string, idArg = 'id') => ({ access: 'STORED_ROW', roles, row, noun, idArg }) as const;
+const onRow = (roles: readonly Role[], row: string, noun: string, idArg = 'id') =>
+  ({ access: 'STORED_ROW', roles, row, noun, idArg }) as const;
 const expertRow = (roles: readonly Role[] = ['COORDINATOR']) => onRow(roles, 'Expert', 'expert');
 
 export const OPERATION_POLICIES = {
@@ -63,7 +71,10 @@ export const OPERATION_POLICIES = {
 
   // The expert service narrows these further (an EXPERT sees only themselves, a PROFESSIONAL only available experts).
   // Roles that read no individual expert cannot probe which expert ids exist.
-  'Query.expert': { ...expertRow(['COORDINATOR', 'UNIT_COORDINATOR', 'PROFESSIONAL', 'EXPERT']), refuseOtherRoles: true },
+  'Query.expert': {
+    ...expertRow(['COORDINATOR', 'UNIT_COORDINATOR', 'PROFESSIONAL', 'EXPERT']),
+    refuseOtherRoles: true,
+  },
   'Query.experts': inRegion(POOL_SEARCHERS),
   'Query.expertsMissingTaxCard': inRegion(['COORDINATOR']),
   'Query.myData': inRegion(['EXPERT']),
@@ -82,5 +93,7 @@ export type OperationName = keyof typeof OPERATION_POLICIES;
 
 /** The declared policy of `Query.x` / `Mutation.y`, or undefined when none is declared. */
 export function policyOf(operation: string): OperationPolicy | undefined {
-  return Object.hasOwn(OPERATION_POLICIES, operation) ? (OPERATION_POLICIES as Record<string, OperationPolicy>)[operation] : undefined;
+  return Object.hasOwn(OPERATION_POLICIES, operation)
+    ? (OPERATION_POLICIES as Record<string, OperationPolicy>)[operation]
+    : undefined;
 }

@@ -27,11 +27,18 @@ function schema() {
 
 async function run(query: string, viewer: Viewer) {
   const result = await graphql({ schema: schema(), source: query, contextValue: { viewer } });
-  return { data: result.data, codes: (result.errors ?? []).map((e) => formatError({ log, production: true })(e.toJSON(), e).extensions?.code) };
+  return {
+    data: result.data,
+    codes: (result.errors ?? []).map((e) => formatError({ log, production: true })(e.toJSON(), e).extensions?.code),
+  };
 }
 
 const anonymous: Viewer = { id: null, name: null, grants: [] };
-const professional: Viewer = { id: 'p', name: null, grants: [{ role: 'PROFESSIONAL', regionId: 'lapland', unitId: 'u' }] };
+const professional: Viewer = {
+  id: 'p',
+  name: null,
+  grants: [{ role: 'PROFESSIONAL', regionId: 'lapland', unitId: 'u' }],
+};
 
 describe('policy guard', () => {
   it('when an operation has no declared policy, then it is refused for everyone and its resolver never runs', async () => {
@@ -55,28 +62,55 @@ describe('policy checks in services', () => {
   const national: Viewer = { id: 'n', name: null, grants: [{ role: 'NATIONAL_ANALYST', regionId: 'lapland' }] };
 
   it('when a job acts under a grant, then it gets that grant back for the audit', () => {
-    expect(authorize({ viewer: admin }, 'Mutation.createUnit', 'lapland')).toEqual({ role: 'REGION_ADMIN', regionId: 'lapland' });
-    expect(() => authorize({ viewer: admin }, 'Mutation.createUnit', 'vantaa-kap')).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
+    expect(authorize({ viewer: admin }, 'Mutation.createUnit', 'lapland')).toEqual({
+      role: 'REGION_ADMIN',
+      regionId: 'lapland',
+    });
+    expect(() => authorize({ viewer: admin }, 'Mutation.createUnit', 'vantaa-kap')).toThrow(
+      expect.objectContaining({ code: 'FORBIDDEN' }),
+    );
   });
 
   it('when a stored row is in a region whose rows the viewer cannot read, then it does not exist for the viewer', () => {
     const row = { id: 'u1', regionId: 'lapland' };
-    expect(authorizeRow({ viewer: admin }, 'Mutation.updateUnit', row)).toEqual({ role: 'REGION_ADMIN', regionId: 'lapland' });
-    expect(() => authorizeRow({ viewer: admin }, 'Mutation.updateUnit', { ...row, regionId: 'vantaa-kap' })).toThrow(expect.objectContaining({ code: 'NOT_FOUND', message: 'unit u1 not found' }));
+    expect(authorizeRow({ viewer: admin }, 'Mutation.updateUnit', row)).toEqual({
+      role: 'REGION_ADMIN',
+      regionId: 'lapland',
+    });
+    expect(() => authorizeRow({ viewer: admin }, 'Mutation.updateUnit', { ...row, regionId: 'vantaa-kap' })).toThrow(
+      expect.objectContaining({ code: 'NOT_FOUND', message: 'unit u1 not found' }),
+    );
     // A national analyst reads aggregates only: no row exists for it, even in a region it holds.
-    expect(() => authorizeRow({ viewer: national }, 'Mutation.updateUnit', row)).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));
-    expect(() => authorizeRow({ viewer: professional }, 'Mutation.updateUnit', row)).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
+    expect(() => authorizeRow({ viewer: national }, 'Mutation.updateUnit', row)).toThrow(
+      expect.objectContaining({ code: 'NOT_FOUND' }),
+    );
+    expect(() => authorizeRow({ viewer: professional }, 'Mutation.updateUnit', row)).toThrow(
+      expect.objectContaining({ code: 'FORBIDDEN' }),
+    );
   });
 
   it('when a policy refuses other roles, then a caller without any of its roles is FORBIDDEN whether or not the row exists or is readable', () => {
-    const policy = { access: 'STORED_ROW', roles: ['COORDINATOR'], row: 'Expert', idArg: 'id', noun: 'expert', refuseOtherRoles: true } as const;
+    const policy = {
+      access: 'STORED_ROW',
+      roles: ['COORDINATOR'],
+      row: 'Expert',
+      idArg: 'id',
+      noun: 'expert',
+      refuseOtherRoles: true,
+    } as const;
     const analyst: Viewer = { id: 'an', name: null, grants: [{ role: 'ANALYST', regionId: 'lapland' }] };
     expect(() => checkRowLookup(analyst, policy, 'expert')).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
-    expect(() => checkRow(analyst, policy, 'expert', { id: 'e1', regionId: 'vantaa-kap' })).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
+    expect(() => checkRow(analyst, policy, 'expert', { id: 'e1', regionId: 'vantaa-kap' })).toThrow(
+      expect.objectContaining({ code: 'FORBIDDEN' }),
+    );
     // Without the flag, another region's row simply does not exist for the caller.
-    expect(() => checkRow(analyst, { ...policy, refuseOtherRoles: false }, 'expert', { id: 'e1', regionId: 'vantaa-kap' })).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));
+    expect(() =>
+      checkRow(analyst, { ...policy, refuseOtherRoles: false }, 'expert', { id: 'e1', regionId: 'vantaa-kap' }),
+    ).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));
     const coordinator: Viewer = { id: 'c', name: null, grants: [{ role: 'COORDINATOR', regionId: 'lapland' }] };
     expect(() => checkRowLookup(coordinator, policy, 'expert')).not.toThrow();
-    expect(() => checkRow(coordinator, policy, 'expert', { id: 'e1', regionId: 'vantaa-kap' })).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));
+    expect(() => checkRow(coordinator, policy, 'expert', { id: 'e1', regionId: 'vantaa-kap' })).toThrow(
+      expect.objectContaining({ code: 'NOT_FOUND' }),
+    );
   });
 });

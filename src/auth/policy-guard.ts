@@ -31,7 +31,12 @@ function guardFields(root: GraphQLObjectType): void {
 }
 
 /** Checks the caller against the policy before the resolver runs. */
-async function admit(scope: RequestScope, policy: OperationPolicy, action: string, args: Record<string, unknown>): Promise<void> {
+async function admit(
+  scope: RequestScope,
+  policy: OperationPolicy,
+  action: string,
+  args: Record<string, unknown>,
+): Promise<void> {
   switch (policy.access) {
     case 'PUBLIC':
       return;
@@ -54,6 +59,7 @@ async function admit(scope: RequestScope, policy: OperationPolicy, action: strin
 /** The argument at a dotted path, e.g. `input.regionId`. */
 function valueAt(args: Record<string, unknown>, path: string): unknown {
   let value: unknown = args;
-  for (const key of path.split('.')) value = value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;
+  for (const key of path.split('.'))
+    value = value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;
   return value;
 }

@@ -40,7 +40,10 @@ function actionOf(operation: string): string {
   return operation.slice(operation.indexOf('.') + 1);
 }
 
-function declared<K extends OperationPolicy['access']>(operation: OperationName, access: K): Extract<OperationPolicy, { access: K }> {
+function declared<K extends OperationPolicy['access']>(
+  operation: OperationName,
+  access: K,
+): Extract<OperationPolicy, { access: K }> {
   const policy: OperationPolicy = OPERATION_POLICIES[operation];
   if (policy.access !== access) throw new Error(`${operation} is declared ${policy.access}, not ${access}`);
   return policy as Extract<OperationPolicy, { access: K }>;
@@ -59,7 +62,11 @@ export function authorize(scope: { viewer: Viewer }, operation: OperationName, r
  * region whose rows the viewer cannot read does not exist for it (NOT_FOUND); otherwise the grant
  * under which it may act on the row, or FORBIDDEN.
  */
-export function authorizeRow(scope: { viewer: Viewer }, operation: OperationName, row: { id: string; regionId: string }): Grant {
+export function authorizeRow(
+  scope: { viewer: Viewer },
+  operation: OperationName,
+  row: { id: string; regionId: string },
+): Grant {
   const policy = declared(operation, 'STORED_ROW');
   return checkRow(scope.viewer, policy, actionOf(operation), row);
 }
@@ -83,7 +90,12 @@ export function checkRowLookup(viewer: Viewer, policy: RowPolicy, action: string
 }
 
 /** The check once a stored row is loaded, shared by services and the resolver guard. */
-export function checkRow(viewer: Viewer, policy: RowPolicy, action: string, row: { id: string; regionId: string }): Grant {
+export function checkRow(
+  viewer: Viewer,
+  policy: RowPolicy,
+  action: string,
+  row: { id: string; regionId: string },
+): Grant {
   checkRowLookup(viewer, policy, action);
   if (!readableRegionIds(viewer).includes(row.regionId)) throw new NotFoundError(policy.noun, row.id);
   return requireRole(viewer, row.regionId, policy.roles, action);

@@ -53,7 +53,8 @@ export function createAuthenticator(settings: AuthSettings): Authenticate {
     } catch {
       throw new UnauthenticatedError('the token is malformed');
     }
-    if (!alg || alg.toLowerCase() === 'none') throw new UnauthenticatedError('unsigned tokens (alg "none") are not accepted');
+    if (!alg || alg.toLowerCase() === 'none')
+      throw new UnauthenticatedError('unsigned tokens (alg "none") are not accepted');
 
     let payload: JWTPayload;
     try {
@@ -68,7 +69,10 @@ export function createAuthenticator(settings: AuthSettings): Authenticate {
           requiredClaims: ['sub', 'exp'],
         }));
       } else {
-        if (!jwks) throw new UnauthenticatedError(`tokens signed with ${alg} are not accepted: no identity provider is configured`);
+        if (!jwks)
+          throw new UnauthenticatedError(
+            `tokens signed with ${alg} are not accepted: no identity provider is configured`,
+          );
         ({ payload } = await jwtVerify(token, jwks, {
           algorithms: ASYMMETRIC_ALGS,
           issuer: settings.issuer,
@@ -93,12 +97,16 @@ export function createAuthenticator(settings: AuthSettings): Authenticate {
  */
 export function checkTimes(payload: JWTPayload, nowS: number, maxLifetimeS: number): void {
   const iat = payload.iat;
-  if (iat !== undefined && (typeof iat !== 'number' || !Number.isFinite(iat))) throw new UnauthenticatedError('the token claim "iat" must be a number');
-  if (iat !== undefined && iat > nowS + CLOCK_TOLERANCE_S) throw new UnauthenticatedError('the token was issued in the future ("iat" is ahead of the server clock)');
+  if (iat !== undefined && (typeof iat !== 'number' || !Number.isFinite(iat)))
+    throw new UnauthenticatedError('the token claim "iat" must be a number');
+  if (iat !== undefined && iat > nowS + CLOCK_TOLERANCE_S)
+    throw new UnauthenticatedError('the token was issued in the future ("iat" is ahead of the server clock)');
   const exp = payload.exp!;
   const lifetimeS = exp - (iat ?? nowS);
   if (lifetimeS > maxLifetimeS + CLOCK_TOLERANCE_S) {
-    throw new UnauthenticatedError(`the token lives too long: ${describeSeconds(lifetimeS)} from "iat" to "exp", at most ${describeSeconds(maxLifetimeS)} is accepted`);
+    throw new UnauthenticatedError(
+      `the token lives too long: ${describeSeconds(lifetimeS)} from "iat" to "exp", at most ${describeSeconds(maxLifetimeS)} is accepted`,
+    );
   }
 }
 
@@ -111,7 +119,8 @@ function describeSeconds(seconds: number): string {
 function explain(error: unknown): UnauthenticatedError {
   if (error instanceof UnauthenticatedError) return error;
   if (error instanceof errors.JWTExpired) return new UnauthenticatedError('the token has expired');
-  if (error instanceof errors.JWSSignatureVerificationFailed) return new UnauthenticatedError('the token signature is invalid');
+  if (error instanceof errors.JWSSignatureVerificationFailed)
+    return new UnauthenticatedError('the token signature is invalid');
   if (error instanceof errors.JWTClaimValidationFailed) {
     if (error.claim === 'iss') return new UnauthenticatedError('the token issuer is not accepted');
     if (error.claim === 'aud') return new UnauthenticatedError('the token audience is not accepted');
@@ -119,23 +128,30 @@ function explain(error: unknown): UnauthenticatedError {
     return new UnauthenticatedError(`the token claim "${error.claim}" is invalid: ${error.reason}`);
   }
   if (error instanceof errors.JOSEAlgNotAllowed) return new UnauthenticatedError('the token algorithm is not accepted');
-  if (error instanceof errors.JWKSNoMatchingKey) return new UnauthenticatedError('the token was signed with an unknown key');
-  if (error instanceof errors.JWKSTimeout) return new UnauthenticatedError('the identity provider keys could not be fetched');
+  if (error instanceof errors.JWKSNoMatchingKey)
+    return new UnauthenticatedError('the token was signed with an unknown key');
+  if (error instanceof errors.JWKSTimeout)
+    return new UnauthenticatedError('the identity provider keys could not be fetched');
   return new UnauthenticatedError('the token is malformed');
 }
 
 export function viewerFromClaims(payload: JWTPayload): Viewer {
   const raw = payload[GRANTS_CLAIM] ?? [];
-  if (!Array.isArray(raw)) throw new UnauthenticatedError(`the token claim ${GRANTS_CLAIM} must be a list of "ROLE@region[/unit]"`);
+  if (!Array.isArray(raw))
+    throw new UnauthenticatedError(`the token claim ${GRANTS_CLAIM} must be a list of "ROLE@region[/unit]"`);
   const grants = raw.map((value, index) => {
     const grant = typeof value === 'string' ? parseGrant(value) : undefined;
-    if (!grant) throw new UnauthenticatedError(`the token claim ${GRANTS_CLAIM}[${index}] is not "ROLE@region[/unit]" with a known role`);
+    if (!grant)
+      throw new UnauthenticatedError(
+        `the token claim ${GRANTS_CLAIM}[${index}] is not "ROLE@region[/unit]" with a known role`,
+      );
     return grant;
   });
   const name = typeof payload.name === 'string' ? payload.name : null;
   // jose checks that `sub` is present, not what it is; an object here would reach the database.
   const sub: unknown = payload.sub;
-  if (typeof sub !== 'string' || sub.trim() === '') throw new UnauthenticatedError('the token claim "sub" must be a non-empty string');
+  if (typeof sub !== 'string' || sub.trim() === '')
+    throw new UnauthenticatedError('the token claim "sub" must be a non-empty string');
   return { id: sub, name, grants };
 }
 

@@ -3,7 +3,10 @@ import type { RequestContext } from '../context';
 import { ROLES, type Role } from './viewer';
 
 export const RoleEnum = Object.fromEntries(ROLES.map((r) => [r, r])) as { [K in Role]: K };
-registerEnumType(RoleEnum, { name: 'Role', description: 'What a grant allows, within one region (NATIONAL_ANALYST: aggregates of every region).' });
+registerEnumType(RoleEnum, {
+  name: 'Role',
+  description: 'What a grant allows, within one region (NATIONAL_ANALYST: aggregates of every region).',
+});
 
 @ObjectType('Grant', { description: 'One role the caller holds in one region, optionally limited to one unit.' })
 export class GrantType {
@@ -13,7 +16,10 @@ export class GrantType {
   @Field(() => ID)
   regionId!: string;
 
-  @Field(() => ID, { nullable: true, description: 'Set for roles limited to one unit (UNIT_COORDINATOR, PROFESSIONAL).' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Set for roles limited to one unit (UNIT_COORDINATOR, PROFESSIONAL).',
+  })
   unitId?: string | null;
 }
 
@@ -35,6 +41,10 @@ export class ViewerResolver {
   viewer(@Ctx() ctx: RequestContext): ViewerType | null {
     const { viewer } = ctx;
     if (!viewer.id) return null;
-    return { id: viewer.id, name: viewer.name, grants: viewer.grants.map((g) => ({ role: g.role, regionId: g.regionId, unitId: g.unitId ?? null })) };
+    return {
+      id: viewer.id,
+      name: viewer.name,
+      grants: viewer.grants.map((g) => ({ role: g.role, regionId: g.regionId, unitId: g.unitId ?? null })),
+    };
   }
 }

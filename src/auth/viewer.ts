@@ -1,5 +1,13 @@
 /** The roles a grant can give, each within one region (NATIONAL_ANALYST: aggregates of all regions). */
-export const ROLES = ['REGION_ADMIN', 'COORDINATOR', 'UNIT_COORDINATOR', 'PROFESSIONAL', 'EXPERT', 'ANALYST', 'NATIONAL_ANALYST'] as const;
+export const ROLES = [
+  'REGION_ADMIN',
+  'COORDINATOR',
+  'UNIT_COORDINATOR',
+  'PROFESSIONAL',
+  'EXPERT',
+  'ANALYST',
+  'NATIONAL_ANALYST',
+] as const;
 export type Role = (typeof ROLES)[number];
 
 export interface Grant {

@@ -9,7 +9,8 @@ const lines: string[] = [];
 const log = pino({ level: 'error' }, { write: (line: string) => lines.push(line) });
 
 function format(production: boolean, error: Error) {
-  const graphQLError = error instanceof GraphQLError ? error : new GraphQLError(error.message, { originalError: error, path: ['expert'] });
+  const graphQLError =
+    error instanceof GraphQLError ? error : new GraphQLError(error.message, { originalError: error, path: ['expert'] });
   const json = graphQLError.toJSON();
   const formatted = production ? json : { ...json, extensions: { ...json.extensions, stacktrace: ['at secret.ts:1'] } };
   return formatError({ log, production })(formatted, graphQLError);
@@ -30,7 +31,10 @@ describe('formatError', () => {
 
   it('when a domain error happens in production, then its code and message reach the client without a stack trace', () => {
     const out = format(true, new BadUserInputError('input.topicIds[2]', 'unknown topic "astrology"'));
-    expect(out).toMatchObject({ message: 'input.topicIds[2]: unknown topic "astrology"', extensions: { code: 'BAD_USER_INPUT', field: 'input.topicIds[2]' } });
+    expect(out).toMatchObject({
+      message: 'input.topicIds[2]: unknown topic "astrology"',
+      extensions: { code: 'BAD_USER_INPUT', field: 'input.topicIds[2]' },
+    });
     expect(JSON.stringify(out)).not.toContain('stacktrace');
   });
 
@@ -47,41 +51,68 @@ describe('formatError', () => {
   });
 
   it('when SQL carries values, then masking keeps the statement and identifiers and drops every value', () => {
-    expect(maskSqlValues(`insert into "expert" ("email", "phone", "n") values ('a''b@x.fi', E'+358 40', 12.5) - new row for relation "expert"`)).toBe(
-      `insert into "expert" ("email", "phone", "n") values (?, ?, ?) - new row for relation "expert"`,
-    );
+    expect(
+      maskSqlValues(
+        `insert into "expert" ("email", "phone", "n") values ('a''b@x.fi', E'+358 40', 12.5) - new row for relation "expert"`,
+      ),
+    ).toBe(`insert into "expert" ("email", "phone", "n") values (?, ?, ?) - new row for relation "expert"`);
     fc.assert(
-      fc.property(fc.string({ minLength: 3 }).filter((v) => /\w/.test(v)), (value) => {
-        const literal = `'${value.replace(/'/g, "''")}'`;
-        expect(maskSqlValues(`update "expert" set "display_name" = ${literal} where "id" = 'x'`)).toBe(`update "expert" set "display_name" = ? where "id" = ?`);
-      }),
+      fc.property(
+        fc.string({ minLength: 3 }).filter((v) => /\w/.test(v)),
+        (value) => {
+          const literal = `'${value.replace(/'/g, "''")}'`;
+          expect(maskSqlValues(`update "expert" set "display_name" = ${literal} where "id" = 'x'`)).toBe(
+            `update "expert" set "display_name" = ? where "id" = ?`,
+          );
+        },
+      ),
     );
   });
 
   it('when PostgreSQL quotes a value in its message, then it is masked while names of relations and constraints stay', () => {
-    expect(maskMessageValues('invalid input syntax for type uuid: "leena@example.fi"')).toBe('invalid input syntax for type uuid: "?"');
-    expect(maskMessageValues('new row for relation "expert" violates check constraint "x_check"')).toBe('new row for relation "expert" violates check constraint "x_check"');
+    expect(maskMessageValues('invalid input syntax for type uuid: "leena@example.fi"')).toBe(
+      'invalid input syntax for type uuid: "?"',
+    );
+    expect(maskMessageValues('new row for relation "expert" violates check constraint "x_check"')).toBe(
+      'new row for relation "expert" violates check constraint "x_check"',
+    );
   });
 
   it('when a database error is logged, then the log line has the SQL without values and no detail', () => {
     lines.length = 0;
-    const driverError = Object.assign(new Error(`insert into "expert" ("email") values ('leena@example.fi') - duplicate key value violates unique constraint "expert_email_unique"`), {
-      name: 'UniqueConstraintViolationException',
-      sqlState: '23505',
-      code: '23505',
-      severity: 'ERROR',
-      detail: 'Key (email)=(leena@example.fi) already exists.',
-      constraint: 'expert_email_unique',
-    });
+    const driverError = Object.assign(
+      new Error(
+        `insert into "expert" ("email") values ('leena@example.fi') - duplicate key value violates unique constraint "expert_email_unique"`,
+      ),
+      {
+        name: 'UniqueConstraintViolationException',
+        sqlState: '23505',
+        code: '23505',
+        severity: 'ERROR',
+        detail: 'Key (email)=(leena@example.fi) already exists.',
+        constraint: 'expert_email_unique',
+      },
+    );
     const out = format(true, driverError);
     const line = JSON.parse(lines[0]!) as Record<string, unknown>;
     expect(lines.join('')).not.toContain('leena');
-    expect(line).toMatchObject({ errorId: out.extensions?.errorId, err: { sql: 'insert into "expert" ("email") values (?)', constraint: 'expert_email_unique', code: '23505' } });
+    expect(line).toMatchObject({
+      errorId: out.extensions?.errorId,
+      err: { sql: 'insert into "expert" ("email") values (?)', constraint: 'expert_email_unique', code: '23505' },
+    });
   });
 
   it('when the pool cannot get a connection or the server refuses it, then the error counts as an unreachable database', () => {
-    expect(isDatabaseUnreachable(Object.assign(new Error('Knex: Timeout acquiring a connection. The pool is probably full.'), { name: 'KnexTimeoutError' }))).toBe(true);
-    expect(isDatabaseUnreachable(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), { code: 'ECONNREFUSED' }))).toBe(true);
+    expect(
+      isDatabaseUnreachable(
+        Object.assign(new Error('Knex: Timeout acquiring a connection. The pool is probably full.'), {
+          name: 'KnexTimeoutError',
+        }),
+      ),
+    ).toBe(true);
+    expect(
+      isDatabaseUnreachable(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), { code: 'ECONNREFUSED' })),
+    ).toBe(true);
     expect(isDatabaseUnreachable(new Error('boom'))).toBe(false);
   });
 
@@ -89,29 +120,51 @@ describe('formatError', () => {
     const error = new ConflictError('expert 7 was changed by someone else');
     expect(error).not.toBeInstanceOf(GraphQLError);
     expect(error).toMatchObject({ code: 'CONFLICT', message: 'expert 7 was changed by someone else' });
-    expect(format(true, error)).toMatchObject({ message: 'expert 7 was changed by someone else', path: ['expert'], extensions: { code: 'CONFLICT' } });
+    expect(format(true, error)).toMatchObject({
+      message: 'expert 7 was changed by someone else',
+      path: ['expert'],
+      extensions: { code: 'CONFLICT' },
+    });
   });
 
   it('when a domain error comes wrapped without a path (a rejected token while the context is made), then its code and own message still reach the client', () => {
-    const wrapped = new GraphQLError('Context creation failed: the token has expired', { originalError: new UnauthenticatedError('the token has expired') });
-    const out = formatError({ log, production: true })({ ...wrapped.toJSON(), extensions: { code: 'INTERNAL_SERVER_ERROR' } }, wrapped);
+    const wrapped = new GraphQLError('Context creation failed: the token has expired', {
+      originalError: new UnauthenticatedError('the token has expired'),
+    });
+    const out = formatError({ log, production: true })(
+      { ...wrapped.toJSON(), extensions: { code: 'INTERNAL_SERVER_ERROR' } },
+      wrapped,
+    );
     expect(out).toEqual({ message: 'the token has expired', extensions: { code: 'UNAUTHENTICATED' } });
   });
 
   it('when a variable cannot be read, then the error names its field: the path graphql-js gives, else the variable', () => {
-    const field = (message: string) => formatError({ log, production: true })({ message, extensions: { code: 'BAD_USER_INPUT' } }, new GraphQLError(message)).extensions?.field;
-    expect(field('Variable "$filter" got invalid value "0000-01-01" at "filter.availableOn"; expected a date')).toBe('filter.availableOn');
-    expect(field('Variable "$input" got invalid value { a: "x at \\"y\\"; " } at "input.panel[0].name"; no')).toBe('input.panel[0].name');
+    const field = (message: string) =>
+      formatError({ log, production: true })(
+        { message, extensions: { code: 'BAD_USER_INPUT' } },
+        new GraphQLError(message),
+      ).extensions?.field;
+    expect(field('Variable "$filter" got invalid value "0000-01-01" at "filter.availableOn"; expected a date')).toBe(
+      'filter.availableOn',
+    );
+    expect(field('Variable "$input" got invalid value { a: "x at \\"y\\"; " } at "input.panel[0].name"; no')).toBe(
+      'input.panel[0].name',
+    );
     expect(field('Variable "$startsAt" got invalid value "x"; DateTime cannot represent')).toBe('startsAt');
     expect(field('Variable "$id" of non-null type "ID!" must not be null.')).toBe('id');
     expect(field('Variable "$id" of required type "ID!" was not provided.')).toBe('id');
-    expect(format(true, new BadUserInputError('input.email', 'not an email address')).extensions?.field).toBe('input.email');
+    expect(format(true, new BadUserInputError('input.email', 'not an email address')).extensions?.field).toBe(
+      'input.email',
+    );
   });
 
   it('when a request has more than 50 bad variable values, then the answer is BAD_USER_INPUT, not an internal error', () => {
     const message = 'Too many errors processing variables, error limit reached. Execution aborted.';
     // Apollo has already called it internal by the time formatError sees it.
-    const out = formatError({ log, production: true })({ message, extensions: { code: 'INTERNAL_SERVER_ERROR' } }, new GraphQLError(message));
+    const out = formatError({ log, production: true })(
+      { message, extensions: { code: 'INTERNAL_SERVER_ERROR' } },
+      new GraphQLError(message),
+    );
     expect(out).toMatchObject({ message, extensions: { code: 'BAD_USER_INPUT', field: 'variables' } });
   });
 });

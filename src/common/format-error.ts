@@ -36,13 +36,17 @@ export function formatError(options: { log: Logger; production: boolean }) {
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && (EXPECTED_CODES.has(code) || REQUEST_ERROR_CODES.has(code))) {
       // A variable the server could not read names its field like every other bad input.
-      const field = code === 'BAD_USER_INPUT' && !formatted.extensions?.field ? fieldOfVariableError(formatted.message) : undefined;
+      const field =
+        code === 'BAD_USER_INPUT' && !formatted.extensions?.field ? fieldOfVariableError(formatted.message) : undefined;
       if (field) formatted = { ...formatted, extensions: { ...formatted.extensions, field } };
       return options.production ? withoutStacktrace(formatted) : formatted;
     }
     const cause = unwrapResolverError(error);
     const operation = typeof error === 'object' && error ? operationOf.get(error) : undefined;
-    const { errorId, unreachable } = logInternalError(options.log, cause, { operation: operation ?? null, path: formatted.path });
+    const { errorId, unreachable } = logInternalError(options.log, cause, {
+      operation: operation ?? null,
+      path: formatted.path,
+    });
     return {
       message: options.production || unreachable ? internalMessage(errorId, unreachable) : formatted.message,
       ...(formatted.locations ? { locations: formatted.locations } : {}),
@@ -71,7 +75,9 @@ export function errorContextPlugin(): ApolloServerPlugin {
 
 /** The client's message for an internal error: only the id, and whether the database is down. */
 export function internalMessage(errorId: string, unreachable: boolean): string {
-  return unreachable ? `Service unavailable: the database cannot be reached (error id ${errorId})` : `Internal server error (error id ${errorId})`;
+  return unreachable
+    ? `Service unavailable: the database cannot be reached (error id ${errorId})`
+    : `Internal server error (error id ${errorId})`;
 }
 
 /**
@@ -97,7 +103,15 @@ export function logInternalError(
   return { errorId, unreachable };
 }
 
-const CONNECTION_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EPIPE']);
+const CONNECTION_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ENOTFOUND',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EPIPE',
+]);
 /** SQLSTATEs for a server that is going away or refusing connections. */
 const UNAVAILABLE_STATES = new Set(['57P01', '57P02', '57P03', '53300', '08000', '08001', '08003', '08004', '08006']);
 
@@ -120,7 +134,12 @@ export function isDatabaseUnreachable(error: unknown, depth = 0): boolean {
   const message = e.message ?? '';
   if (e.name === 'ConnectionException' || e.name === 'KnexTimeoutError') return true;
   if (typeof e.code === 'string' && (CONNECTION_CODES.has(e.code) || UNAVAILABLE_STATES.has(e.code))) return true;
-  if (/Connection terminated|Timeout acquiring a connection|connect ECONNREFUSED|the database system is (starting up|shutting down)/.test(message)) return true;
+  if (
+    /Connection terminated|Timeout acquiring a connection|connect ECONNREFUSED|the database system is (starting up|shutting down)/.test(
+      message,
+    )
+  )
+    return true;
   return isDatabaseUnreachable(e.cause, depth + 1);
 }
 
@@ -128,7 +147,9 @@ function isDatabaseError(error: unknown): boolean {
   if (!error || typeof error !== 'object') return false;
   const e = error as DriverLikeError;
   // MikroORM's DriverException subclasses, and node-postgres errors (five-character SQLSTATE).
-  return /Exception$/.test(e.name ?? '') && 'sqlState' in e ? true : typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code) && 'severity' in e;
+  return /Exception$/.test(e.name ?? '') && 'sqlState' in e
+    ? true
+    : typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code) && 'severity' in e;
 }
 
 function describeDatabaseError(error: unknown): Record<string, unknown> {
@@ -145,7 +166,8 @@ function describeDatabaseError(error: unknown): Record<string, unknown> {
     column: pick(e.column),
     constraint: pick(e.constraint),
     routine: pick(e.routine),
-    ...(split > 0 && /^\s*(select|insert|update|delete|with|begin|commit|rollback|set|savepoint|release|lock)\b/i.test(masked)
+    ...(split > 0 &&
+    /^\s*(select|insert|update|delete|with|begin|commit|rollback|set|savepoint|release|lock)\b/i.test(masked)
       ? { sql: masked.slice(0, split), message: maskMessageValues(masked.slice(split + 3)) }
       : { message: maskMessageValues(masked) }),
   };
@@ -164,14 +186,21 @@ export function maskSqlValues(sql: string): string {
  */
 export function maskMessageValues(message: string): string {
   return message.replace(/(\b\w+\s+)?"(?:[^"]|"")*"/g, (match, before: string | undefined) =>
-    before && /^(relation|constraint|column|table|type|index|function|schema|sequence|trigger|role|database|policy|enum|operator|view|extension)\s+$/i.test(before)
+    before &&
+    /^(relation|constraint|column|table|type|index|function|schema|sequence|trigger|role|database|policy|enum|operator|view|extension)\s+$/i.test(
+      before,
+    )
       ? match
       : `${before ?? ''}"?"`,
   );
 }
 
 /** The one place where a domain error becomes a GraphQL error: its kind is `extensions.code`. */
-function fromDomainError(formatted: GraphQLFormattedError, error: DomainError, production: boolean): GraphQLFormattedError {
+function fromDomainError(
+  formatted: GraphQLFormattedError,
+  error: DomainError,
+  production: boolean,
+): GraphQLFormattedError {
   const stacktrace = production ? undefined : formatted.extensions?.stacktrace;
   return {
     message: error.message,
@@ -193,6 +222,9 @@ function withoutStacktrace(formatted: GraphQLFormattedError): GraphQLFormattedEr
  * with the variable's name, which is the argument's name in operations that name them alike.
  */
 function fieldOfVariableError(message: string): string | undefined {
-  const match = /^Variable "\$(\w+)" (?:got invalid value [\s\S]*? at "([\w.[\]]+)"; |got invalid value |of (?:required|non-null) type )/.exec(message);
+  const match =
+    /^Variable "\$(\w+)" (?:got invalid value [\s\S]*? at "([\w.[\]]+)"; |got invalid value |of (?:required|non-null) type )/.exec(
+      message,
+    );
   return match ? (match[2] ?? match[1]) : undefined;
 }

@@ -50,7 +50,8 @@ export function MaxLength(characters: number): MethodDecorator & PropertyDecorat
 /** Why a string is refused, or null when it is acceptable. */
 export function stringProblem(value: string, maxLength: number): string | null {
   if (value.length > maxLength) return `at most ${maxLength} characters (got ${value.length})`;
-  if (FORBIDDEN_CHARACTER.test(value)) return 'must not contain control characters (other than tab and line breaks) or unpaired surrogates';
+  if (FORBIDDEN_CHARACTER.test(value))
+    return 'must not contain control characters (other than tab and line breaks) or unpaired surrogates';
   return null;
 }
 
@@ -82,7 +83,8 @@ export function checkInputValue(type: GraphQLInputType, value: unknown, path: st
 
 /** Checks the coerced arguments of one field against its argument definitions. */
 export function checkArguments(definitions: readonly GraphQLArgument[], args: Record<string, unknown>): void {
-  for (const definition of definitions) checkInputValue(definition.type, args[definition.name], definition.name, declaredMaxLength(definition.extensions));
+  for (const definition of definitions)
+    checkInputValue(definition.type, args[definition.name], definition.name, declaredMaxLength(definition.extensions));
 }
 
 /**

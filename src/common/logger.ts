@@ -7,7 +7,10 @@ export function createLogger(options: { level: string; pretty: boolean }): Logge
   if (options.pretty && hasPrettyPrinter()) {
     return pino({
       level: options.level,
-      transport: { target: 'pino-pretty', options: { colorize: true, translateTime: 'HH:MM:ss', ignore: 'pid,hostname' } },
+      transport: {
+        target: 'pino-pretty',
+        options: { colorize: true, translateTime: 'HH:MM:ss', ignore: 'pid,hostname' },
+      },
     });
   }
   return pino({ level: options.level });

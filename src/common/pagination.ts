@@ -31,7 +31,8 @@ export function decodeCursor(cursor: string, field = 'after'): number {
   const text = Buffer.from(cursor, 'base64url').toString('utf8');
   if (!text.startsWith(CURSOR_PREFIX)) throw new BadUserInputError(field, 'not a cursor returned by this API');
   const offset = Number(text.slice(CURSOR_PREFIX.length));
-  if (!Number.isSafeInteger(offset) || offset < 0) throw new BadUserInputError(field, 'not a cursor returned by this API');
+  if (!Number.isSafeInteger(offset) || offset < 0)
+    throw new BadUserInputError(field, 'not a cursor returned by this API');
   return offset;
 }
 
@@ -50,7 +51,8 @@ export function pageRequest(first: number | null | undefined, after: string | nu
  */
 export function listCap(first: number | null | undefined): number {
   const limit = first ?? MAX_PAGE_SIZE;
-  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE_SIZE) throw new BadUserInputError('first', `must be from 1 to ${MAX_PAGE_SIZE}`);
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE_SIZE)
+    throw new BadUserInputError('first', `must be from 1 to ${MAX_PAGE_SIZE}`);
   return limit;
 }
 
@@ -115,7 +117,10 @@ export function decodeKeysetCursor(cursor: string, field = 'after'): KeysetPosit
 }
 
 /** `first` defaults to 20 and must be 1..100; `after` is an endCursor of an earlier page. */
-export function keysetPageRequest(first: number | null | undefined, after: string | null | undefined): KeysetPageRequest {
+export function keysetPageRequest(
+  first: number | null | undefined,
+  after: string | null | undefined,
+): KeysetPageRequest {
   const limit = first ?? DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE_SIZE) {
     throw new BadUserInputError('first', `must be from 1 to ${MAX_PAGE_SIZE}`);
@@ -128,17 +133,29 @@ export function keysetPageRequest(first: number | null | undefined, after: strin
  * `(key, id) > (k, i)` ascending, `<` descending. Use with `orderBy: { [sortKey]: direction, id: direction }`,
  * `limit: request.limit + 1`, and `keysetPage` on the rows.
  */
-export function afterPosition(sortKey: string, direction: 'asc' | 'desc', after: KeysetPosition | null): Record<string, unknown> {
+export function afterPosition(
+  sortKey: string,
+  direction: 'asc' | 'desc',
+  after: KeysetPosition | null,
+): Record<string, unknown> {
   if (!after) return {};
   const beyond = direction === 'asc' ? '$gt' : '$lt';
   const beyondOrAt = direction === 'asc' ? '$gte' : '$lte';
   // The first condition is implied by the second; it is there so that PostgreSQL can start an
   // index range scan on (..., sortKey, id) at the cursor instead of filtering every row before it.
-  return { [sortKey]: { [beyondOrAt]: after.key }, $or: [{ [sortKey]: { [beyond]: after.key } }, { [sortKey]: after.key, id: { [beyond]: after.id } }] };
+  return {
+    [sortKey]: { [beyondOrAt]: after.key },
+    $or: [{ [sortKey]: { [beyond]: after.key } }, { [sortKey]: after.key, id: { [beyond]: after.id } }],
+  };
 }
 
 /** The page from up to `limit + 1` rows fetched in order: the extra row only says that more follow. */
-export function keysetPage<R extends { id: string }>(rows: R[], request: KeysetPageRequest, sortKeyOf: (row: R) => SortValue, count: () => Promise<number>): KeysetPage<R> {
+export function keysetPage<R extends { id: string }>(
+  rows: R[],
+  request: KeysetPageRequest,
+  sortKeyOf: (row: R) => SortValue,
+  count: () => Promise<number>,
+): KeysetPage<R> {
   return {
     nodes: rows.slice(0, request.limit),
     hasNextPage: rows.length > request.limit,
@@ -148,7 +165,10 @@ export function keysetPage<R extends { id: string }>(rows: R[], request: KeysetP
 }
 
 /** Builds a connection from a keyset page; the count runs only if `totalCount` is selected. */
-export function toKeysetConnection<R extends { id: string }, T>(page: KeysetPage<R>, map: (row: R) => T): ConnectionShape<T> {
+export function toKeysetConnection<R extends { id: string }, T>(
+  page: KeysetPage<R>,
+  map: (row: R) => T,
+): ConnectionShape<T> {
   const edges = page.nodes.map((row) => ({ cursor: page.cursorOf(row), node: map(row) }));
   const last = page.nodes.at(-1);
   return {
@@ -164,7 +184,10 @@ export class PageInfo {
   @Field(() => Boolean, { description: 'True when a later page has rows.' })
   hasNextPage!: boolean;
 
-  @Field(() => String, { nullable: true, description: 'Cursor of the last row of this page; pass it as `after` for the next page.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Cursor of the last row of this page; pass it as `after` for the next page.',
+  })
   endCursor!: string | null;
 }
 
@@ -215,7 +238,10 @@ export function toConnection<R, T>(page: Page<R>, map: (row: R) => T): Connectio
   const last = page.offset + nodes.length - 1;
   return {
     totalCount: page.totalCount,
-    pageInfo: { hasNextPage: page.offset + nodes.length < page.totalCount, endCursor: nodes.length ? encodeCursor(last) : null },
+    pageInfo: {
+      hasNextPage: page.offset + nodes.length < page.totalCount,
+      endCursor: nodes.length ? encodeCursor(last) : null,
+    },
     edges,
     nodes,
   };

@@ -11,11 +11,15 @@ describe('browser origins and token lifetime from the environment', () => {
   });
 
   it('when CORS_ORIGINS lists the regional frontends, then exactly those may', () => {
-    expect(loadEnv({ NODE_ENV: 'production', CORS_ORIGINS: 'https://a.example.fi, https://b.example.fi' }).corsOrigins).toEqual(['https://a.example.fi', 'https://b.example.fi']);
+    expect(
+      loadEnv({ NODE_ENV: 'production', CORS_ORIGINS: 'https://a.example.fi, https://b.example.fi' }).corsOrigins,
+    ).toEqual(['https://a.example.fi', 'https://b.example.fi']);
   });
 
   it('when CORS_ORIGINS holds something that is not an origin, then start-up stops naming it', () => {
-    expect(() => loadEnv({ CORS_ORIGINS: 'https://a.example.fi/graphql' })).toThrow(/invalid environment:\nCORS_ORIGINS: "https:\/\/a.example.fi\/graphql"/);
+    expect(() => loadEnv({ CORS_ORIGINS: 'https://a.example.fi/graphql' })).toThrow(
+      /invalid environment:\nCORS_ORIGINS: "https:\/\/a.example.fi\/graphql"/,
+    );
   });
 
   it('when no maximum token lifetime is set, then it is 24 h; a bad value stops start-up', () => {

@@ -20,14 +20,25 @@ const EnvSchema = z.object({
   AUTH_JWKS_URL: z.url().optional(),
   AUTH_DEV_SECRET: z.string().min(32).optional(),
   AUTH_ALLOW_DEV_TOKENS: z.enum(['true', 'false']).default('false'),
-  AUTH_MAX_TOKEN_LIFETIME_MINUTES: z.coerce.number().int().min(1).max(60 * 24 * 30).default(24 * 60),
+  AUTH_MAX_TOKEN_LIFETIME_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(60 * 24 * 30)
+    .default(24 * 60),
   CORS_ORIGINS: z.string().optional(),
 });
 
 /** Outside production a frontend's dev server on this machine, on any port, may call the API. */
 const DEVELOPMENT_CORS_ORIGINS = 'http://localhost:*,http://127.0.0.1:*';
 
-export type Env = z.infer<typeof EnvSchema> & { dataDir: string; regionsDir: string; host: string; loadDemoData: boolean; corsOrigins: string[] };
+export type Env = z.infer<typeof EnvSchema> & {
+  dataDir: string;
+  regionsDir: string;
+  host: string;
+  loadDemoData: boolean;
+  corsOrigins: string[];
+};
 
 export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
   const parsed = EnvSchema.safeParse(source);

@@ -47,12 +47,18 @@ export function withDatabase(url: string, database: string): string {
   return parsed.toString();
 }
 
-export async function createDatabaseIfMissing(maintenanceUrl: string, database: string, template?: string): Promise<void> {
+export async function createDatabaseIfMissing(
+  maintenanceUrl: string,
+  database: string,
+  template?: string,
+): Promise<void> {
   await withClient(maintenanceUrl, async (client) => {
     const exists = await client.query('select 1 from pg_database where datname = $1', [database]);
     if (exists.rowCount) return;
     const ident = client.escapeIdentifier(database);
-    await client.query(template ? `create database ${ident} template ${client.escapeIdentifier(template)}` : `create database ${ident}`);
+    await client.query(
+      template ? `create database ${ident} template ${client.escapeIdentifier(template)}` : `create database ${ident}`,
+    );
   });
 }
 

@@ -27,7 +27,12 @@ export function demoClock(today: Date = new Date()): Date {
  * Loads demo data on the first start only: a marker row records that it ran, so a second start
  * keeps whatever the developer changed since. `services` must run on the schema owner's ORM.
  */
-export async function loadDemoDataOnce(services: Services, steps: DemoDataStep[], log: Logger, now: () => Date = fixedAt(demoClock())): Promise<boolean> {
+export async function loadDemoDataOnce(
+  services: Services,
+  steps: DemoDataStep[],
+  log: Logger,
+  now: () => Date = fixedAt(demoClock()),
+): Promise<boolean> {
   const grants: Grant[] = services.regions.list().flatMap((r) => [
     { role: 'REGION_ADMIN' as const, regionId: r.id },
     { role: 'COORDINATOR' as const, regionId: r.id },

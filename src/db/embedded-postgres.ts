@@ -66,12 +66,19 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
 
   async function launch(): Promise<Launched> {
     const launched = spawnPostgres(binDir, args, runAs, options.log);
-    await waitUntilReady(superuserUrl, () => launched.exited, () => launched.output());
+    await waitUntilReady(
+      superuserUrl,
+      () => launched.exited,
+      () => launched.output(),
+    );
     // A server that dies under us (killed, out of memory) is started again on the same data;
     // requests fail meanwhile and /health answers 503, but the process does not need a restart.
     launched.child.once('exit', (code, signal) => {
       if (stopping) return;
-      options.log.error({ code, signal, pid: launched.child.pid }, 'embedded PostgreSQL stopped unexpectedly; restarting it');
+      options.log.error(
+        { code, signal, pid: launched.child.pid },
+        'embedded PostgreSQL stopped unexpectedly; restarting it',
+      );
       restarting = restart();
     });
     return launched;
@@ -89,7 +96,10 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
         return;
       } catch (error) {
         if (Date.now() > deadline) {
-          options.log.fatal({ err: error }, 'embedded PostgreSQL could not be restarted; the database stays unreachable');
+          options.log.fatal(
+            { err: error },
+            'embedded PostgreSQL could not be restarted; the database stays unreachable',
+          );
           return;
         }
       }
@@ -104,9 +114,11 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     stop: () => {
       stopping = true;
       // A restart under way finishes first, so that the server it starts is stopped too.
-      stopped ??= (restarting ?? Promise.resolve()).then(() => stopChild(server.child, () => server.exited)).then(() => {
-        if (!options.persistent) fs.rmSync(dataDir, { recursive: true, force: true });
-      });
+      stopped ??= (restarting ?? Promise.resolve())
+        .then(() => stopChild(server.child, () => server.exited))
+        .then(() => {
+          if (!options.persistent) fs.rmSync(dataDir, { recursive: true, force: true });
+        });
       return stopped;
     },
   };
@@ -118,7 +130,12 @@ interface Launched {
   output(): string;
 }
 
-function spawnPostgres(binDir: string, args: string[], runAs: RunAs | undefined, log: EmbeddedPostgresOptions['log']): Launched {
+function spawnPostgres(
+  binDir: string,
+  args: string[],
+  runAs: RunAs | undefined,
+  log: EmbeddedPostgresOptions['log'],
+): Launched {
   const child = spawn(path.join(binDir, 'bin', 'postgres'), args, {
     ...(runAs ? { uid: runAs.uid, gid: runAs.gid } : {}),
     env: { ...process.env, LC_MESSAGES: 'C' },
@@ -150,7 +167,14 @@ function resolveRunAsUser(log: EmbeddedPostgresOptions['log']): RunAs | undefine
   let ids = lookupUser(SUPERUSER);
   if (!ids) {
     log.info('creating system user "postgres" to run the embedded database (PostgreSQL refuses to run as root)');
-    const res = spawnSync('useradd', ['--system', '--user-group', '--no-create-home', '--shell', '/usr/sbin/nologin', SUPERUSER]);
+    const res = spawnSync('useradd', [
+      '--system',
+      '--user-group',
+      '--no-create-home',
+      '--shell',
+      '/usr/sbin/nologin',
+      SUPERUSER,
+    ]);
     if (res.status !== 0) throw new Error(`could not create the postgres system user: ${res.stderr?.toString()}`);
     ids = lookupUser(SUPERUSER);
   }
@@ -172,7 +196,9 @@ function resolveNativeDir(): string {
     const native = path.join(dir, pkg, 'native');
     if (fs.existsSync(path.join(native, 'bin', 'postgres'))) return native;
   }
-  throw new Error(`no embedded PostgreSQL binaries for ${os.platform()}-${os.arch()} (package ${pkg}); set DATABASE_URL to use an external PostgreSQL`);
+  throw new Error(
+    `no embedded PostgreSQL binaries for ${os.platform()}-${os.arch()} (package ${pkg}); set DATABASE_URL to use an external PostgreSQL`,
+  );
 }
 
 function canAccess(runAs: RunAs | undefined, test: string, target: string): boolean {
@@ -190,7 +216,10 @@ function reachableBinDir(nativeDir: string, runAs: RunAs | undefined, log: Embed
   const version = fs.readFileSync(path.join(nativeDir, '..', 'package.json'), 'utf8');
   const copy = path.join(os.tmpdir(), `kokemuspankki-pg-bin-${hash(version + nativeDir)}`);
   if (!fs.existsSync(path.join(copy, 'bin', 'postgres'))) {
-    log.info({ copy }, 'the postgres user cannot reach the project directory; running PostgreSQL from a copy of its binaries');
+    log.info(
+      { copy },
+      'the postgres user cannot reach the project directory; running PostgreSQL from a copy of its binaries',
+    );
     const partial = `${copy}.partial-${process.pid}`;
     fs.cpSync(nativeDir, partial, { recursive: true, verbatimSymlinks: true });
     chmodReadable(partial);
@@ -221,20 +250,42 @@ function reachableDataDir(dataDir: string, runAs: RunAs | undefined, log: Embedd
   fs.chownSync(dataDir, runAs.uid, runAs.gid);
   if (canAccess(runAs, '-w', dataDir) && canAccess(runAs, '-x', dataDir)) return dataDir;
   const fallback = path.join(os.tmpdir(), `kokemuspankki-pg-data-${hash(path.resolve(dataDir))}`);
-  log.warn({ dataDir: fallback }, 'the postgres user cannot reach the data directory; keeping the database under the temp directory');
+  log.warn(
+    { dataDir: fallback },
+    'the postgres user cannot reach the data directory; keeping the database under the temp directory',
+  );
   fs.mkdirSync(fallback, { recursive: true, mode: 0o700 });
   fs.chownSync(fallback, runAs.uid, runAs.gid);
   return fallback;
 }
 
-function initdb(binDir: string, dataDir: string, password: string, runAs: RunAs | undefined, log: EmbeddedPostgresOptions['log']): void {
+function initdb(
+  binDir: string,
+  dataDir: string,
+  password: string,
+  runAs: RunAs | undefined,
+  log: EmbeddedPostgresOptions['log'],
+): void {
   const pwfile = path.join(os.tmpdir(), `kokemuspankki-pw-${randomBytes(8).toString('hex')}`);
   fs.writeFileSync(pwfile, `${password}\n`, { mode: 0o600 });
   if (runAs) fs.chownSync(pwfile, runAs.uid, runAs.gid);
   try {
     const res = spawnSync(
       path.join(binDir, 'bin', 'initdb'),
-      ['-D', dataDir, '--username', SUPERUSER, '--pwfile', pwfile, '--auth', 'scram-sha-256', '--encoding', 'UTF8', '--locale', 'C'],
+      [
+        '-D',
+        dataDir,
+        '--username',
+        SUPERUSER,
+        '--pwfile',
+        pwfile,
+        '--auth',
+        'scram-sha-256',
+        '--encoding',
+        'UTF8',
+        '--locale',
+        'C',
+      ],
       { ...(runAs ? { uid: runAs.uid, gid: runAs.gid } : {}), env: { ...process.env, LC_MESSAGES: 'C' } },
     );
     if (res.status !== 0) throw new Error(`initdb failed: ${res.stderr?.toString() ?? res.error?.message}`);
@@ -295,7 +346,8 @@ async function waitUntilReady(url: string, hasExited: () => boolean, output: () 
       return;
     } catch {
       await client.end().catch(() => undefined);
-      if (Date.now() > deadline) throw new Error(`embedded PostgreSQL did not become ready in ${READY_TIMEOUT_MS} ms:\n${output()}`);
+      if (Date.now() > deadline)
+        throw new Error(`embedded PostgreSQL did not become ready in ${READY_TIMEOUT_MS} ms:\n${output()}`);
       await sleep(50);
     }
   }

@@ -7,4 +7,15 @@ import { ExpertConsent, ExpertContract, ExpertTaxCard, ExpertTraining } from '..
 import { Unit } from '../units/unit.entity';
 
 /** Every MikroORM entity; listed explicitly so that no file-system discovery runs at start. */
-export const entities = [AppState, AuditEntry, RegionRecord, RegionRevision, Unit, Expert, ExpertContract, ExpertTraining, ExpertTaxCard, ExpertConsent];
+export const entities = [
+  AppState,
+  AuditEntry,
+  RegionRecord,
+  RegionRevision,
+  Unit,
+  Expert,
+  ExpertContract,
+  ExpertTraining,
+  ExpertTaxCard,
+  ExpertConsent,
+];

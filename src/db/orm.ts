@@ -39,7 +39,10 @@ export function ormOptions(settings: OrmSettings): Options<PostgreSqlDriver> {
       acquireTimeoutMillis: 2_000,
       ...(settings.afterConnect?.length
         ? {
-            afterCreate: (conn: { query: (sql: string, cb: (err: Error | null) => void) => void }, done: (err: Error | null, conn: unknown) => void) => {
+            afterCreate: (
+              conn: { query: (sql: string, cb: (err: Error | null) => void) => void },
+              done: (err: Error | null, conn: unknown) => void,
+            ) => {
               const run = (i: number): void => {
                 if (i >= settings.afterConnect!.length) return done(null, conn);
                 conn.query(settings.afterConnect![i]!, (err) => (err ? done(err, conn) : run(i + 1)));

@@ -49,7 +49,9 @@ export async function startScratchServer(databaseUrl = process.env.DATABASE_URL)
     },
     async dropDatabase(url) {
       const name = new URL(url).pathname.slice(1);
-      await withClient(maintenanceUrl, (client) => client.query(`drop database if exists ${client.escapeIdentifier(name)} with (force)`));
+      await withClient(maintenanceUrl, (client) =>
+        client.query(`drop database if exists ${client.escapeIdentifier(name)} with (force)`),
+      );
     },
     async stop() {
       await embedded?.stop();

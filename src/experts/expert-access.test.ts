@@ -2,7 +2,17 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Grant, Viewer } from '../auth/viewer';
 import { ROLES } from '../auth/viewer';
-import { canReadContact, canReadTaxData, canReadTopics, EXPERT_FIELD_RULES, expertAccess, mayRead, mustAudit, seesOnlyAvailable, type ExpertField } from './expert-access';
+import {
+  canReadContact,
+  canReadTaxData,
+  canReadTopics,
+  EXPERT_FIELD_RULES,
+  expertAccess,
+  mayRead,
+  mustAudit,
+  seesOnlyAvailable,
+  type ExpertField,
+} from './expert-access';
 
 const UNIT = 'u-porvoo';
 const expert = { regionId: 'ita-uusimaa', accountId: 'jussi', unitIds: [UNIT] };
@@ -16,17 +26,31 @@ describe('expert field access', () => {
   });
 
   it('when a unit coordinator of a unit the expert was inducted in reads, then contact and hidden topics, but no tax, contract or interview data', () => {
-    const access = expertAccess(viewer('u', { role: 'UNIT_COORDINATOR', regionId: 'ita-uusimaa', unitId: UNIT }), expert);
+    const access = expertAccess(
+      viewer('u', { role: 'UNIT_COORDINATOR', regionId: 'ita-uusimaa', unitId: UNIT }),
+      expert,
+    );
     expect(access?.level).toBe('UNIT');
     expect([canReadContact(access), canReadTopics(access, false), canReadTaxData(access)]).toEqual([true, true, false]);
-    expect([mayRead(access, 'contracts', true), mayRead(access, 'interview', true), mayRead(access, 'version', true)]).toEqual([false, false, false]);
+    expect([
+      mayRead(access, 'contracts', true),
+      mayRead(access, 'interview', true),
+      mayRead(access, 'version', true),
+    ]).toEqual([false, false, false]);
     expect(seesOnlyAvailable(access!)).toBe(true);
   });
 
   it('when a unit coordinator of another unit reads, then they see what a professional sees', () => {
-    const access = expertAccess(viewer('u', { role: 'UNIT_COORDINATOR', regionId: 'ita-uusimaa', unitId: 'u-loviisa' }), expert);
+    const access = expertAccess(
+      viewer('u', { role: 'UNIT_COORDINATOR', regionId: 'ita-uusimaa', unitId: 'u-loviisa' }),
+      expert,
+    );
     expect(access?.level).toBe('POOL');
-    expect([canReadContact(access), canReadTopics(access, false), canReadTopics(access, true)]).toEqual([false, false, true]);
+    expect([canReadContact(access), canReadTopics(access, false), canReadTopics(access, true)]).toEqual([
+      false,
+      false,
+      true,
+    ]);
   });
 
   it('when a professional searches, then no contact, and topics and training names only with consent', () => {
@@ -56,7 +80,9 @@ describe('expert field access', () => {
     regionId: fc.constantFrom('ita-uusimaa', 'lapland'),
     unitId: fc.option(fc.constantFrom(UNIT, 'u-loviisa'), { nil: undefined }),
   }) as fc.Arbitrary<Grant>;
-  const anyViewer = fc.record({ id: fc.constantFrom('jussi', 'someone'), grants: fc.array(grant, { maxLength: 4 }) }).map((v) => viewer(v.id, ...v.grants));
+  const anyViewer = fc
+    .record({ id: fc.constantFrom('jussi', 'someone'), grants: fc.array(grant, { maxLength: 4 }) })
+    .map((v) => viewer(v.id, ...v.grants));
 
   it('property: the strongest standing wins, and the pool reads exactly what the pool rules give it', () => {
     fc.assert(
@@ -75,7 +101,9 @@ describe('expert field access', () => {
         expect(access?.level).toBe(expected);
         if (access?.level === 'POOL') {
           const rule: { readers: readonly string[]; withTopicConsent?: readonly string[] } = EXPERT_FIELD_RULES[field];
-          expect(mayRead(access, field, topicsPublic)).toBe(rule.readers.includes('POOL') || (topicsPublic && !!rule.withTopicConsent?.includes('POOL')));
+          expect(mayRead(access, field, topicsPublic)).toBe(
+            rule.readers.includes('POOL') || (topicsPublic && !!rule.withTopicConsent?.includes('POOL')),
+          );
         }
       }),
     );
@@ -86,7 +114,8 @@ describe('expert field access', () => {
       fc.property(anyViewer, fc.boolean(), (v, topicsPublic) => {
         const access = expertAccess(v, expert);
         if (access?.level === 'POOL') {
-          for (const f of ['contact', 'taxCards', 'contracts', 'interview', 'earningsLimitCents', 'version'] as const) expect(mayRead(access, f, topicsPublic)).toBe(false);
+          for (const f of ['contact', 'taxCards', 'contracts', 'interview', 'earningsLimitCents', 'version'] as const)
+            expect(mayRead(access, f, topicsPublic)).toBe(false);
         }
       }),
     );
@@ -98,7 +127,8 @@ describe('expert field access', () => {
         const access = expertAccess(v, expert);
         if (!access || access.level === 'SELF' || !mayRead(access, field, topicsPublic)) return;
         const rule = EXPERT_FIELD_RULES[field];
-        if (rule.audited === 'ALWAYS' || (rule.audited === 'WHILE_TOPICS_HIDDEN' && !topicsPublic)) expect(mustAudit(access, field, topicsPublic)).toBe(true);
+        if (rule.audited === 'ALWAYS' || (rule.audited === 'WHILE_TOPICS_HIDDEN' && !topicsPublic))
+          expect(mustAudit(access, field, topicsPublic)).toBe(true);
       }),
     );
   });

@@ -33,7 +33,9 @@ export function expertAccess(viewer: Viewer, expert: ExpertFacts): ExpertAccess 
   const self = grantsIn(viewer, expert.regionId, ['EXPERT'])[0];
   if (self && expert.accountId && expert.accountId === viewer.id) return { level: 'SELF', grant: self };
   const inducted = new Set(expert.unitIds ?? []);
-  const unit = grantsIn(viewer, expert.regionId, ['UNIT_COORDINATOR']).find((g) => g.unitId !== undefined && inducted.has(g.unitId));
+  const unit = grantsIn(viewer, expert.regionId, ['UNIT_COORDINATOR']).find(
+    (g) => g.unitId !== undefined && inducted.has(g.unitId),
+  );
   if (unit) return { level: 'UNIT', grant: unit };
   const pool = grantsIn(viewer, expert.regionId, POOL_ROLES)[0];
   if (pool) return { level: 'POOL', grant: pool };

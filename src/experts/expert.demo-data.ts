@@ -16,10 +16,71 @@ function prng(seed: number): () => number {
   };
 }
 
-const FI_FIRST = ['Aino', 'Eeva', 'Helmi', 'Jussi', 'Kalle', 'Leena', 'Marja', 'Mikko', 'Niina', 'Oskari', 'Pekka', 'Riikka', 'Sanna', 'Tuomas', 'Ville', 'Anneli', 'Juha', 'Katja', 'Sari', 'Timo'];
-const FI_LAST = ['Virtanen', 'Korhonen', 'Mäkinen', 'Nieminen', 'Mäkelä', 'Hämäläinen', 'Laine', 'Heikkinen', 'Koskinen', 'Järvinen', 'Lehtonen', 'Saarinen', 'Salminen', 'Heinonen', 'Niemi'];
-const SV_FIRST = ['Anders', 'Britt', 'Elin', 'Fredrik', 'Johanna', 'Karin', 'Lars', 'Linnea', 'Magnus', 'Sofia', 'Ulf', 'Vera'];
-const SV_LAST = ['Lindholm', 'Nyström', 'Sundqvist', 'Holmberg', 'Lindqvist', 'Åberg', 'Ekström', 'Wikström', 'Forsman', 'Granlund'];
+const FI_FIRST = [
+  'Aino',
+  'Eeva',
+  'Helmi',
+  'Jussi',
+  'Kalle',
+  'Leena',
+  'Marja',
+  'Mikko',
+  'Niina',
+  'Oskari',
+  'Pekka',
+  'Riikka',
+  'Sanna',
+  'Tuomas',
+  'Ville',
+  'Anneli',
+  'Juha',
+  'Katja',
+  'Sari',
+  'Timo',
+];
+const FI_LAST = [
+  'Virtanen',
+  'Korhonen',
+  'Mäkinen',
+  'Nieminen',
+  'Mäkelä',
+  'Hämäläinen',
+  'Laine',
+  'Heikkinen',
+  'Koskinen',
+  'Järvinen',
+  'Lehtonen',
+  'Saarinen',
+  'Salminen',
+  'Heinonen',
+  'Niemi',
+];
+const SV_FIRST = [
+  'Anders',
+  'Britt',
+  'Elin',
+  'Fredrik',
+  'Johanna',
+  'Karin',
+  'Lars',
+  'Linnea',
+  'Magnus',
+  'Sofia',
+  'Ulf',
+  'Vera',
+];
+const SV_LAST = [
+  'Lindholm',
+  'Nyström',
+  'Sundqvist',
+  'Holmberg',
+  'Lindqvist',
+  'Åberg',
+  'Ekström',
+  'Wikström',
+  'Forsman',
+  'Granlund',
+];
 const INTRO_FI = [
   'Olen kokemusasiantuntija ja kerron mielelläni omasta toipumisestani.',
   'Minulla on kokemusta palvelujärjestelmästä sekä asiakkaana että läheisenä.',
@@ -51,7 +112,9 @@ export function expertDemoData(regions: RegionConfig[]): DemoDataStep {
     for (const [regionIndex, config] of regions.entries()) {
       const random = prng(20261123 + regionIndex);
       const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
-      const some = <T>(list: readonly T[], max: number): T[] => [...new Set(Array.from({ length: 1 + Math.floor(random() * max) }, () => pick(list)))];
+      const some = <T>(list: readonly T[], max: number): T[] => [
+        ...new Set(Array.from({ length: 1 + Math.floor(random() * max) }, () => pick(list))),
+      ];
       const towns = MUNICIPALITIES[config.id] ?? ['Helsinki'];
       const year = Number(localDate(today, config.timeZone).slice(0, 4));
       const unitIds: string[] = [];
@@ -70,7 +133,10 @@ export function expertDemoData(regions: RegionConfig[]): DemoDataStep {
       }
       const step = interviewPanel(config.onboardingSteps);
       const coordinatorRole = config.coordinatorRoles[0]!.id;
-      const panel = (step?.roles.length ? step.roles : [coordinatorRole]).map((role) => ({ role, name: PANEL_NAMES[role] ?? 'Kaisa Koordinaattori' }));
+      const panel = (step?.roles.length ? step.roles : [coordinatorRole]).map((role) => ({
+        role,
+        name: PANEL_NAMES[role] ?? 'Kaisa Koordinaattori',
+      }));
       const bilingual = config.locales.includes('sv');
       const count = 20 + Math.floor(random() * 21);
       for (let i = 0; i < count; i += 1) {
@@ -78,10 +144,30 @@ export function expertDemoData(regions: RegionConfig[]): DemoDataStep {
         const first = pick(swedish ? SV_FIRST : FI_FIRST);
         const last = pick(swedish ? SV_LAST : FI_LAST);
         const r = random();
-        const status: ExpertStatus = r < 0.6 ? 'ACTIVE' : r < 0.7 ? 'PAUSED' : r < 0.8 ? 'CONTRACTED' : r < 0.88 ? 'INTERVIEWED' : r < 0.95 ? 'APPLIED' : 'ENDED';
-        const email = `${first}.${last}${i}`.toLowerCase().normalize('NFD').replace(/[^a-z0-9.]/g, '');
-        const taskTypeIds = some(config.taskTypes.map((t) => t.id), 3);
-        const topicIds = some(config.topics.map((t) => t.id), 3);
+        const status: ExpertStatus =
+          r < 0.6
+            ? 'ACTIVE'
+            : r < 0.7
+              ? 'PAUSED'
+              : r < 0.8
+                ? 'CONTRACTED'
+                : r < 0.88
+                  ? 'INTERVIEWED'
+                  : r < 0.95
+                    ? 'APPLIED'
+                    : 'ENDED';
+        const email = `${first}.${last}${i}`
+          .toLowerCase()
+          .normalize('NFD')
+          .replace(/[^a-z0-9.]/g, '');
+        const taskTypeIds = some(
+          config.taskTypes.map((t) => t.id),
+          3,
+        );
+        const topicIds = some(
+          config.topics.map((t) => t.id),
+          3,
+        );
         const expert = await experts.create(
           scope,
           {
@@ -116,7 +202,12 @@ export function expertDemoData(regions: RegionConfig[]): DemoDataStep {
           'demo-data',
         );
         if (status === 'APPLIED') continue;
-        await experts.recordInterview(scope, expert.id, { heldOn: `${year - 1}-0${1 + (i % 9)}-15`, panel }, 'demo-data');
+        await experts.recordInterview(
+          scope,
+          expert.id,
+          { heldOn: `${year - 1}-0${1 + (i % 9)}-15`, panel },
+          'demo-data',
+        );
         if (status === 'INTERVIEWED') continue;
         await experts.signContract(
           scope,
@@ -135,7 +226,8 @@ export function expertDemoData(regions: RegionConfig[]): DemoDataStep {
         if (random() < 0.7) await experts.recordTaxCard(scope, expert.id, year, `${year}-01-25`, 'demo-data');
         if (status === 'CONTRACTED') continue;
         await experts.changeStatus(scope, expert.id, 'ACTIVE', 'demo-data');
-        if (status === 'PAUSED' || status === 'ENDED') await experts.changeStatus(scope, expert.id, status, 'demo-data');
+        if (status === 'PAUSED' || status === 'ENDED')
+          await experts.changeStatus(scope, expert.id, status, 'demo-data');
       }
     }
   };

@@ -23,12 +23,35 @@ export interface InterviewRecord {
 @Index({ properties: ['regionId', 'status'] })
 // One profile per account and region, or myData would answer with someone else's data.
 @Unique({ name: 'expert_region_id_account_id_unique', properties: ['regionId', 'accountId'] })
-@Index({ name: 'expert_topic_ids_gin', expression: 'create index "expert_topic_ids_gin" on "expert" using gin ("topic_ids")' })
-@Index({ name: 'expert_task_type_ids_gin', expression: 'create index "expert_task_type_ids_gin" on "expert" using gin ("task_type_ids")' })
-@Index({ name: 'expert_languages_gin', expression: 'create index "expert_languages_gin" on "expert" using gin ("languages")' })
-@Index({ name: 'expert_municipalities_gin', expression: 'create index "expert_municipalities_gin" on "expert" using gin ("municipalities")' })
+@Index({
+  name: 'expert_topic_ids_gin',
+  expression: 'create index "expert_topic_ids_gin" on "expert" using gin ("topic_ids")',
+})
+@Index({
+  name: 'expert_task_type_ids_gin',
+  expression: 'create index "expert_task_type_ids_gin" on "expert" using gin ("task_type_ids")',
+})
+@Index({
+  name: 'expert_languages_gin',
+  expression: 'create index "expert_languages_gin" on "expert" using gin ("languages")',
+})
+@Index({
+  name: 'expert_municipalities_gin',
+  expression: 'create index "expert_municipalities_gin" on "expert" using gin ("municipalities")',
+})
 export class Expert {
-  [OptionalProps]?: 'version' | 'introduction' | 'topicIds' | 'topicsPublic' | 'earningsLimitOptIn' | 'earningsLimitCents' | 'languages' | 'municipalities' | 'remote' | 'taskTypeIds' | 'unitIds';
+  [OptionalProps]?:
+    | 'version'
+    | 'introduction'
+    | 'topicIds'
+    | 'topicsPublic'
+    | 'earningsLimitOptIn'
+    | 'earningsLimitCents'
+    | 'languages'
+    | 'municipalities'
+    | 'remote'
+    | 'taskTypeIds'
+    | 'unitIds';
 
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
@@ -36,7 +59,10 @@ export class Expert {
   @Property({ type: 'text' })
   regionId!: string;
 
-  @Enum({ items: () => ['APPLIED', 'INTERVIEWED', 'CONTRACTED', 'ACTIVE', 'PAUSED', 'ENDED'], nativeEnumName: 'expert_status' })
+  @Enum({
+    items: () => ['APPLIED', 'INTERVIEWED', 'CONTRACTED', 'ACTIVE', 'PAUSED', 'ENDED'],
+    nativeEnumName: 'expert_status',
+  })
   status!: ExpertStatus;
 
   /** Stable pseudonym that survives erasure (fee records and accounting refer to it). */

@@ -24,11 +24,19 @@ export function createExpertLoaders(ctx: RequestScope) {
       Promise.all(regionIds.map(async (id) => (await ctx.services.regions.rulesAt(ctx, id, ctx.now())).config)),
     ),
     trainings: new DataLoader<string, ExpertTraining[]>(async (expertIds) => {
-      const rows = await ctx.em.find(ExpertTraining, { expert: { $in: [...expertIds] } }, { orderBy: { completedOn: 'asc', id: 'asc' } });
+      const rows = await ctx.em.find(
+        ExpertTraining,
+        { expert: { $in: [...expertIds] } },
+        { orderBy: { completedOn: 'asc', id: 'asc' } },
+      );
       return groupBy(rows, (r) => r.expert.id, expertIds);
     }),
     contracts: new DataLoader<string, ExpertContract[]>(async (expertIds) => {
-      const rows = await ctx.em.find(ExpertContract, { expert: { $in: [...expertIds] } }, { orderBy: { validFrom: 'asc', id: 'asc' } });
+      const rows = await ctx.em.find(
+        ExpertContract,
+        { expert: { $in: [...expertIds] } },
+        { orderBy: { validFrom: 'asc', id: 'asc' } },
+      );
       return groupBy(rows, (r) => r.expert.id, expertIds);
     }),
     taxCards: new DataLoader<string, ExpertTaxCard[]>(async (expertIds) => {

@@ -1,5 +1,18 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Ctx, Field, FieldResolver, ID, Info, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import {
+  Arg,
+  Ctx,
+  Field,
+  FieldResolver,
+  ID,
+  Info,
+  Int,
+  Mutation,
+  ObjectType,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import { operationOf } from '../audit/audit.service';
 import { AuditEntryType } from '../audit/audit.types';
 import { toKeysetConnection, type ConnectionShape } from '../common/pagination';
@@ -35,12 +48,16 @@ import { availableOn, contractOn, localDate } from './rules/contract-validity';
 import type { ExpertStatus } from './rules/expert-lifecycle';
 import { meetsKokoaRecommendation } from './rules/training';
 
-@ObjectType('MyExpertData', { description: 'Everything stored about the calling expert in one region (GDPR access request).' })
+@ObjectType('MyExpertData', {
+  description: 'Everything stored about the calling expert in one region (GDPR access request).',
+})
 class MyExpertDataType {
-  @Field(() => ExpertProfileType, { description: 'The profile with contact details, topics, contracts, trainings, tax cards and interview.' })
+  @Field(() => ExpertProfileType, {
+    description: 'The profile with contact details, topics, contracts, trainings, tax cards and interview.',
+  })
   profile!: Expert;
 
-  @Field(() => [AuditEntryType], { description: 'Who read or changed the expert\'s personal data, and when.' })
+  @Field(() => [AuditEntryType], { description: "Who read or changed the expert's personal data, and when." })
   auditEntries!: AuditEntryType[];
 
   @Field(() => [ConsentChangeType], { description: 'Every consent given or withdrawn, oldest first.' })
@@ -51,39 +68,56 @@ class MyExpertDataType {
 export class ExpertResolver {
   // ---- queries -----------------------------------------------------------------------------
 
-  @Query(() => ExpertProfileType, { description: 'One expert. NOT_FOUND outside the caller\'s regions; professionals see only available experts.' })
+  @Query(() => ExpertProfileType, {
+    description: "One expert. NOT_FOUND outside the caller's regions; professionals see only available experts.",
+  })
   expert(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<Expert> {
     return ctx.services.experts.get(ctx, id);
   }
 
-  @Query(() => ExpertConnection, { description: 'Search of a region\'s pool (COORDINATOR, UNIT_COORDINATOR, PROFESSIONAL), by display name.' })
+  @Query(() => ExpertConnection, {
+    description: "Search of a region's pool (COORDINATOR, UNIT_COORDINATOR, PROFESSIONAL), by display name.",
+  })
   async experts(
     @Arg('regionId', () => ID) regionId: string,
-    @Arg('filter', () => ExpertFilterInput, { nullable: true, description: 'All given filters must match.' }) filter: ExpertFilterInput | null,
+    @Arg('filter', () => ExpertFilterInput, { nullable: true, description: 'All given filters must match.' })
+    filter: ExpertFilterInput | null,
     @Arg('first', () => Int, { nullable: true, description: 'Page size, 1 to 100 (default 20).' }) first: number | null,
-    @Arg('after', () => String, { nullable: true, description: 'endCursor of the previous page.' }) after: string | null,
+    @Arg('after', () => String, { nullable: true, description: 'endCursor of the previous page.' })
+    after: string | null,
     @Ctx() ctx: RequestContext,
   ): Promise<ConnectionShape<Expert>> {
     const page = await ctx.services.experts.search(ctx, regionId, filter ?? {}, first, after);
     return toKeysetConnection(page, (e) => e);
   }
 
-  @Query(() => [ExpertProfileType], { description: 'Experts under contract in the year who have no tax card for it yet, by name, at most `first` (COORDINATOR).' })
+  @Query(() => [ExpertProfileType], {
+    description:
+      'Experts under contract in the year who have no tax card for it yet, by name, at most `first` (COORDINATOR).',
+  })
   expertsMissingTaxCard(
     @Arg('regionId', () => ID) regionId: string,
     @Arg('year', () => Int) year: number,
     @Ctx() ctx: RequestContext,
-    @Arg('first', () => Int, { nullable: true, description: 'At most this many, 1 to 100 (default 100).' }) first?: number | null,
+    @Arg('first', () => Int, { nullable: true, description: 'At most this many, 1 to 100 (default 100).' })
+    first?: number | null,
   ): Promise<Expert[]> {
     return ctx.services.experts.missingTaxCard(ctx, regionId, year, first);
   }
 
-  @Query(() => MyExpertDataType, { description: 'Everything stored about the calling expert (EXPERT), including who read their data.' })
+  @Query(() => MyExpertDataType, {
+    description: 'Everything stored about the calling expert (EXPERT), including who read their data.',
+  })
   async myData(@Arg('regionId', () => ID) regionId: string, @Ctx() ctx: RequestContext): Promise<MyExpertDataType> {
     const { expert, auditEntries, consents } = await ctx.services.experts.mine(ctx, regionId);
     return {
       profile: expert,
-      auditEntries: auditEntries.map((e) => ({ ...e, actorName: e.actorName ?? null, operation: e.operation ?? null, reason: e.reason ?? null })),
+      auditEntries: auditEntries.map((e) => ({
+        ...e,
+        actorName: e.actorName ?? null,
+        operation: e.operation ?? null,
+        reason: e.reason ?? null,
+      })),
       consents: consents.map((c) => ({ consent: c.consent, given: c.given, at: c.at, onBehalf: c.onBehalf })),
     };
   }
@@ -91,23 +125,36 @@ export class ExpertResolver {
   // ---- mutations ---------------------------------------------------------------------------
 
   @Mutation(() => ExpertProfileType, { description: 'Records an applicant (COORDINATOR); status APPLIED.' })
-  createExpert(@Arg('input', () => CreateExpertInput) input: CreateExpertInput, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<Expert> {
+  createExpert(
+    @Arg('input', () => CreateExpertInput) input: CreateExpertInput,
+    @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Expert> {
     return ctx.services.experts.create(ctx, { ...input, introduction: { ...input.introduction } }, operationOf(info));
   }
 
-  @Mutation(() => ExpertProfileType, { description: 'Changes an expert\'s profile (COORDINATOR); the change is audited.' })
+  @Mutation(() => ExpertProfileType, {
+    description: "Changes an expert's profile (COORDINATOR); the change is audited.",
+  })
   updateExpertProfile(
     @Arg('id', () => ID) id: string,
     @Arg('input', () => UpdateExpertProfileInput) input: UpdateExpertProfileInput,
     @Ctx() ctx: RequestContext,
     @Info() info: GraphQLResolveInfo,
-    @Arg('expectedVersion', () => Int, { nullable: true, description: 'The version the editor read; CONFLICT if the profile changed since.' }) expectedVersion?: number | null,
+    @Arg('expectedVersion', () => Int, {
+      nullable: true,
+      description: 'The version the editor read; CONFLICT if the profile changed since.',
+    })
+    expectedVersion?: number | null,
   ): Promise<Expert> {
     const profile = { ...input, introduction: input.introduction ? { ...input.introduction } : input.introduction };
     return ctx.services.experts.update(ctx, id, profile, operationOf(info), expectedVersion);
   }
 
-  @Mutation(() => ExpertProfileType, { description: 'The expert gives or withdraws their own consents (EXPERT), in force at once; each change is kept (myData) and audited.' })
+  @Mutation(() => ExpertProfileType, {
+    description:
+      'The expert gives or withdraws their own consents (EXPERT), in force at once; each change is kept (myData) and audited.',
+  })
   updateMyConsent(
     @Arg('regionId', () => ID) regionId: string,
     @Arg('input', () => UpdateMyConsentInput) input: UpdateMyConsentInput,
@@ -117,7 +164,10 @@ export class ExpertResolver {
     return ctx.services.experts.updateMyConsent(ctx, regionId, input, operationOf(info));
   }
 
-  @Mutation(() => ExpertProfileType, { description: 'Records the suitability interview with the panel the region requires (COORDINATOR); status INTERVIEWED.' })
+  @Mutation(() => ExpertProfileType, {
+    description:
+      'Records the suitability interview with the panel the region requires (COORDINATOR); status INTERVIEWED.',
+  })
   recordExpertInterview(
     @Arg('id', () => ID) id: string,
     @Arg('input', () => RecordExpertInterviewInput) input: RecordExpertInterviewInput,
@@ -127,7 +177,9 @@ export class ExpertResolver {
     return ctx.services.experts.recordInterview(ctx, id, input, operationOf(info));
   }
 
-  @Mutation(() => ExpertProfileType, { description: 'Records a signed commission contract (COORDINATOR); status CONTRACTED. Periods may not overlap.' })
+  @Mutation(() => ExpertProfileType, {
+    description: 'Records a signed commission contract (COORDINATOR); status CONTRACTED. Periods may not overlap.',
+  })
   signExpertContract(
     @Arg('id', () => ID) id: string,
     @Arg('input', () => SignExpertContractInput) input: SignExpertContractInput,
@@ -137,7 +189,9 @@ export class ExpertResolver {
     return ctx.services.experts.signContract(ctx, id, input, operationOf(info));
   }
 
-  @Mutation(() => ExpertProfileType, { description: 'Activates, pauses or ends an expert (COORDINATOR). Activation needs a contract valid today.' })
+  @Mutation(() => ExpertProfileType, {
+    description: 'Activates, pauses or ends an expert (COORDINATOR). Activation needs a contract valid today.',
+  })
   changeExpertStatus(
     @Arg('id', () => ID) id: string,
     @Arg('status', () => ExpertStatusEnum, { description: 'ACTIVE, PAUSED or ENDED.' }) status: ExpertStatus,
@@ -168,7 +222,9 @@ export class ExpertResolver {
     return ctx.services.experts.recordTaxCard(ctx, id, year, receivedOn, operationOf(info));
   }
 
-  @Mutation(() => ErasedExpertType, { description: 'Erases an expert\'s personal data (COORDINATOR); the row stays as a pseudonym for fee records.' })
+  @Mutation(() => ErasedExpertType, {
+    description: "Erases an expert's personal data (COORDINATOR); the row stays as a pseudonym for fee records.",
+  })
   async eraseExpert(
     @Arg('id', () => ID) id: string,
     @Arg('reason', () => String) reason: string,
@@ -181,11 +237,23 @@ export class ExpertResolver {
 
   // ---- fields, each under the 3/8 field rules ----------------------------------------------
 
-  @FieldResolver(() => String, { nullable: true, description: 'Introduction in the given locale, else the region\'s first locale that has one.' })
-  async introduction(@Root() e: Expert, @Arg('locale', () => String, { nullable: true }) locale: string | null, @Ctx() ctx: RequestContext): Promise<string | null> {
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: "Introduction in the given locale, else the region's first locale that has one.",
+  })
+  async introduction(
+    @Root() e: Expert,
+    @Arg('locale', () => String, { nullable: true }) locale: string | null,
+    @Ctx() ctx: RequestContext,
+  ): Promise<string | null> {
     const config = await ctx.loaders.get(createExpertLoaders).config.load(e.regionId);
     const texts = e.introduction as Record<string, string | undefined>;
-    return (locale && Object.hasOwn(texts, locale) ? texts[locale] : undefined) ?? config.locales.map((l) => texts[l]).find(Boolean) ?? Object.values(texts)[0] ?? null;
+    return (
+      (locale && Object.hasOwn(texts, locale) ? texts[locale] : undefined) ??
+      config.locales.map((l) => texts[l]).find(Boolean) ??
+      Object.values(texts)[0] ??
+      null
+    );
   }
 
   @FieldResolver(() => LocalizedTextType, { description: 'Introduction in every locale given.' })
@@ -193,8 +261,16 @@ export class ExpertResolver {
     return { ...e.introduction };
   }
 
-  @FieldResolver(() => [Topic], { nullable: true, description: 'Topics of experience; null for the pool unless the expert consented (topicsPublic). Reads of hidden topics are audited.' })
-  async topics(@Root() e: Expert, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<Topic[] | null> {
+  @FieldResolver(() => [Topic], {
+    nullable: true,
+    description:
+      'Topics of experience; null for the pool unless the expert consented (topicsPublic). Reads of hidden topics are audited.',
+  })
+  async topics(
+    @Root() e: Expert,
+    @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Topic[] | null> {
     const ids = await ctx.services.experts.topicIds(ctx, e, operationOf(info));
     if (!ids) return null;
     const config = await ctx.loaders.get(createExpertLoaders).config.load(e.regionId);
@@ -206,22 +282,44 @@ export class ExpertResolver {
     return e.topicsPublic;
   }
 
-  @FieldResolver(() => Boolean, { nullable: true, description: 'Consent to follow fees against the earnings limit; coordinator and the expert only. Audited.' })
-  earningsLimitOptIn(@Root() e: Expert, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<boolean | null> {
+  @FieldResolver(() => Boolean, {
+    nullable: true,
+    description: 'Consent to follow fees against the earnings limit; coordinator and the expert only. Audited.',
+  })
+  earningsLimitOptIn(
+    @Root() e: Expert,
+    @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<boolean | null> {
     return ctx.services.experts.earningsLimitOptIn(ctx, e, operationOf(info));
   }
 
-  @FieldResolver(() => Int, { nullable: true, description: 'Monthly earnings limit in cents, while the expert opts in; coordinator and the expert only. Audited.' })
-  earningsLimitCents(@Root() e: Expert, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<number | null> {
+  @FieldResolver(() => Int, {
+    nullable: true,
+    description: 'Monthly earnings limit in cents, while the expert opts in; coordinator and the expert only. Audited.',
+  })
+  earningsLimitCents(
+    @Root() e: Expert,
+    @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<number | null> {
     return ctx.services.experts.earningsLimitCents(ctx, e, operationOf(info));
   }
 
-  @FieldResolver(() => Int, { nullable: true, description: 'Changes with every save; pass it as expectedVersion to updateExpertProfile to detect a concurrent edit. Coordinator only.' })
+  @FieldResolver(() => Int, {
+    nullable: true,
+    description:
+      'Changes with every save; pass it as expectedVersion to updateExpertProfile to detect a concurrent edit. Coordinator only.',
+  })
   version(@Root() e: Expert, @Ctx() ctx: RequestContext): Promise<number | null> {
     return ctx.services.experts.version(ctx, e);
   }
 
-  @FieldResolver(() => String, { nullable: true, description: 'Token subject of the expert\'s own account, as the coordinator linked it; coordinator and the expert only.' })
+  @FieldResolver(() => String, {
+    nullable: true,
+    description:
+      "Token subject of the expert's own account, as the coordinator linked it; coordinator and the expert only.",
+  })
   accountId(@Root() e: Expert, @Ctx() ctx: RequestContext): Promise<string | null> {
     return ctx.services.experts.accountId(ctx, e);
   }
@@ -234,13 +332,21 @@ export class ExpertResolver {
 
   @FieldResolver(() => ExpertContactType, {
     nullable: true,
-    description: 'Email and phone: the coordinator, unit coordinators of units the expert was inducted in, and the expert (null for the pool). Each read is audited.',
+    description:
+      'Email and phone: the coordinator, unit coordinators of units the expert was inducted in, and the expert (null for the pool). Each read is audited.',
   })
-  contact(@Root() e: Expert, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<ExpertContactType | null> {
+  contact(
+    @Root() e: Expert,
+    @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<ExpertContactType | null> {
     return ctx.services.experts.contact(ctx, e, operationOf(info));
   }
 
-  @FieldResolver(() => ContractPeriodType, { nullable: true, description: 'The contract valid today in the region, if any.' })
+  @FieldResolver(() => ContractPeriodType, {
+    nullable: true,
+    description: 'The contract valid today in the region, if any.',
+  })
   async currentContract(@Root() e: Expert, @Ctx() ctx: RequestContext): Promise<ContractPeriodType | null> {
     const loaders = ctx.loaders.get(createExpertLoaders);
     const [config, contracts] = await Promise.all([loaders.config.load(e.regionId), loaders.contracts.load(e.id)]);
@@ -255,8 +361,15 @@ export class ExpertResolver {
     return availableOn(e.status, contracts, localDate(ctx.now(), config.timeZone));
   }
 
-  @FieldResolver(() => [ExpertContractType], { nullable: true, description: 'All contracts with their contents; coordinator and the expert only. Audited.' })
-  async contracts(@Root() e: Expert, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<ExpertContractType[] | null> {
+  @FieldResolver(() => [ExpertContractType], {
+    nullable: true,
+    description: 'All contracts with their contents; coordinator and the expert only. Audited.',
+  })
+  async contracts(
+    @Root() e: Expert,
+    @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<ExpertContractType[] | null> {
     const rows = await ctx.services.experts.contracts(ctx, e, operationOf(info));
     if (!rows) return null;
     return rows.map((c) => ({
@@ -272,8 +385,15 @@ export class ExpertResolver {
     }));
   }
 
-  @FieldResolver(() => [ExpertTrainingType], { description: 'Completed trainings; names and providers follow the topics\' rules (audited while the topics are hidden).' })
-  async trainings(@Root() e: Expert, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<ExpertTrainingType[]> {
+  @FieldResolver(() => [ExpertTrainingType], {
+    description:
+      "Completed trainings; names and providers follow the topics' rules (audited while the topics are hidden).",
+  })
+  async trainings(
+    @Root() e: Expert,
+    @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<ExpertTrainingType[]> {
     const { rows, detailed } = await ctx.services.experts.trainings(ctx, e, operationOf(info));
     return rows.map((t) => ({
       id: t.id,
@@ -292,14 +412,28 @@ export class ExpertResolver {
     return units.filter((u): u is Unit => !!u && !(u instanceof Error));
   }
 
-  @FieldResolver(() => [TaxCardType], { nullable: true, description: 'Tax cards by year; coordinator and the expert only (null otherwise). Each read is audited.' })
-  async taxCards(@Root() e: Expert, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<TaxCardType[] | null> {
+  @FieldResolver(() => [TaxCardType], {
+    nullable: true,
+    description: 'Tax cards by year; coordinator and the expert only (null otherwise). Each read is audited.',
+  })
+  async taxCards(
+    @Root() e: Expert,
+    @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<TaxCardType[] | null> {
     const rows = await ctx.services.experts.taxCards(ctx, e, operationOf(info));
     return rows?.map((t) => ({ year: t.year, receivedOn: t.receivedOn })) ?? null;
   }
 
-  @FieldResolver(() => InterviewType, { nullable: true, description: 'The suitability interview; coordinator and the expert only. Audited.' })
-  async interview(@Root() e: Expert, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<InterviewType | null> {
+  @FieldResolver(() => InterviewType, {
+    nullable: true,
+    description: 'The suitability interview; coordinator and the expert only. Audited.',
+  })
+  async interview(
+    @Root() e: Expert,
+    @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<InterviewType | null> {
     const interview = await ctx.services.experts.interview(ctx, e, operationOf(info));
     return interview ? { ...interview, notes: interview.notes ?? null } : null;
   }

@@ -1,9 +1,22 @@
-import { LockMode, OptimisticLockError, raw, UniqueConstraintViolationException, type FilterQuery } from '@mikro-orm/core';
+import {
+  LockMode,
+  OptimisticLockError,
+  raw,
+  UniqueConstraintViolationException,
+  type FilterQuery,
+} from '@mikro-orm/core';
 import { authorize, authorizeRow, hasRole, requireAuthenticated } from '../auth/policy';
 import type { OperationName } from '../auth/policies';
 import { BadUserInputError, ConflictError, DomainError, ForbiddenError, NotFoundError } from '../common/errors';
 import { isUuid } from '../common/ids';
-import { afterPosition, checkListLength, listCap, keysetPage, keysetPageRequest, type KeysetPage } from '../common/pagination';
+import {
+  afterPosition,
+  checkListLength,
+  listCap,
+  keysetPage,
+  keysetPageRequest,
+  type KeysetPage,
+} from '../common/pagination';
 import type { RequestScope } from '../scope';
 import type { RegionConfig } from '../region/region-config';
 import { Unit } from '../units/unit.entity';
@@ -18,12 +31,27 @@ import {
   seesOnlyAvailable,
   type ExpertField,
 } from './expert-access';
-import { ExpertConsent, ExpertContract, ExpertTaxCard, ExpertTraining, type ConsentKind } from './expert-records.entity';
+import {
+  ExpertConsent,
+  ExpertContract,
+  ExpertTaxCard,
+  ExpertTraining,
+  type ConsentKind,
+} from './expert-records.entity';
 import { Expert, type Introduction } from './expert.entity';
 import { createExpertLoaders } from './expert.loaders';
 import { isEmailAddress, isPhoneNumber } from './rules/contact';
 import { contractOn, localDate, overlaps } from './rules/contract-validity';
-import { CONTRACTED_STATUSES, eventForTarget, interviewPanel, LifecycleError, missingPanelRoles, nextStatus, type ExpertStatus, type LifecycleEvent } from './rules/expert-lifecycle';
+import {
+  CONTRACTED_STATUSES,
+  eventForTarget,
+  interviewPanel,
+  LifecycleError,
+  missingPanelRoles,
+  nextStatus,
+  type ExpertStatus,
+  type LifecycleEvent,
+} from './rules/expert-lifecycle';
 
 export interface ProfileInput {
   displayName?: string | null;
@@ -53,7 +81,22 @@ export interface SearchFilter {
 }
 
 const LANGUAGE = /^[a-z]{2,3}$/;
-const PERSONAL_FIELDS = ['displayName', 'email', 'phone', 'introduction', 'topicIds', 'topicsPublic', 'languages', 'municipalities', 'remote', 'taskTypeIds', 'unitIds', 'accountId', 'earningsLimitOptIn', 'earningsLimitCents'] as const;
+const PERSONAL_FIELDS = [
+  'displayName',
+  'email',
+  'phone',
+  'introduction',
+  'topicIds',
+  'topicsPublic',
+  'languages',
+  'municipalities',
+  'remote',
+  'taskTypeIds',
+  'unitIds',
+  'accountId',
+  'earningsLimitOptIn',
+  'earningsLimitCents',
+] as const;
 /** A month's limit above this is surely a typo (EUR 100 000). */
 const MAX_EARNINGS_LIMIT_CENTS = 10_000_000;
 
@@ -75,13 +118,16 @@ export class ExpertService {
     if (!access) {
       // An expert asking for someone else learns nothing; other roles are told they may not.
       if (hasRole(ctx.viewer, expert.regionId, ['EXPERT'])) throw new NotFoundError('expert', id);
-      throw new ForbiddenError(`reading experts requires the role ${EXPERT_READER_ROLES.join(' or ')} in region ${expert.regionId}`);
+      throw new ForbiddenError(
+        `reading experts requires the role ${EXPERT_READER_ROLES.join(' or ')} in region ${expert.regionId}`,
+      );
     }
     // Applicants, interviewed, paused and ended experts are the regional coordinator's business.
     if (seesOnlyAvailable(access)) {
       const config = await this.config(ctx, expert.regionId);
       const contracts = await ctx.loaders.get(createExpertLoaders).contracts.load(expert.id);
-      if (expert.status !== 'ACTIVE' || !contractOn(contracts, localDate(ctx.now(), config.timeZone))) throw new NotFoundError('expert', id);
+      if (expert.status !== 'ACTIVE' || !contractOn(contracts, localDate(ctx.now(), config.timeZone)))
+        throw new NotFoundError('expert', id);
     }
     return expert;
   }
@@ -92,24 +138,38 @@ export class ExpertService {
    * inducted in a unit they coordinate), else the filter would leak hidden topics; and
    * `availableOn` matches only the contract in force today, never a future one.
    */
-  async search(ctx: RequestScope, regionId: string, filter: SearchFilter, first?: number | null, after?: string | null): Promise<KeysetPage<Expert>> {
+  async search(
+    ctx: RequestScope,
+    regionId: string,
+    filter: SearchFilter,
+    first?: number | null,
+    after?: string | null,
+  ): Promise<KeysetPage<Expert>> {
     authorize(ctx, 'Query.experts', regionId);
     const config = await this.config(ctx, regionId);
     const request = keysetPageRequest(first, after);
-    if (request.after && (typeof request.after.key !== 'string' || !isUuid(request.after.id))) throw new BadUserInputError('after', 'not a cursor of this list');
+    if (request.after && (typeof request.after.key !== 'string' || !isUuid(request.after.id)))
+      throw new BadUserInputError('after', 'not a cursor of this list');
     const poolOnly = !hasRole(ctx.viewer, regionId, ['COORDINATOR']);
     const ownUnits = coordinatedUnits(ctx.viewer, regionId);
     const today = localDate(ctx.now(), config.timeZone);
-    for (const key of ['topicIds', 'taskTypeIds', 'languages', 'statuses'] as const) checkListLength(`filter.${key}`, filter[key]);
+    for (const key of ['topicIds', 'taskTypeIds', 'languages', 'statuses'] as const)
+      checkListLength(`filter.${key}`, filter[key]);
     if (filter.topicIds) this.checkIds(config.topics, filter.topicIds, 'filter.topicIds', 'topic', regionId);
-    if (filter.taskTypeIds) this.checkIds(config.taskTypes, filter.taskTypeIds, 'filter.taskTypeIds', 'task type', regionId);
+    if (filter.taskTypeIds)
+      this.checkIds(config.taskTypes, filter.taskTypeIds, 'filter.taskTypeIds', 'task type', regionId);
 
     // Built afresh for each statement: a raw SQL fragment can be used in one query only.
     const conditions = (): FilterQuery<Expert> => {
       const where: Record<string, unknown> & { $and: unknown[] } = { regionId, $and: [] };
       if (filter.topicIds?.length) {
         where.topicIds = { $contains: filter.topicIds };
-        if (poolOnly) where.$and.push(ownUnits.length ? { $or: [{ topicsPublic: true }, { unitIds: { $overlap: ownUnits } }] } : { topicsPublic: true });
+        if (poolOnly)
+          where.$and.push(
+            ownUnits.length
+              ? { $or: [{ topicsPublic: true }, { unitIds: { $overlap: ownUnits } }] }
+              : { topicsPublic: true },
+          );
       }
       if (filter.taskTypeIds?.length) where.taskTypeIds = { $contains: filter.taskTypeIds };
       if (filter.languages?.length) where.languages = { $contains: filter.languages };
@@ -118,43 +178,67 @@ export class ExpertService {
       if (poolOnly) {
         where.status = 'ACTIVE';
         // A future contract is the coordinator's knowledge: the pool sees only the one in force.
-        const [from, to] = filter.availableOn && filter.availableOn < today ? [filter.availableOn, today] : [today, filter.availableOn ?? today];
+        const [from, to] =
+          filter.availableOn && filter.availableOn < today
+            ? [filter.availableOn, today]
+            : [today, filter.availableOn ?? today];
         where.$and.push(validContractCovering(from, to));
       } else {
         if (filter.statuses?.length) where.status = { $in: filter.statuses };
-        if (filter.availableOn) where.$and.push({ status: 'ACTIVE' }, validContractCovering(filter.availableOn, filter.availableOn));
+        if (filter.availableOn)
+          where.$and.push({ status: 'ACTIVE' }, validContractCovering(filter.availableOn, filter.availableOn));
       }
       if (!where.$and.length) delete (where as Partial<typeof where>).$and;
       return where as FilterQuery<Expert>;
     };
     // A keyset page (name, id): experts added or renamed while someone pages never repeat or skip one.
-    const rows = await ctx.em.find(Expert, { $and: [conditions(), afterPosition('displayName', 'asc', request.after)] }, {
-      orderBy: { displayName: 'asc', id: 'asc' },
-      limit: request.limit + 1,
-    });
-    return keysetPage(rows, request, (e) => e.displayName, () => ctx.em.count(Expert, conditions()));
+    const rows = await ctx.em.find(
+      Expert,
+      { $and: [conditions(), afterPosition('displayName', 'asc', request.after)] },
+      {
+        orderBy: { displayName: 'asc', id: 'asc' },
+        limit: request.limit + 1,
+      },
+    );
+    return keysetPage(
+      rows,
+      request,
+      (e) => e.displayName,
+      () => ctx.em.count(Expert, conditions()),
+    );
   }
 
   /** Experts under contract this year who have not delivered a tax card for `year` (COORDINATOR). */
   async missingTaxCard(ctx: RequestScope, regionId: string, year: number, first?: number | null): Promise<Expert[]> {
     authorize(ctx, 'Query.expertsMissingTaxCard', regionId);
     await this.config(ctx, regionId);
-    if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new BadUserInputError('year', 'expected a year from 2000 to 2100');
+    if (!Number.isInteger(year) || year < 2000 || year > 2100)
+      throw new BadUserInputError('year', 'expected a year from 2000 to 2100');
     return ctx.em.find(
       Expert,
       {
         regionId,
         status: { $in: [...CONTRACTED_STATUSES] },
         erasedAt: null,
-        [raw((alias) => `exists (select 1 from "expert_contract" c where c.expert_id = ${alias}.id and c.valid_from <= ? and c.valid_to >= ?)`, [`${year}-12-31`, `${year}-01-01`])]: true,
-        [raw((alias) => `not exists (select 1 from "expert_tax_card" t where t.expert_id = ${alias}.id and t.year = ?)`, [year])]: true,
+        [raw(
+          (alias) =>
+            `exists (select 1 from "expert_contract" c where c.expert_id = ${alias}.id and c.valid_from <= ? and c.valid_to >= ?)`,
+          [`${year}-12-31`, `${year}-01-01`],
+        )]: true,
+        [raw(
+          (alias) => `not exists (select 1 from "expert_tax_card" t where t.expert_id = ${alias}.id and t.year = ?)`,
+          [year],
+        )]: true,
       },
       { orderBy: { displayName: 'asc', id: 'asc' }, limit: listCap(first) },
     );
   }
 
   /** The expert's own record in a region, for their data request. */
-  async mine(ctx: RequestScope, regionId: string): Promise<{ expert: Expert; auditEntries: AuditEntry[]; consents: ExpertConsent[] }> {
+  async mine(
+    ctx: RequestScope,
+    regionId: string,
+  ): Promise<{ expert: Expert; auditEntries: AuditEntry[]; consents: ExpertConsent[] }> {
     const expert = await this.own(ctx, regionId, 'Query.myData');
     const auditEntries = await ctx.services.audit.aboutSubject(ctx, regionId, expert.id);
     const consents = await ctx.em.find(ExpertConsent, { expert: expert.id }, { orderBy: { at: 'asc', id: 'asc' } });
@@ -167,18 +251,36 @@ export class ExpertService {
    * Whether the viewer reads `field` of the expert, by the declared field rules; an allowed read
    * that the rules audit is queued for the audit log (only when there is a value to reveal).
    */
-  async reveal(ctx: RequestScope, e: Expert, field: ExpertField, operation: string | null, hasValue = true): Promise<boolean> {
+  async reveal(
+    ctx: RequestScope,
+    e: Expert,
+    field: ExpertField,
+    operation: string | null,
+    hasValue = true,
+  ): Promise<boolean> {
     const access = expertAccess(ctx.viewer, e);
     if (!access || !mayRead(access, field, e.topicsPublic)) return false;
     if (hasValue && mustAudit(access, field, e.topicsPublic)) {
-      await ctx.services.audit.recordRead(ctx, { regionId: e.regionId, grant: access.grant, subjectId: e.id, fields: [...EXPERT_FIELD_RULES[field].auditFields], operation });
+      await ctx.services.audit.recordRead(ctx, {
+        regionId: e.regionId,
+        grant: access.grant,
+        subjectId: e.id,
+        fields: [...EXPERT_FIELD_RULES[field].auditFields],
+        operation,
+      });
     }
     return true;
   }
 
-  async contact(ctx: RequestScope, e: Expert, operation: string | null): Promise<{ email: string | null; phone: string | null } | null> {
+  async contact(
+    ctx: RequestScope,
+    e: Expert,
+    operation: string | null,
+  ): Promise<{ email: string | null; phone: string | null } | null> {
     if (!e.email && !e.phone) return null;
-    return (await this.reveal(ctx, e, 'contact', operation)) ? { email: e.email ?? null, phone: e.phone ?? null } : null;
+    return (await this.reveal(ctx, e, 'contact', operation))
+      ? { email: e.email ?? null, phone: e.phone ?? null }
+      : null;
   }
 
   async topicIds(ctx: RequestScope, e: Expert, operation: string | null): Promise<string[] | null> {
@@ -186,14 +288,20 @@ export class ExpertService {
   }
 
   /** Trainings; `detailed` false: the caller sees hours and dates only, not names and providers. */
-  async trainings(ctx: RequestScope, e: Expert, operation: string | null): Promise<{ rows: ExpertTraining[]; detailed: boolean }> {
+  async trainings(
+    ctx: RequestScope,
+    e: Expert,
+    operation: string | null,
+  ): Promise<{ rows: ExpertTraining[]; detailed: boolean }> {
     const rows = await ctx.loaders.get(createExpertLoaders).trainings.load(e.id);
     const detailed = await this.reveal(ctx, e, 'trainings', operation, rows.length > 0);
     return { rows, detailed };
   }
 
   async earningsLimitOptIn(ctx: RequestScope, e: Expert, operation: string | null): Promise<boolean | null> {
-    return (await this.reveal(ctx, e, 'earningsLimitOptIn', operation, e.earningsLimitOptIn)) ? e.earningsLimitOptIn : null;
+    return (await this.reveal(ctx, e, 'earningsLimitOptIn', operation, e.earningsLimitOptIn))
+      ? e.earningsLimitOptIn
+      : null;
   }
 
   async earningsLimitCents(ctx: RequestScope, e: Expert, operation: string | null): Promise<number | null> {
@@ -244,26 +352,48 @@ export class ExpertService {
     const expert = await this.own(ctx, regionId, 'Mutation.updateMyConsent', true);
     if (expert.erasedAt) throw new ConflictError(`expert ${expert.id} has been erased`);
     const config = await this.config(ctx, regionId);
-    const values = await this.validateProfile(ctx, config, { topicsPublic: input.topicsPublic, earningsLimitOptIn: input.earningsLimitOptIn, earningsLimitCents: input.earningsLimitCents }, false);
+    const values = await this.validateProfile(
+      ctx,
+      config,
+      {
+        topicsPublic: input.topicsPublic,
+        earningsLimitOptIn: input.earningsLimitOptIn,
+        earningsLimitCents: input.earningsLimitCents,
+      },
+      false,
+    );
     checkEarningsLimit(values, expert);
     const changed = changedKeys(values, expert);
     const consents = consentChanges(values, expert);
     ctx.em.assign(expert, values as Partial<Expert>);
     this.recordConsents(ctx, expert, consents, false);
     await ctx.em.flush();
-    if (changed.length) await ctx.services.audit.recordChange(ctx, { regionId, grant, action: 'CHANGE', subjectId: expert.id, fields: changed, operation });
+    if (changed.length)
+      await ctx.services.audit.recordChange(ctx, {
+        regionId,
+        grant,
+        action: 'CHANGE',
+        subjectId: expert.id,
+        fields: changed,
+        operation,
+      });
     return expert;
   }
 
   // ---- changing ----------------------------------------------------------------------------
 
-  async create(ctx: RequestScope, input: ProfileInput & { regionId: string }, operation: string | null): Promise<Expert> {
+  async create(
+    ctx: RequestScope,
+    input: ProfileInput & { regionId: string },
+    operation: string | null,
+  ): Promise<Expert> {
     const grant = authorize(ctx, 'Mutation.createExpert', input.regionId);
     const config = await this.config(ctx, input.regionId);
     const values = await this.validateProfile(ctx, config, input, true);
     checkEarningsLimit(values, { earningsLimitOptIn: false, earningsLimitCents: null });
     if (!values.displayName) throw new BadUserInputError('input.displayName', 'must not be empty');
-    if (!values.introduction || !Object.keys(values.introduction).length) throw new BadUserInputError('input.introduction', 'expected text in at least one locale');
+    if (!values.introduction || !Object.keys(values.introduction).length)
+      throw new BadUserInputError('input.introduction', 'expected text in at least one locale');
     await this.checkAccountFree(ctx, input.regionId, values.accountId as string | null | undefined, null);
     const now = ctx.now();
     const expert = ctx.em.create(Expert, {
@@ -295,19 +425,29 @@ export class ExpertService {
    * Two coordinators may edit one profile at once: with `expectedVersion` the second save gets
    * CONFLICT instead of silently overwriting the first (also when both read the same version).
    */
-  async update(ctx: RequestScope, id: string, input: ProfileInput, operation: string | null, expectedVersion?: number | null): Promise<Expert> {
+  async update(
+    ctx: RequestScope,
+    id: string,
+    input: ProfileInput,
+    operation: string | null,
+    expectedVersion?: number | null,
+  ): Promise<Expert> {
     const { expert, grant } = await this.forChange(ctx, id, 'Mutation.updateExpertProfile');
     if (expert.erasedAt) throw new ConflictError(`expert ${id} has been erased`);
     if (expectedVersion != null && expert.version !== expectedVersion) {
-      throw new ConflictError(`expert ${id} was changed by someone else (version ${expert.version}, expected ${expectedVersion}); reload and try again`);
+      throw new ConflictError(
+        `expert ${id} was changed by someone else (version ${expert.version}, expected ${expectedVersion}); reload and try again`,
+      );
     }
     const config = await this.config(ctx, expert.regionId);
     const values = await this.validateProfile(ctx, config, input, false);
     checkEarningsLimit(values, expert);
-    if ('displayName' in values && !values.displayName) throw new BadUserInputError('input.displayName', 'must not be empty');
+    if ('displayName' in values && !values.displayName)
+      throw new BadUserInputError('input.displayName', 'must not be empty');
     const changed = changedKeys(values, expert);
     const consents = consentChanges(values, expert);
-    if (changed.includes('accountId')) await this.checkAccountFree(ctx, expert.regionId, values.accountId as string | null, expert.id);
+    if (changed.includes('accountId'))
+      await this.checkAccountFree(ctx, expert.regionId, values.accountId as string | null, expert.id);
     ctx.em.assign(expert, values as Partial<Expert>);
     // A coordinator records a consent the expert gave on paper; the default path is updateMyConsent.
     this.recordConsents(ctx, expert, consents, true);
@@ -338,25 +478,57 @@ export class ExpertService {
     const step = interviewPanel(config.onboardingSteps);
     const allowedRoles = new Set(['PROFESSIONAL', ...config.coordinatorRoles.map((r) => r.id)]);
     input.panel.forEach((m, i) => {
-      if (!allowedRoles.has(m.role)) throw new BadUserInputError(`input.panel[${i}].role`, `unknown panel role "${m.role}" (allowed: ${[...allowedRoles].join(', ')})`);
+      if (!allowedRoles.has(m.role))
+        throw new BadUserInputError(
+          `input.panel[${i}].role`,
+          `unknown panel role "${m.role}" (allowed: ${[...allowedRoles].join(', ')})`,
+        );
       if (!m.name.trim()) throw new BadUserInputError(`input.panel[${i}].name`, 'must not be empty');
     });
-    const missing = missingPanelRoles(step?.roles ?? [], input.panel.map((m) => m.role));
+    const missing = missingPanelRoles(
+      step?.roles ?? [],
+      input.panel.map((m) => m.role),
+    );
     if (missing.length) {
-      throw new BadUserInputError('input.panel', `the ${step!.stepId} step of region ${expert.regionId} needs ${step!.roles.join(' and ')} on the panel; missing ${missing.join(', ')}`);
+      throw new BadUserInputError(
+        'input.panel',
+        `the ${step!.stepId} step of region ${expert.regionId} needs ${step!.roles.join(' and ')} on the panel; missing ${missing.join(', ')}`,
+      );
     }
-    if (input.heldOn > localDate(ctx.now(), config.timeZone)) throw new BadUserInputError('input.heldOn', 'an interview cannot be recorded before it is held');
+    if (input.heldOn > localDate(ctx.now(), config.timeZone))
+      throw new BadUserInputError('input.heldOn', 'an interview cannot be recorded before it is held');
     this.transition(expert, 'INTERVIEW', ctx.now());
-    expert.interview = { stepId: step?.stepId ?? 'interview', heldOn: input.heldOn, panel: input.panel.map((m) => ({ role: m.role, name: m.name.trim() })), notes: input.notes?.trim() || null };
+    expert.interview = {
+      stepId: step?.stepId ?? 'interview',
+      heldOn: input.heldOn,
+      panel: input.panel.map((m) => ({ role: m.role, name: m.name.trim() })),
+      notes: input.notes?.trim() || null,
+    };
     await ctx.em.flush();
-    await ctx.services.audit.recordChange(ctx, { regionId: expert.regionId, grant, action: 'CHANGE', subjectId: expert.id, fields: ['status', 'interview'], operation });
+    await ctx.services.audit.recordChange(ctx, {
+      regionId: expert.regionId,
+      grant,
+      action: 'CHANGE',
+      subjectId: expert.id,
+      fields: ['status', 'interview'],
+      operation,
+    });
     return expert;
   }
 
   async signContract(
     ctx: RequestScope,
     id: string,
-    input: { validFrom: string; validTo: string; signedOn?: string | null; training?: string | null; earlierExperience?: string | null; topicIds: string[]; wishes?: string | null; taskTypeIds: string[] },
+    input: {
+      validFrom: string;
+      validTo: string;
+      signedOn?: string | null;
+      training?: string | null;
+      earlierExperience?: string | null;
+      topicIds: string[];
+      wishes?: string | null;
+      taskTypeIds: string[];
+    },
     operation: string | null,
   ): Promise<Expert> {
     // The row lock serialises two coordinators signing at once, so "one valid contract" holds.
@@ -367,10 +539,14 @@ export class ExpertService {
     checkListLength('input.taskTypeIds', input.taskTypeIds);
     this.checkIds(config.topics, input.topicIds, 'input.topicIds', 'topic', expert.regionId);
     this.checkIds(config.taskTypes, input.taskTypeIds, 'input.taskTypeIds', 'task type', expert.regionId);
-    if (!input.taskTypeIds.length) throw new BadUserInputError('input.taskTypeIds', 'a contract agrees at least one task type');
+    if (!input.taskTypeIds.length)
+      throw new BadUserInputError('input.taskTypeIds', 'a contract agrees at least one task type');
     const existing = await ctx.em.find(ExpertContract, { expert: expert.id });
     const clash = existing.find((c) => overlaps(c, input));
-    if (clash) throw new ConflictError(`expert ${id} already has a contract valid from ${clash.validFrom} to ${clash.validTo}; only one contract is valid at a time`);
+    if (clash)
+      throw new ConflictError(
+        `expert ${id} already has a contract valid from ${clash.validFrom} to ${clash.validTo}; only one contract is valid at a time`,
+      );
     this.transition(expert, 'SIGN_CONTRACT', ctx.now());
     ctx.em.create(ExpertContract, {
       regionId: expert.regionId,
@@ -386,22 +562,41 @@ export class ExpertService {
       createdAt: ctx.now(),
     });
     await ctx.em.flush();
-    await ctx.services.audit.recordChange(ctx, { regionId: expert.regionId, grant, action: 'CHANGE', subjectId: expert.id, fields: ['status', 'contracts'], operation });
+    await ctx.services.audit.recordChange(ctx, {
+      regionId: expert.regionId,
+      grant,
+      action: 'CHANGE',
+      subjectId: expert.id,
+      fields: ['status', 'contracts'],
+      operation,
+    });
     return expert;
   }
 
   async changeStatus(ctx: RequestScope, id: string, status: ExpertStatus, operation: string | null): Promise<Expert> {
     const { expert, grant } = await this.forChange(ctx, id, 'Mutation.changeExpertStatus');
     const event = eventForTarget(status);
-    if (!event) throw new BadUserInputError('status', `${status} is reached through its own step (recordExpertInterview, signExpertContract), not changeExpertStatus`);
+    if (!event)
+      throw new BadUserInputError(
+        'status',
+        `${status} is reached through its own step (recordExpertInterview, signExpertContract), not changeExpertStatus`,
+      );
     if (event === 'ACTIVATE') {
       const config = await this.config(ctx, expert.regionId);
       const contracts = await ctx.em.find(ExpertContract, { expert: expert.id });
-      if (!contractOn(contracts, localDate(ctx.now(), config.timeZone))) throw new ConflictError(`expert ${id} has no contract valid today; sign a new contract first`);
+      if (!contractOn(contracts, localDate(ctx.now(), config.timeZone)))
+        throw new ConflictError(`expert ${id} has no contract valid today; sign a new contract first`);
     }
     this.transition(expert, event, ctx.now());
     await ctx.em.flush();
-    await ctx.services.audit.recordChange(ctx, { regionId: expert.regionId, grant, action: 'CHANGE', subjectId: expert.id, fields: ['status'], operation });
+    await ctx.services.audit.recordChange(ctx, {
+      regionId: expert.regionId,
+      grant,
+      action: 'CHANGE',
+      subjectId: expert.id,
+      fields: ['status'],
+      operation,
+    });
     return expert;
   }
 
@@ -415,8 +610,10 @@ export class ExpertService {
     if (expert.erasedAt) throw new ConflictError(`expert ${id} has been erased`);
     if (!input.name.trim()) throw new BadUserInputError('input.name', 'must not be empty');
     if (!input.provider.trim()) throw new BadUserInputError('input.provider', 'must not be empty');
-    if (!Number.isInteger(input.hours) || input.hours < 1 || input.hours > 10_000) throw new BadUserInputError('input.hours', 'expected hours from 1 to 10000');
-    if (input.startedOn && input.startedOn > input.completedOn) throw new BadUserInputError('input.startedOn', 'must not be after completedOn');
+    if (!Number.isInteger(input.hours) || input.hours < 1 || input.hours > 10_000)
+      throw new BadUserInputError('input.hours', 'expected hours from 1 to 10000');
+    if (input.startedOn && input.startedOn > input.completedOn)
+      throw new BadUserInputError('input.startedOn', 'must not be after completedOn');
     ctx.em.create(ExpertTraining, {
       regionId: expert.regionId,
       expert,
@@ -427,19 +624,40 @@ export class ExpertService {
       completedOn: input.completedOn,
     });
     await ctx.em.flush();
-    await ctx.services.audit.recordChange(ctx, { regionId: expert.regionId, grant, action: 'CHANGE', subjectId: expert.id, fields: ['trainings'], operation });
+    await ctx.services.audit.recordChange(ctx, {
+      regionId: expert.regionId,
+      grant,
+      action: 'CHANGE',
+      subjectId: expert.id,
+      fields: ['trainings'],
+      operation,
+    });
     return expert;
   }
 
-  async recordTaxCard(ctx: RequestScope, id: string, year: number, receivedOn: string, operation: string | null): Promise<Expert> {
+  async recordTaxCard(
+    ctx: RequestScope,
+    id: string,
+    year: number,
+    receivedOn: string,
+    operation: string | null,
+  ): Promise<Expert> {
     const { expert, grant } = await this.forChange(ctx, id, 'Mutation.recordTaxCard', true);
     if (expert.erasedAt) throw new ConflictError(`expert ${id} has been erased`);
-    if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new BadUserInputError('year', 'expected a year from 2000 to 2100');
+    if (!Number.isInteger(year) || year < 2000 || year > 2100)
+      throw new BadUserInputError('year', 'expected a year from 2000 to 2100');
     const existing = await ctx.em.findOne(ExpertTaxCard, { expert: expert.id, year });
     if (existing) existing.receivedOn = receivedOn;
     else ctx.em.create(ExpertTaxCard, { regionId: expert.regionId, expert, year, receivedOn });
     await ctx.em.flush();
-    await ctx.services.audit.recordChange(ctx, { regionId: expert.regionId, grant, action: 'CHANGE', subjectId: expert.id, fields: ['taxCards'], operation });
+    await ctx.services.audit.recordChange(ctx, {
+      regionId: expert.regionId,
+      grant,
+      action: 'CHANGE',
+      subjectId: expert.id,
+      fields: ['taxCards'],
+      operation,
+    });
     return expert;
   }
 
@@ -474,7 +692,8 @@ export class ExpertService {
       erasedAt: now,
     });
     const contracts = await ctx.em.find(ExpertContract, { expert: expert.id });
-    for (const c of contracts) ctx.em.assign(c, { training: null, earlierExperience: null, topicIds: [], wishes: null });
+    for (const c of contracts)
+      ctx.em.assign(c, { training: null, earlierExperience: null, topicIds: [], wishes: null });
     await ctx.em.nativeDelete(ExpertTraining, { expert: expert.id });
     await ctx.em.nativeDelete(ExpertTaxCard, { expert: expert.id });
     await ctx.em.nativeDelete(ExpertConsent, { expert: expert.id });
@@ -494,15 +713,29 @@ export class ExpertService {
   // ---- helpers ---------------------------------------------------------------------------
 
   /** The caller's own expert profile in a region (EXPERT), or NOT_FOUND. */
-  private async own(ctx: RequestScope, regionId: string, operation: 'Query.myData' | 'Mutation.updateMyConsent', lock = false): Promise<Expert> {
+  private async own(
+    ctx: RequestScope,
+    regionId: string,
+    operation: 'Query.myData' | 'Mutation.updateMyConsent',
+    lock = false,
+  ): Promise<Expert> {
     authorize(ctx, operation, regionId);
-    const expert = await ctx.em.findOne(Expert, { regionId, accountId: ctx.viewer.id }, lock ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {});
+    const expert = await ctx.em.findOne(
+      Expert,
+      { regionId, accountId: ctx.viewer.id },
+      lock ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {},
+    );
     if (!expert) throw new NotFoundError('expert profile for the caller in region', regionId);
     return expert;
   }
 
   /** An account opens one profile per region: a second one would make myData answer for the wrong person. */
-  private async checkAccountFree(ctx: RequestScope, regionId: string, accountId: string | null | undefined, selfId: string | null): Promise<void> {
+  private async checkAccountFree(
+    ctx: RequestScope,
+    regionId: string,
+    accountId: string | null | undefined,
+    selfId: string | null,
+  ): Promise<void> {
     if (!accountId) return;
     const holders = await ctx.em.count(Expert, { regionId, accountId, ...(selfId ? { id: { $ne: selfId } } : {}) });
     if (holders > 0) throw accountInUse(accountId);
@@ -513,16 +746,30 @@ export class ExpertService {
       await ctx.em.flush();
     } catch (error) {
       // The row's version moved between our read and our write: someone saved first.
-      if (error instanceof OptimisticLockError) throw new ConflictError(`expert ${id} was changed by someone else; reload and try again`);
+      if (error instanceof OptimisticLockError)
+        throw new ConflictError(`expert ${id} was changed by someone else; reload and try again`);
       // Two coordinators linking the same account at once: the unique index decides.
-      if (error instanceof UniqueConstraintViolationException && /account_id/.test(error.message)) throw accountInUse(null);
+      if (error instanceof UniqueConstraintViolationException && /account_id/.test(error.message))
+        throw accountInUse(null);
       throw error;
     }
   }
 
-  private recordConsents(ctx: RequestScope, expert: Expert, changes: Array<{ consent: ConsentKind; given: boolean }>, onBehalf: boolean): void {
+  private recordConsents(
+    ctx: RequestScope,
+    expert: Expert,
+    changes: Array<{ consent: ConsentKind; given: boolean }>,
+    onBehalf: boolean,
+  ): void {
     for (const change of changes) {
-      ctx.em.create(ExpertConsent, { regionId: expert.regionId, expert, ...change, at: ctx.now(), recordedBy: ctx.viewer.id!, onBehalf });
+      ctx.em.create(ExpertConsent, {
+        regionId: expert.regionId,
+        expert,
+        ...change,
+        at: ctx.now(),
+        recordedBy: ctx.viewer.id!,
+        onBehalf,
+      });
     }
   }
 
@@ -533,7 +780,9 @@ export class ExpertService {
   /** The expert to change: NOT_FOUND outside the viewer's regions, FORBIDDEN without COORDINATOR. */
   private async forChange(ctx: RequestScope, id: string, operation: OperationName, lock = false) {
     requireAuthenticated(ctx.viewer, operation.slice(operation.indexOf('.') + 1));
-    const expert = isUuid(id) ? await ctx.em.findOne(Expert, { id }, lock ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {}) : null;
+    const expert = isUuid(id)
+      ? await ctx.em.findOne(Expert, { id }, lock ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {})
+      : null;
     if (!expert) throw new NotFoundError('expert', id);
     const grant = authorizeRow(ctx, operation, expert);
     return { expert, grant };
@@ -552,18 +801,31 @@ export class ExpertService {
     }
   }
 
-  private checkIds(list: ReadonlyArray<{ id: string }>, ids: readonly string[], field: string, what: string, regionId: string): void {
+  private checkIds(
+    list: ReadonlyArray<{ id: string }>,
+    ids: readonly string[],
+    field: string,
+    what: string,
+    regionId: string,
+  ): void {
     const known = new Set(list.map((x) => x.id));
     const unknown = ids.find((id) => !known.has(id));
     if (unknown !== undefined) throw new BadUserInputError(field, `unknown ${what} "${unknown}" in region ${regionId}`);
   }
 
   /** Validates the given fields of a profile; returns only those given, normalised. */
-  private async validateProfile(ctx: RequestScope, config: RegionConfig, input: ProfileInput, creating: boolean): Promise<Partial<Record<(typeof PERSONAL_FIELDS)[number], unknown>>> {
+  private async validateProfile(
+    ctx: RequestScope,
+    config: RegionConfig,
+    input: ProfileInput,
+    creating: boolean,
+  ): Promise<Partial<Record<(typeof PERSONAL_FIELDS)[number], unknown>>> {
     const out: Partial<Record<(typeof PERSONAL_FIELDS)[number], unknown>> = {};
     const given = <K extends keyof ProfileInput>(k: K) =>
-      input[k] !== undefined && (input[k] !== null || k === 'email' || k === 'phone' || k === 'accountId' || k === 'earningsLimitCents');
-    for (const key of ['topicIds', 'languages', 'taskTypeIds', 'municipalities', 'unitIds'] as const) checkListLength(`input.${key}`, input[key]);
+      input[k] !== undefined &&
+      (input[k] !== null || k === 'email' || k === 'phone' || k === 'accountId' || k === 'earningsLimitCents');
+    for (const key of ['topicIds', 'languages', 'taskTypeIds', 'municipalities', 'unitIds'] as const)
+      checkListLength(`input.${key}`, input[key]);
     if (given('displayName')) {
       const name = input.displayName!.trim();
       if (name.length > 200) throw new BadUserInputError('input.displayName', 'at most 200 characters');
@@ -589,7 +851,8 @@ export class ExpertService {
     }
     if (given('languages')) {
       const bad = input.languages!.find((l) => !LANGUAGE.test(l));
-      if (bad !== undefined) throw new BadUserInputError('input.languages', `"${bad}" is not an ISO 639 language code such as "fi"`);
+      if (bad !== undefined)
+        throw new BadUserInputError('input.languages', `"${bad}" is not an ISO 639 language code such as "fi"`);
       out.languages = [...new Set(input.languages)];
     }
     if (given('municipalities')) {
@@ -602,7 +865,10 @@ export class ExpertService {
       for (const [locale, text] of Object.entries(input.introduction!)) {
         if (text === null || text === undefined || !text.trim()) continue;
         if (!(config.locales as readonly string[]).includes(locale)) {
-          throw new BadUserInputError(`input.introduction.${locale}`, `region ${config.id} allows the locales ${config.locales.join(', ')}`);
+          throw new BadUserInputError(
+            `input.introduction.${locale}`,
+            `region ${config.id} allows the locales ${config.locales.join(', ')}`,
+          );
         }
         if (text.length > 5000) throw new BadUserInputError(`input.introduction.${locale}`, 'at most 5000 characters');
         intro[locale as keyof Introduction] = text.trim();
@@ -612,18 +878,24 @@ export class ExpertService {
     if (given('unitIds')) {
       const ids = [...new Set(input.unitIds)];
       const bad = ids.find((u) => !isUuid(u));
-      const found = bad === undefined && ids.length ? await ctx.em.find(Unit, { id: { $in: ids }, regionId: config.id }) : [];
+      const found =
+        bad === undefined && ids.length ? await ctx.em.find(Unit, { id: { $in: ids }, regionId: config.id }) : [];
       const missing = bad ?? ids.find((u) => !found.some((f) => f.id === u));
-      if (missing !== undefined) throw new BadUserInputError('input.unitIds', `unknown unit "${missing}" in region ${config.id}`);
+      if (missing !== undefined)
+        throw new BadUserInputError('input.unitIds', `unknown unit "${missing}" in region ${config.id}`);
       out.unitIds = ids;
     }
     if (given('accountId')) out.accountId = input.accountId?.trim() || null;
     if (given('earningsLimitCents')) {
       const cents = input.earningsLimitCents ?? null;
       if (cents !== null && (!Number.isInteger(cents) || cents < 1 || cents > MAX_EARNINGS_LIMIT_CENTS)) {
-        throw new BadUserInputError('input.earningsLimitCents', `expected a whole number of cents from 1 to ${MAX_EARNINGS_LIMIT_CENTS}`);
+        throw new BadUserInputError(
+          'input.earningsLimitCents',
+          `expected a whole number of cents from 1 to ${MAX_EARNINGS_LIMIT_CENTS}`,
+        );
       }
-      if (cents !== null && !config.earningsLimitOptIn) throw new BadUserInputError('input.earningsLimitCents', `region ${config.id} does not follow earnings limits`);
+      if (cents !== null && !config.earningsLimitOptIn)
+        throw new BadUserInputError('input.earningsLimitCents', `region ${config.id} does not follow earnings limits`);
       out.earningsLimitCents = cents;
     }
     for (const key of ['topicsPublic', 'remote', 'earningsLimitOptIn'] as const) {
@@ -637,27 +909,40 @@ export class ExpertService {
 /** An expert under one contract valid from `from` to `to` (SQL, so that the page is filtered in the database). */
 function validContractCovering(from: string, to: string): Record<string, unknown> {
   return {
-    [raw((alias) => `exists (select 1 from "expert_contract" c where c.expert_id = ${alias}.id and c.valid_from <= ? and c.valid_to >= ?)`, [from, to])]: true,
+    [raw(
+      (alias) =>
+        `exists (select 1 from "expert_contract" c where c.expert_id = ${alias}.id and c.valid_from <= ? and c.valid_to >= ?)`,
+      [from, to],
+    )]: true,
   };
 }
 
 /** Audit reason of a consent a coordinator records for the expert (given on paper). */
-const ON_BEHALF = 'consent recorded on the expert\'s behalf';
+const ON_BEHALF = "consent recorded on the expert's behalf";
 
 function accountInUse(accountId: string | null): DomainError {
   const what = accountId ? `account "${accountId}"` : 'the account';
-  return new DomainError('CONFLICT', `input.accountId: ${what} already belongs to another expert of the region`, { field: 'input.accountId' });
+  return new DomainError('CONFLICT', `input.accountId: ${what} already belongs to another expert of the region`, {
+    field: 'input.accountId',
+  });
 }
 
 function changedKeys(values: Record<string, unknown>, expert: Expert): string[] {
-  return Object.keys(values).filter((k) => JSON.stringify(values[k]) !== JSON.stringify(expert[k as keyof Expert] ?? null));
+  return Object.keys(values).filter(
+    (k) => JSON.stringify(values[k]) !== JSON.stringify(expert[k as keyof Expert] ?? null),
+  );
 }
 
 /** Consents that the new values give or withdraw. */
-function consentChanges(values: Record<string, unknown>, current: { topicsPublic: boolean; earningsLimitOptIn: boolean }): Array<{ consent: ConsentKind; given: boolean }> {
+function consentChanges(
+  values: Record<string, unknown>,
+  current: { topicsPublic: boolean; earningsLimitOptIn: boolean },
+): Array<{ consent: ConsentKind; given: boolean }> {
   const out: Array<{ consent: ConsentKind; given: boolean }> = [];
-  if (typeof values.topicsPublic === 'boolean' && values.topicsPublic !== current.topicsPublic) out.push({ consent: 'TOPICS_PUBLIC', given: values.topicsPublic });
-  if (typeof values.earningsLimitOptIn === 'boolean' && values.earningsLimitOptIn !== current.earningsLimitOptIn) out.push({ consent: 'EARNINGS_LIMIT', given: values.earningsLimitOptIn });
+  if (typeof values.topicsPublic === 'boolean' && values.topicsPublic !== current.topicsPublic)
+    out.push({ consent: 'TOPICS_PUBLIC', given: values.topicsPublic });
+  if (typeof values.earningsLimitOptIn === 'boolean' && values.earningsLimitOptIn !== current.earningsLimitOptIn)
+    out.push({ consent: 'EARNINGS_LIMIT', given: values.earningsLimitOptIn });
   return out;
 }
 
@@ -671,11 +956,18 @@ function newPseudonym(): string {
  * A limit is kept only with the expert's consent: setting one needs the opt-in, and opting out
  * forgets the limit.
  */
-function checkEarningsLimit(values: Record<string, unknown>, current: { earningsLimitOptIn: boolean; earningsLimitCents?: number | null }): void {
+function checkEarningsLimit(
+  values: Record<string, unknown>,
+  current: { earningsLimitOptIn: boolean; earningsLimitCents?: number | null },
+): void {
   const optIn = (values.earningsLimitOptIn as boolean | undefined) ?? current.earningsLimitOptIn;
-  const limit = 'earningsLimitCents' in values ? (values.earningsLimitCents as number | null) : (current.earningsLimitCents ?? null);
+  const limit =
+    'earningsLimitCents' in values
+      ? (values.earningsLimitCents as number | null)
+      : (current.earningsLimitCents ?? null);
   if (!optIn && limit !== null) {
-    if ('earningsLimitCents' in values) throw new BadUserInputError('input.earningsLimitCents', 'the expert has not opted in (earningsLimitOptIn)');
+    if ('earningsLimitCents' in values)
+      throw new BadUserInputError('input.earningsLimitCents', 'the expert has not opted in (earningsLimitOptIn)');
     values.earningsLimitCents = null;
   }
 }

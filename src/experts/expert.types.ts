@@ -23,7 +23,7 @@ export class LocalizedTextType {
   se?: string | null;
 }
 
-@InputType({ description: 'A text per locale; only the region\'s locales are accepted.' })
+@InputType({ description: "A text per locale; only the region's locales are accepted." })
 export class LocalizedTextInput {
   @Field(() => String, { nullable: true, description: 'Finnish.' })
   fi?: string | null;
@@ -53,19 +53,21 @@ export class ContractPeriodType {
   taskTypeIds!: string[];
 }
 
-@ObjectType('ExpertContract', { description: 'A commission contract (toimeksiantosopimus): readable by the coordinator and the expert.' })
+@ObjectType('ExpertContract', {
+  description: 'A commission contract (toimeksiantosopimus): readable by the coordinator and the expert.',
+})
 export class ExpertContractType extends ContractPeriodType {
   @Field(() => ID, { description: 'Contract id.' })
   id!: string;
   @Field(() => LocalDateScalar, { description: 'Day the contract was signed.' })
   signedOn!: string;
-  @Field(() => String, { nullable: true, description: 'The expert\'s training, as recorded in the contract.' })
+  @Field(() => String, { nullable: true, description: "The expert's training, as recorded in the contract." })
   training!: string | null;
   @Field(() => String, { nullable: true, description: 'Earlier experience as an expert.' })
   earlierExperience!: string | null;
   @Field(() => [ID], { description: 'Topics of experience recorded in the contract.' })
   topicIds!: string[];
-  @Field(() => String, { nullable: true, description: 'The expert\'s wishes.' })
+  @Field(() => String, { nullable: true, description: "The expert's wishes." })
   wishes!: string | null;
 }
 
@@ -73,7 +75,11 @@ export class ExpertContractType extends ContractPeriodType {
 export class ExpertTrainingType {
   @Field(() => ID, { description: 'Training id.' })
   id!: string;
-  @Field(() => String, { nullable: true, description: 'Name of the training; null for the pool unless the expert shows their topics (a name can reveal a background).' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Name of the training; null for the pool unless the expert shows their topics (a name can reveal a background).',
+  })
   name!: string | null;
   @Field(() => String, { nullable: true, description: 'Who gave the training; null when the name is.' })
   provider!: string | null;
@@ -153,13 +159,13 @@ export class CreateExpertInput {
   @MaxLength(40)
   @Field(() => String, { nullable: true, description: 'Phone number.' })
   phone?: string | null;
-  @Field(() => [ID], { description: 'Topic ids from the region\'s list (at most 100).' })
+  @Field(() => [ID], { description: "Topic ids from the region's list (at most 100)." })
   topicIds!: string[];
   @Field(() => [String], { description: 'Languages (ISO 639 codes, at most 100).' })
   languages!: string[];
-  @Field(() => [ID], { description: 'Task type ids from the region\'s list (at most 100).' })
+  @Field(() => [ID], { description: "Task type ids from the region's list (at most 100)." })
   taskTypeIds!: string[];
-  @Field(() => LocalizedTextInput, { description: 'Introduction text in the region\'s locales.' })
+  @Field(() => LocalizedTextInput, { description: "Introduction text in the region's locales." })
   introduction!: LocalizedTextInput;
   @Field(() => Boolean, { description: 'Consent to show the topics to professionals searching the pool.' })
   topicsPublic!: boolean;
@@ -171,15 +177,21 @@ export class CreateExpertInput {
   @Field(() => [ID], { nullable: true, description: 'Units the expert has been inducted in (at most 100).' })
   unitIds?: string[] | null;
   @MaxLength(255)
-  @Field(() => String, { nullable: true, description: 'Token subject of the expert\'s own account, for myData.' })
+  @Field(() => String, { nullable: true, description: "Token subject of the expert's own account, for myData." })
   accountId?: string | null;
-  @Field(() => Boolean, { nullable: true, description: 'Consent to follow a month\'s fees against the expert\'s earnings limit.' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: "Consent to follow a month's fees against the expert's earnings limit.",
+  })
   earningsLimitOptIn?: boolean | null;
-  @Field(() => Int, { nullable: true, description: 'The expert\'s monthly earnings limit in cents (needs earningsLimitOptIn); null clears it.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: "The expert's monthly earnings limit in cents (needs earningsLimitOptIn); null clears it.",
+  })
   earningsLimitCents?: number | null;
 }
 
-@InputType({ description: 'Changes to an expert\'s profile; omitted fields stay as they are.' })
+@InputType({ description: "Changes to an expert's profile; omitted fields stay as they are." })
 export class UpdateExpertProfileInput {
   @Field(() => String, { nullable: true, description: 'Name shown to professionals.' })
   displayName?: string | null;
@@ -189,13 +201,13 @@ export class UpdateExpertProfileInput {
   @MaxLength(40)
   @Field(() => String, { nullable: true, description: 'Phone number.' })
   phone?: string | null;
-  @Field(() => [ID], { nullable: true, description: 'Topic ids from the region\'s list.' })
+  @Field(() => [ID], { nullable: true, description: "Topic ids from the region's list." })
   topicIds?: string[] | null;
   @Field(() => [String], { nullable: true, description: 'Languages (ISO 639 codes).' })
   languages?: string[] | null;
-  @Field(() => [ID], { nullable: true, description: 'Task type ids from the region\'s list.' })
+  @Field(() => [ID], { nullable: true, description: "Task type ids from the region's list." })
   taskTypeIds?: string[] | null;
-  @Field(() => LocalizedTextInput, { nullable: true, description: 'Introduction text in the region\'s locales.' })
+  @Field(() => LocalizedTextInput, { nullable: true, description: "Introduction text in the region's locales." })
   introduction?: LocalizedTextInput | null;
   @Field(() => Boolean, { nullable: true, description: 'Consent to show the topics to professionals.' })
   topicsPublic?: boolean | null;
@@ -207,11 +219,17 @@ export class UpdateExpertProfileInput {
   @Field(() => [ID], { nullable: true, description: 'Units the expert has been inducted in.' })
   unitIds?: string[] | null;
   @MaxLength(255)
-  @Field(() => String, { nullable: true, description: 'Token subject of the expert\'s own account.' })
+  @Field(() => String, { nullable: true, description: "Token subject of the expert's own account." })
   accountId?: string | null;
-  @Field(() => Boolean, { nullable: true, description: 'Consent to follow fees against the earnings limit; opting out forgets the limit.' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Consent to follow fees against the earnings limit; opting out forgets the limit.',
+  })
   earningsLimitOptIn?: boolean | null;
-  @Field(() => Int, { nullable: true, description: 'The expert\'s monthly earnings limit in cents (needs earningsLimitOptIn); null clears it.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: "The expert's monthly earnings limit in cents (needs earningsLimitOptIn); null clears it.",
+  })
   earningsLimitCents?: number | null;
 }
 
@@ -241,15 +259,15 @@ export class SignExpertContractInput {
   validTo!: string;
   @Field(() => LocalDateScalar, { nullable: true, description: 'Day of signing (default: today in the region).' })
   signedOn?: string | null;
-  @Field(() => String, { nullable: true, description: 'The expert\'s training.' })
+  @Field(() => String, { nullable: true, description: "The expert's training." })
   training?: string | null;
   @Field(() => String, { nullable: true, description: 'Earlier experience as an expert.' })
   earlierExperience?: string | null;
-  @Field(() => [ID], { description: 'Topics of experience (ids from the region\'s list).' })
+  @Field(() => [ID], { description: "Topics of experience (ids from the region's list)." })
   topicIds!: string[];
-  @Field(() => String, { nullable: true, description: 'The expert\'s wishes.' })
+  @Field(() => String, { nullable: true, description: "The expert's wishes." })
   wishes?: string | null;
-  @Field(() => [ID], { description: 'Task types agreed (ids from the region\'s list).' })
+  @Field(() => [ID], { description: "Task types agreed (ids from the region's list)." })
   taskTypeIds!: string[];
 }
 
@@ -261,7 +279,10 @@ export class AddExpertTrainingInput {
   provider!: string;
   @Field(() => Int, { description: 'Hours.' })
   hours!: number;
-  @Field(() => LocalDateScalar, { nullable: true, description: 'First day (needed to show the Kokoa recommendation is met).' })
+  @Field(() => LocalDateScalar, {
+    nullable: true,
+    description: 'First day (needed to show the Kokoa recommendation is met).',
+  })
   startedOn?: string | null;
   @Field(() => LocalDateScalar, { description: 'Day completed.' })
   completedOn!: string;
@@ -269,7 +290,10 @@ export class AddExpertTrainingInput {
 
 @InputType({ description: 'Filters of the expert search; all given filters must match.' })
 export class ExpertFilterInput {
-  @Field(() => [ID], { nullable: true, description: 'Has every one of these topics (for professionals: only experts who consented to show topics).' })
+  @Field(() => [ID], {
+    nullable: true,
+    description: 'Has every one of these topics (for professionals: only experts who consented to show topics).',
+  })
   topicIds?: string[] | null;
   @Field(() => [ID], { nullable: true, description: 'Does every one of these task types.' })
   taskTypeIds?: string[] | null;
@@ -281,7 +305,10 @@ export class ExpertFilterInput {
   remote?: boolean | null;
   @Field(() => LocalDateScalar, { nullable: true, description: 'ACTIVE and under a valid contract on this day.' })
   availableOn?: string | null;
-  @Field(() => [ExpertStatusEnum], { nullable: true, description: 'Statuses (coordinators only; professionals always see ACTIVE only).' })
+  @Field(() => [ExpertStatusEnum], {
+    nullable: true,
+    description: 'Statuses (coordinators only; professionals always see ACTIVE only).',
+  })
   statuses?: ExpertStatus[] | null;
 }
 
@@ -295,20 +322,31 @@ export class ErasedExpertType {
   erasedAt!: Date;
 }
 
-@InputType({ description: 'The expert\'s own consents; omitted fields stay as they are.' })
+@InputType({ description: "The expert's own consents; omitted fields stay as they are." })
 export class UpdateMyConsentInput {
-  @Field(() => Boolean, { nullable: true, description: 'Show my topics of experience to professionals searching the pool.' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Show my topics of experience to professionals searching the pool.',
+  })
   topicsPublic?: boolean | null;
-  @Field(() => Boolean, { nullable: true, description: 'Follow my month\'s fees against my earnings limit (seen by me and the coordinator); false forgets the limit.' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      "Follow my month's fees against my earnings limit (seen by me and the coordinator); false forgets the limit.",
+  })
   earningsLimitOptIn?: boolean | null;
-  @Field(() => Int, { nullable: true, description: 'My monthly earnings limit in cents (needs earningsLimitOptIn); null clears it.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'My monthly earnings limit in cents (needs earningsLimitOptIn); null clears it.',
+  })
   earningsLimitCents?: number | null;
 }
 
 export const ConsentKindEnum = { TOPICS_PUBLIC: 'TOPICS_PUBLIC', EARNINGS_LIMIT: 'EARNINGS_LIMIT' } as const;
 registerEnumType(ConsentKindEnum, {
   name: 'ConsentKind',
-  description: 'TOPICS_PUBLIC: topics shown to professionals; EARNINGS_LIMIT: fees followed against the expert\'s earnings limit.',
+  description:
+    "TOPICS_PUBLIC: topics shown to professionals; EARNINGS_LIMIT: fees followed against the expert's earnings limit.",
 });
 
 @ObjectType('ConsentChange', { description: 'A consent given or withdrawn, and by whom.' })
@@ -319,6 +357,6 @@ export class ConsentChangeType {
   given!: boolean;
   @Field(() => DateTimeScalar, { description: 'When it was given or withdrawn.' })
   at!: Date;
-  @Field(() => Boolean, { description: 'Recorded by a coordinator on the expert\'s behalf (a consent given on paper).' })
+  @Field(() => Boolean, { description: "Recorded by a coordinator on the expert's behalf (a consent given on paper)." })
   onBehalf!: boolean;
 }

@@ -4,10 +4,20 @@ import { corsHeaders, originAllowed, parseCorsOrigins } from './cors';
 
 describe('CORS_ORIGINS', () => {
   it('when it lists origins, then they are read with spaces and trailing slashes forgiven', () => {
-    expect(parseCorsOrigins(' https://App.example.fi/ , http://localhost:* ,,*')).toEqual(['https://app.example.fi', 'http://localhost:*', '*']);
+    expect(parseCorsOrigins(' https://App.example.fi/ , http://localhost:* ,,*')).toEqual([
+      'https://app.example.fi',
+      'http://localhost:*',
+      '*',
+    ]);
   });
 
-  it.each(['app.example.fi', 'https://app.example.fi/graphql', 'ftp://app.example.fi', 'https://app.example.fi?x=1', 'http://localhost:3000:*'])('when it lists "%s", then it is refused naming the entry', (entry) => {
+  it.each([
+    'app.example.fi',
+    'https://app.example.fi/graphql',
+    'ftp://app.example.fi',
+    'https://app.example.fi?x=1',
+    'http://localhost:3000:*',
+  ])('when it lists "%s", then it is refused naming the entry', (entry) => {
     expect(() => parseCorsOrigins(entry)).toThrow(entry);
   });
 
@@ -26,7 +36,14 @@ describe('allowed origins', () => {
     expect(originAllowed('http://localhost', allowed)).toBe(true);
   });
 
-  it.each(['https://app.example.fi.evil.example', 'http://app.example.fi', 'https://app.example.fi:8443', 'https://localhost:5173', 'null', 'not an origin'])('when the origin is %s, then it is not', (origin) => {
+  it.each([
+    'https://app.example.fi.evil.example',
+    'http://app.example.fi',
+    'https://app.example.fi:8443',
+    'https://localhost:5173',
+    'null',
+    'not an origin',
+  ])('when the origin is %s, then it is not', (origin) => {
     expect(originAllowed(origin, allowed)).toBe(false);
   });
 

@@ -21,8 +21,15 @@ export function parseCorsOrigins(text: string): string[] {
         url = undefined;
       }
       // An origin is scheme, host and port: no path, no query, nothing else.
-      if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || url.origin !== bare || (anyPort && url.port)) {
-        throw new Error(`CORS_ORIGINS: "${entry}" is not an origin such as https://app.example.fi or http://localhost:*`);
+      if (
+        !url ||
+        (url.protocol !== 'http:' && url.protocol !== 'https:') ||
+        url.origin !== bare ||
+        (anyPort && url.port)
+      ) {
+        throw new Error(
+          `CORS_ORIGINS: "${entry}" is not an origin such as https://app.example.fi or http://localhost:*`,
+        );
       }
       return anyPort ? `${url.protocol}//${url.hostname}:*` : url.origin;
     });
@@ -42,7 +49,8 @@ export function originAllowed(origin: string, allowed: readonly string[]): boole
 }
 
 /** Request headers a browser may send cross-origin: the token, the JSON body, content negotiation, Apollo's preflight markers. */
-const ALLOWED_REQUEST_HEADERS = 'authorization, content-type, accept, apollo-require-preflight, x-apollo-operation-name';
+const ALLOWED_REQUEST_HEADERS =
+  'authorization, content-type, accept, apollo-require-preflight, x-apollo-operation-name';
 /** How long a browser may reuse a preflight answer (Chromium caps it at 2 h). */
 const PREFLIGHT_MAX_AGE_S = 600;
 
@@ -51,7 +59,11 @@ const PREFLIGHT_MAX_AGE_S = 600;
  * origin's answer to another; the allow headers only for an allowed origin, and the method and
  * header lists only on a preflight. No Access-Control-Allow-Credentials: tokens are bearer tokens.
  */
-export function corsHeaders(origin: string | undefined, allowed: readonly string[], preflight: boolean): Record<string, string> {
+export function corsHeaders(
+  origin: string | undefined,
+  allowed: readonly string[],
+  preflight: boolean,
+): Record<string, string> {
   const headers: Record<string, string> = { vary: 'Origin' };
   if (!origin || !originAllowed(origin, allowed)) return headers;
   headers['access-control-allow-origin'] = origin;

@@ -33,7 +33,10 @@ export function responseMediaType(accept: string | undefined): ResponseMediaType
 export function requestMediaType(contentType: string | undefined): { type: string; charset?: string } | undefined {
   if (!contentType?.trim()) return undefined;
   const [type = '', ...params] = contentType.split(';').map((s) => s.trim().toLowerCase());
-  const charset = params.find((p) => p.startsWith('charset='))?.slice('charset='.length).replace(/"/g, '');
+  const charset = params
+    .find((p) => p.startsWith('charset='))
+    ?.slice('charset='.length)
+    .replace(/"/g, '');
   return { type, ...(charset ? { charset } : {}) };
 }
 
@@ -42,14 +45,20 @@ export function unsupportedMediaType(contentType: string | undefined): string | 
   const media = requestMediaType(contentType);
   if (!media) return 'send the body with content-type: application/json';
   if (media.type !== LEGACY_JSON) return `content-type ${media.type} is not supported; send application/json`;
-  if (media.charset && media.charset !== 'utf-8' && media.charset !== 'utf8') return `charset ${media.charset} is not supported; send UTF-8`;
+  if (media.charset && media.charset !== 'utf-8' && media.charset !== 'utf8')
+    return `charset ${media.charset} is not supported; send UTF-8`;
   return undefined;
 }
 
 /** Errors in the document or its variables: the operation never ran. */
 const DOCUMENT_ERROR_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT']);
 /** Errors in the request's parameters (no query, unknown operation name, ...). */
-const PARAMETER_ERROR_CODES = new Set(['BAD_REQUEST', 'OPERATION_RESOLUTION_FAILURE', 'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED']);
+const PARAMETER_ERROR_CODES = new Set([
+  'BAD_REQUEST',
+  'OPERATION_RESOLUTION_FAILURE',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+]);
 
 /**
  * The status of a response that has errors and no `data` entry (the operation did not run).
@@ -59,11 +68,17 @@ const PARAMETER_ERROR_CODES = new Set(['BAD_REQUEST', 'OPERATION_RESOLUTION_FAIL
  * of legacy clients, which read errors from the body. A request parameter error is a 4xx; other
  * codes keep the status Apollo chose.
  */
-export function requestErrorStatus(codes: readonly (string | undefined)[], mediaType: ResponseMediaType, current: number): number {
+export function requestErrorStatus(
+  codes: readonly (string | undefined)[],
+  mediaType: ResponseMediaType,
+  current: number,
+): number {
   if (codes.includes('UNAUTHENTICATED')) return 401;
-  if (codes.length && codes.every((code) => code !== undefined && DOCUMENT_ERROR_CODES.has(code))) return mediaType === GRAPHQL_RESPONSE_JSON ? 400 : 200;
+  if (codes.length && codes.every((code) => code !== undefined && DOCUMENT_ERROR_CODES.has(code)))
+    return mediaType === GRAPHQL_RESPONSE_JSON ? 400 : 200;
   // Apollo's own 4xx stands (405 for a mutation over GET); a parameter error is never a 5xx.
-  if (codes.some((code) => code !== undefined && PARAMETER_ERROR_CODES.has(code))) return current >= 400 && current < 500 ? current : 400;
+  if (codes.some((code) => code !== undefined && PARAMETER_ERROR_CODES.has(code)))
+    return current >= 400 && current < 500 ? current : 400;
   return current;
 }
 
@@ -82,14 +97,21 @@ export const ROLLED_BACK_MESSAGE =
  * root field failed and data is already null, the response already says that and stays as it is.
  * `rootKeys` are the response keys of the operation's root fields, undefined when unknown.
  */
-export function rolledBackBody(body: GraphQLResponseBody, rootKeys: readonly string[] | undefined): GraphQLResponseBody {
+export function rolledBackBody(
+  body: GraphQLResponseBody,
+  rootKeys: readonly string[] | undefined,
+): GraphQLResponseBody {
   // No `data` at all: the request failed before execution (e.g. refused variables), so nothing ran.
   if (!('data' in body)) return body;
   const errors = body.errors ?? [];
   const failedKeys = new Set(errors.map((error) => error.path?.[0]));
   const looksDone = body.data != null || rootKeys === undefined || rootKeys.some((key) => !failedKeys.has(key));
   if (!looksDone) return body;
-  return { ...body, errors: [...errors, { message: ROLLED_BACK_MESSAGE, extensions: { code: 'ROLLED_BACK' } }], data: null };
+  return {
+    ...body,
+    errors: [...errors, { message: ROLLED_BACK_MESSAGE, extensions: { code: 'ROLLED_BACK' } }],
+    data: null,
+  };
 }
 
 /** Response keys (alias or name) of the root fields of the operation a request runs; undefined when that cannot be told. */
@@ -97,11 +119,18 @@ export function rootResponseKeys(query: unknown, operationName: unknown): string
   if (typeof query !== 'string') return undefined;
   let operations: OperationDefinitionNode[];
   try {
-    operations = parse(query, { noLocation: true }).definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+    operations = parse(query, { noLocation: true }).definitions.filter(
+      (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
+    );
   } catch {
     return undefined;
   }
-  const operation = typeof operationName === 'string' ? operations.find((o) => o.name?.value === operationName) : operations.length === 1 ? operations[0] : undefined;
+  const operation =
+    typeof operationName === 'string'
+      ? operations.find((o) => o.name?.value === operationName)
+      : operations.length === 1
+        ? operations[0]
+        : undefined;
   if (!operation) return undefined;
   const keys: string[] = [];
   for (const selection of operation.selectionSet.selections) {
@@ -120,11 +149,18 @@ export function rootQueryFields(query: unknown, operationName: unknown): string[
   if (typeof query !== 'string') return undefined;
   let operations: OperationDefinitionNode[];
   try {
-    operations = parse(query, { noLocation: true }).definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+    operations = parse(query, { noLocation: true }).definitions.filter(
+      (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
+    );
   } catch {
     return undefined;
   }
-  const operation = typeof operationName === 'string' ? operations.find((o) => o.name?.value === operationName) : operations.length === 1 ? operations[0] : undefined;
+  const operation =
+    typeof operationName === 'string'
+      ? operations.find((o) => o.name?.value === operationName)
+      : operations.length === 1
+        ? operations[0]
+        : undefined;
   if (!operation || operation.operation !== OperationTypeNode.QUERY) return undefined;
   const names: string[] = [];
   for (const selection of operation.selectionSet.selections) {

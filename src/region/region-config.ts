@@ -344,14 +344,22 @@ function checkTaskTypes(config: Config, ctx: Ctx): void {
     }
     taskType.packageIds.forEach((packageId, p) => {
       if (!packages.has(packageId)) {
-        issue(ctx, [...at, 'packageIds', p], `task type "${taskType.id}" refers to package "${packageId}", which is not in feeTable.packages`);
+        issue(
+          ctx,
+          [...at, 'packageIds', p],
+          `task type "${taskType.id}" refers to package "${packageId}", which is not in feeTable.packages`,
+        );
       }
     });
     if (!taskType.paid && taskType.packageIds.length > 0) {
       issue(ctx, [...at, 'packageIds'], `task type "${taskType.id}" is unpaid, so it cannot have packages`);
     }
     if (taskType.remotePossible && !config.supportsRemoteWork) {
-      issue(ctx, [...at, 'remotePossible'], `task type "${taskType.id}" is remote but the region does not support remote work`);
+      issue(
+        ctx,
+        [...at, 'remotePossible'],
+        `task type "${taskType.id}" is remote but the region does not support remote work`,
+      );
     }
   });
 }
@@ -369,7 +377,11 @@ function checkPackages(config: Config, ctx: Ctx): void {
       sum += part.amountCents;
       const rate = rates.get(part.category);
       if (rate === undefined) {
-        issue(ctx, [...at, 'includes', p, 'category'], `package "${pkg.id}" refers to fee category "${part.category}", which is not in feeTable.rows`);
+        issue(
+          ctx,
+          [...at, 'includes', p, 'category'],
+          `package "${pkg.id}" refers to fee category "${part.category}", which is not in feeTable.rows`,
+        );
         return;
       }
       const expected = (rate * part.minutes) / 60;
@@ -391,12 +403,20 @@ function checkPackages(config: Config, ctx: Ctx): void {
 function checkCoordination(config: Config, ctx: Ctx): void {
   const roleIds = new Set(config.coordinatorRoles.map((role) => role.id));
   if (config.orderingModel !== 'PROFESSIONAL_ORDERS' && !config.coordinatorRoles.some((r) => r.scope === 'REGION')) {
-    issue(ctx, ['coordinatorRoles'], `ordering model ${config.orderingModel} needs a coordinator role with scope REGION`);
+    issue(
+      ctx,
+      ['coordinatorRoles'],
+      `ordering model ${config.orderingModel} needs a coordinator role with scope REGION`,
+    );
   }
   config.onboardingSteps.forEach((step, index) => {
     step.panel?.forEach((member, m) => {
       if (member !== PANEL_PROFESSIONAL && !roleIds.has(member)) {
-        issue(ctx, ['onboardingSteps', index, 'panel', m], `expected a coordinator role id or ${PANEL_PROFESSIONAL}, got "${member}"`);
+        issue(
+          ctx,
+          ['onboardingSteps', index, 'panel', m],
+          `expected a coordinator role id or ${PANEL_PROFESSIONAL}, got "${member}"`,
+        );
       }
     });
   });
@@ -406,14 +426,20 @@ function checkCoordination(config: Config, ctx: Ctx): void {
 function checkPayout(config: Config, ctx: Ctx): void {
   const { noticeDueDay, paymentDay, paymentMonthOffset } = config.payoutSchedule;
   if (paymentMonthOffset === 1 && paymentDay !== 'LAST_DAY' && paymentDay < noticeDueDay) {
-    issue(ctx, ['payoutSchedule', 'paymentDay'], `payment day ${paymentDay} comes before the notice due day ${noticeDueDay}`);
+    issue(
+      ctx,
+      ['payoutSchedule', 'paymentDay'],
+      `payment day ${paymentDay} comes before the notice due day ${noticeDueDay}`,
+    );
   }
 }
 
 function checkTravel(config: Config, ctx: Ctx): void {
   const { rule, centsPerKm } = config.travel;
-  if (rule === 'PER_KM' && centsPerKm === undefined) issue(ctx, ['travel', 'centsPerKm'], 'required when rule is PER_KM');
-  if (rule !== 'PER_KM' && centsPerKm !== undefined) issue(ctx, ['travel', 'centsPerKm'], 'only allowed when rule is PER_KM');
+  if (rule === 'PER_KM' && centsPerKm === undefined)
+    issue(ctx, ['travel', 'centsPerKm'], 'required when rule is PER_KM');
+  if (rule !== 'PER_KM' && centsPerKm !== undefined)
+    issue(ctx, ['travel', 'centsPerKm'], 'only allowed when rule is PER_KM');
 }
 
 function isCalendarDate(s: string): boolean {

@@ -20,7 +20,11 @@ export function createRegionLoaders(ctx: RequestContext) {
       const mark = cache.mark();
       const rows = await ctx.services.orm.em
         .fork()
-        .find(RegionRevision, { regionId: { $in: [...regionIds] }, status: RevisionStatus.PUBLISHED }, { orderBy: { effectiveFrom: 'asc', publishedAt: 'asc' } });
+        .find(
+          RegionRevision,
+          { regionId: { $in: [...regionIds] }, status: RevisionStatus.PUBLISHED },
+          { orderBy: { effectiveFrom: 'asc', publishedAt: 'asc' } },
+        );
       return regionIds.map((id) => {
         const revisions = rows.filter((r) => r.regionId === id).map(toPublished);
         cache.put(id, revisions, mark);

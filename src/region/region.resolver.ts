@@ -34,7 +34,9 @@ import {
  * A region's rules as in force at one instant (the module plus the revisions published and
  * effective then): every field of the Region type reads this one resolved config.
  */
-@ObjectType('Region', { description: 'A wellbeing services county or expert bank, with its own rules, as in force at a date.' })
+@ObjectType('Region', {
+  description: 'A wellbeing services county or expert bank, with its own rules, as in force at a date.',
+})
 export class RegionType {
   constructor(
     readonly config: RegionConfig,
@@ -47,12 +49,14 @@ export class RegionType {
     return this.config.id;
   }
 
-  @Field(() => DateTimeScalar, { description: 'The instant at which these rules are in force (the `at` asked for, default now).' })
+  @Field(() => DateTimeScalar, {
+    description: 'The instant at which these rules are in force (the `at` asked for, default now).',
+  })
   get rulesAt(): Date {
     return this.at;
   }
 
-  @Field(() => String, { description: 'Name in the given locale, or the region\'s first locale.' })
+  @Field(() => String, { description: "Name in the given locale, or the region's first locale." })
   name(@Arg('locale', () => String, { nullable: true }) locale?: string): string {
     return pick(this.config.name, locale, this.fallback);
   }
@@ -77,7 +81,9 @@ export class RegionType {
     return this.config.supportsRemoteWork;
   }
 
-  @Field(() => Boolean, { description: 'Experts hold reception (walk-in or booked) on their own, outside orders from professionals.' })
+  @Field(() => Boolean, {
+    description: 'Experts hold reception (walk-in or booked) on their own, outside orders from professionals.',
+  })
   get receptionWork(): boolean {
     return this.config.receptionWork;
   }
@@ -92,7 +98,9 @@ export class RegionType {
     return this.config.supervisionOffered;
   }
 
-  @Field(() => Boolean, { description: 'Experts may opt in to follow their month\'s fees against their own earnings limit.' })
+  @Field(() => Boolean, {
+    description: "Experts may opt in to follow their month's fees against their own earnings limit.",
+  })
   get earningsLimitOptIn(): boolean {
     return this.config.earningsLimitOptIn;
   }
@@ -109,20 +117,38 @@ export class RegionType {
 
 @Resolver(() => RegionType)
 export class RegionResolver {
-  @Query(() => [RegionType], { description: 'Every region served, with its rules as in force at `at`. Public: frontends show these before login.' })
+  @Query(() => [RegionType], {
+    description: 'Every region served, with its rules as in force at `at`. Public: frontends show these before login.',
+  })
   async regions(
     @Ctx() ctx: RequestContext,
-    @Arg('at', () => DateTimeScalar, { nullable: true, description: 'Read the rules in force at this instant (default: now).' }) at?: Date | null,
+    @Arg('at', () => DateTimeScalar, {
+      nullable: true,
+      description: 'Read the rules in force at this instant (default: now).',
+    })
+    at?: Date | null,
   ): Promise<RegionType[]> {
     const when = at ?? ctx.now();
-    return Promise.all(ctx.services.regions.list().map(async (module) => new RegionType((await ctx.services.regions.rulesAt(ctx, module.id, when)).config, when)));
+    return Promise.all(
+      ctx.services.regions
+        .list()
+        .map(async (module) => new RegionType((await ctx.services.regions.rulesAt(ctx, module.id, when)).config, when)),
+    );
   }
 
-  @Query(() => RegionType, { nullable: true, description: 'One region with its rules as in force at `at` (published revisions included), or null for an unknown id. Public.' })
+  @Query(() => RegionType, {
+    nullable: true,
+    description:
+      'One region with its rules as in force at `at` (published revisions included), or null for an unknown id. Public.',
+  })
   async region(
     @Arg('id', () => ID) id: string,
     @Ctx() ctx: RequestContext,
-    @Arg('at', () => DateTimeScalar, { nullable: true, description: 'Read the rules in force at this instant (default: now).' }) at?: Date | null,
+    @Arg('at', () => DateTimeScalar, {
+      nullable: true,
+      description: 'Read the rules in force at this instant (default: now).',
+    })
+    at?: Date | null,
   ): Promise<RegionType | null> {
     if (!ctx.services.regions.find(id)) return null;
     const when = at ?? ctx.now();
@@ -141,17 +167,23 @@ export class RegionResolver {
 
   @FieldResolver(() => [CoordinatorRole], { description: 'Coordinator roles and their scope.' })
   coordinatorRoles(@Root() region: RegionType): CoordinatorRole[] {
-    return region.config.coordinatorRoles.map((r) => labelled(CoordinatorRole, r.label, region.fallback, { id: r.id, scope: r.scope }));
+    return region.config.coordinatorRoles.map((r) =>
+      labelled(CoordinatorRole, r.label, region.fallback, { id: r.id, scope: r.scope }),
+    );
   }
 
-  @FieldResolver(() => [ServiceInterface], { description: 'Service interfaces where experts work; every unit belongs to one.' })
+  @FieldResolver(() => [ServiceInterface], {
+    description: 'Service interfaces where experts work; every unit belongs to one.',
+  })
   serviceInterfaces(@Root() region: RegionType): ServiceInterface[] {
     return region.config.serviceInterfaces.map((s) => serviceInterfaceOf(region.config, s.id));
   }
 
   @FieldResolver(() => [OnboardingStep], { description: 'Steps from applicant to contracted expert.' })
   onboardingSteps(@Root() region: RegionType): OnboardingStep[] {
-    return region.config.onboardingSteps.map((s) => labelled(OnboardingStep, s.label, region.fallback, { id: s.id, panel: s.panel ?? [] }));
+    return region.config.onboardingSteps.map((s) =>
+      labelled(OnboardingStep, s.label, region.fallback, { id: s.id, panel: s.panel ?? [] }),
+    );
   }
 
   @FieldResolver(() => TravelRule, { description: 'How travel is compensated.' })
@@ -160,31 +192,65 @@ export class RegionResolver {
     return labelled(TravelRule, t.description, region.fallback, { rule: t.rule, centsPerKm: t.centsPerKm ?? null });
   }
 
-  @FieldResolver(() => [FeedbackQuestion], { description: 'The region\'s feedback questions for one kind of respondent.' })
-  feedbackQuestions(@Root() region: RegionType, @Arg('respondent', () => RespondentEnum) respondent: Respondent): FeedbackQuestion[] {
+  @FieldResolver(() => [FeedbackQuestion], {
+    description: "The region's feedback questions for one kind of respondent.",
+  })
+  feedbackQuestions(
+    @Root() region: RegionType,
+    @Arg('respondent', () => RespondentEnum) respondent: Respondent,
+  ): FeedbackQuestion[] {
     return region.config.feedbackQuestions[respondent].map((q) =>
-      labelled(FeedbackQuestion, q.label, region.fallback, { id: q.id, kind: q.kind, sharedWithExpert: q.sharedWithExpert }),
+      labelled(FeedbackQuestion, q.label, region.fallback, {
+        id: q.id,
+        kind: q.kind,
+        sharedWithExpert: q.sharedWithExpert,
+      }),
     );
   }
 
-  @FieldResolver(() => TrainingRecommendation, { nullable: true, description: 'Training the region recommends before expert work; null when it recommends none.' })
+  @FieldResolver(() => TrainingRecommendation, {
+    nullable: true,
+    description: 'Training the region recommends before expert work; null when it recommends none.',
+  })
   recommendedTraining(@Root() region: RegionType): TrainingRecommendation | null {
     const t = region.config.recommendedTraining;
-    return t ? labelled(TrainingRecommendation, t.description, region.fallback, { minimumHours: t.minimumHours, overMonths: t.overMonths }) : null;
+    return t
+      ? labelled(TrainingRecommendation, t.description, region.fallback, {
+          minimumHours: t.minimumHours,
+          overMonths: t.overMonths,
+        })
+      : null;
   }
 
-  @FieldResolver(() => FeeTable, { description: 'The fee table in force at `at` (default: the instant the region is read at).' })
-  async feeTable(@Root() region: RegionType, @Ctx() ctx: RequestContext, @Arg('at', () => DateTimeScalar, { nullable: true }) at?: Date): Promise<FeeTable> {
+  @FieldResolver(() => FeeTable, {
+    description: 'The fee table in force at `at` (default: the instant the region is read at).',
+  })
+  async feeTable(
+    @Root() region: RegionType,
+    @Ctx() ctx: RequestContext,
+    @Arg('at', () => DateTimeScalar, { nullable: true }) at?: Date,
+  ): Promise<FeeTable> {
     const config = await rulesFor(ctx, region, at);
     const fallback = region.fallback;
     return {
       effectiveFrom: config.feeTable.effectiveFrom,
-      rows: config.feeTable.rows.map((r) => labelled(FeeRow, r.label, fallback, { category: r.category, hourlyRateCents: r.hourlyRateCents, taxClass: r.taxClass, taxClassIsDefault: r.taxClassIsDefault })),
-      packages: config.feeTable.packages.map((p) => labelled(FeePackage, p.label, fallback, { id: p.id, priceCents: p.priceCents, includes: p.includes })),
+      rows: config.feeTable.rows.map((r) =>
+        labelled(FeeRow, r.label, fallback, {
+          category: r.category,
+          hourlyRateCents: r.hourlyRateCents,
+          taxClass: r.taxClass,
+          taxClassIsDefault: r.taxClassIsDefault,
+        }),
+      ),
+      packages: config.feeTable.packages.map((p) =>
+        labelled(FeePackage, p.label, fallback, { id: p.id, priceCents: p.priceCents, includes: p.includes }),
+      ),
     };
   }
 
-  @FieldResolver(() => CancellationPolicy, { description: 'The cancellation policy in force at `at` (default: the instant the region is read at).' })
+  @FieldResolver(() => CancellationPolicy, {
+    description: 'The cancellation policy in force at `at` (default: the instant the region is read at).',
+  })
   async cancellationPolicy(
     @Root() region: RegionType,
     @Ctx() ctx: RequestContext,
@@ -205,8 +271,14 @@ export class RegionResolver {
     });
   }
 
-  @FieldResolver(() => PayoutSchedule, { description: 'The payout schedule in force at `at` (default: the instant the region is read at).' })
-  async payoutSchedule(@Root() region: RegionType, @Ctx() ctx: RequestContext, @Arg('at', () => DateTimeScalar, { nullable: true }) at?: Date): Promise<PayoutSchedule> {
+  @FieldResolver(() => PayoutSchedule, {
+    description: 'The payout schedule in force at `at` (default: the instant the region is read at).',
+  })
+  async payoutSchedule(
+    @Root() region: RegionType,
+    @Ctx() ctx: RequestContext,
+    @Arg('at', () => DateTimeScalar, { nullable: true }) at?: Date,
+  ): Promise<PayoutSchedule> {
     const config = await rulesFor(ctx, region, at);
     const s = config.payoutSchedule;
     return {
@@ -217,36 +289,65 @@ export class RegionResolver {
     };
   }
 
-  @Query(() => DateTimeScalar, { description: 'The last instant at which a task starting at startsAt can be cancelled free of charge (cancelling exactly then is on time). Public.' })
-  async cancellationDeadline(@Arg('regionId', () => ID) regionId: string, @Arg('startsAt', () => DateTimeScalar) startsAt: Date, @Ctx() ctx: RequestContext): Promise<Date> {
+  @Query(() => DateTimeScalar, {
+    description:
+      'The last instant at which a task starting at startsAt can be cancelled free of charge (cancelling exactly then is on time). Public.',
+  })
+  async cancellationDeadline(
+    @Arg('regionId', () => ID) regionId: string,
+    @Arg('startsAt', () => DateTimeScalar) startsAt: Date,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Date> {
     return ctx.services.regions.cancellationDeadline(ctx, regionId, startsAt);
   }
 
-  @Query(() => PayoutDates, { description: 'When the fee payment notice is due and fees are paid for work done in workMonth ("2026-10"). Public.' })
-  async payoutDates(@Arg('regionId', () => ID) regionId: string, @Arg('workMonth', () => String) workMonth: string, @Ctx() ctx: RequestContext): Promise<PayoutDates> {
+  @Query(() => PayoutDates, {
+    description: 'When the fee payment notice is due and fees are paid for work done in workMonth ("2026-10"). Public.',
+  })
+  async payoutDates(
+    @Arg('regionId', () => ID) regionId: string,
+    @Arg('workMonth', () => String) workMonth: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<PayoutDates> {
     return ctx.services.regions.payoutDates(ctx, regionId, workMonth);
   }
 
-  @Query(() => [RegionRevisionType], { description: 'Revisions of a region\'s rules, drafts and published, the latest `first` by effective date (oldest first). REGION_ADMIN of the region.' })
+  @Query(() => [RegionRevisionType], {
+    description:
+      "Revisions of a region's rules, drafts and published, the latest `first` by effective date (oldest first). REGION_ADMIN of the region.",
+  })
   async regionRevisions(
     @Arg('regionId', () => ID) regionId: string,
     @Ctx() ctx: RequestContext,
-    @Arg('first', () => Int, { nullable: true, description: 'At most this many, 1 to 100 (default 100).' }) first?: number | null,
+    @Arg('first', () => Int, { nullable: true, description: 'At most this many, 1 to 100 (default 100).' })
+    first?: number | null,
   ): Promise<RegionRevisionType[]> {
     return (await ctx.services.regions.listRevisions(ctx, regionId, first)).map(toRevisionType);
   }
 
-  @Mutation(() => RegionRevisionType, { description: 'Drafts a change to a region\'s rules; validated against the rules in force at effectiveFrom. REGION_ADMIN.' })
-  async proposeRegionRevision(@Arg('input', () => ProposeRegionRevisionInput) input: ProposeRegionRevisionInput, @Ctx() ctx: RequestContext): Promise<RegionRevisionType> {
+  @Mutation(() => RegionRevisionType, {
+    description:
+      "Drafts a change to a region's rules; validated against the rules in force at effectiveFrom. REGION_ADMIN.",
+  })
+  async proposeRegionRevision(
+    @Arg('input', () => ProposeRegionRevisionInput) input: ProposeRegionRevisionInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<RegionRevisionType> {
     if (input.reason.length > 2000) throw new BadUserInputError('input.reason', 'must be at most 2000 characters');
     return toRevisionType(await ctx.services.regions.proposeRevision(ctx, input));
   }
 
-  @Mutation(() => RegionRevisionType, { description: 'Publishes a draft so that it takes effect from its date. REGION_ADMIN.' })
+  @Mutation(() => RegionRevisionType, {
+    description: 'Publishes a draft so that it takes effect from its date. REGION_ADMIN.',
+  })
   async publishRegionRevision(
     @Arg('id', () => ID) id: string,
     @Ctx() ctx: RequestContext,
-    @Arg('expectedVersion', () => Int, { nullable: true, description: 'Fail with CONFLICT if the draft changed since it was read.' }) expectedVersion?: number,
+    @Arg('expectedVersion', () => Int, {
+      nullable: true,
+      description: 'Fail with CONFLICT if the draft changed since it was read.',
+    })
+    expectedVersion?: number,
   ): Promise<RegionRevisionType> {
     return toRevisionType(await ctx.services.regions.publishRevision(ctx, id, expectedVersion ?? undefined));
   }
@@ -270,7 +371,11 @@ function toRevisionType(r: RegionRevision): RegionRevisionType {
     createdAt: r.createdAt,
     publishedAt: r.publishedAt ?? null,
     changes: r.changes,
-    diff: r.diff.map((d) => ({ path: d.path, before: d.before === undefined ? null : JSON.stringify(d.before), after: d.after === undefined ? null : JSON.stringify(d.after) })),
+    diff: r.diff.map((d) => ({
+      path: d.path,
+      before: d.before === undefined ? null : JSON.stringify(d.before),
+      after: d.after === undefined ? null : JSON.stringify(d.after),
+    })),
     version: r.version,
   };
 }

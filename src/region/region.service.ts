@@ -35,7 +35,13 @@ export class RegionService {
   /** Fills the cache with every region's published revisions in one read (at start). */
   async warmCache(em: EntityManager): Promise<void> {
     const mark = this.cache.mark();
-    const rows = await em.fork().find(RegionRevision, { status: RevisionStatus.PUBLISHED }, { orderBy: { effectiveFrom: 'asc', publishedAt: 'asc' } });
+    const rows = await em
+      .fork()
+      .find(
+        RegionRevision,
+        { status: RevisionStatus.PUBLISHED },
+        { orderBy: { effectiveFrom: 'asc', publishedAt: 'asc' } },
+      );
     for (const id of this.registry.ids()) {
       this.cache.put(id, rows.filter((r) => r.regionId === id).map(toPublished), mark);
     }
@@ -58,7 +64,8 @@ export class RegionService {
   async rulesAt(ctx: RequestContext, regionId: string, at: Date): Promise<ResolvedRules> {
     const module = this.registry.module(regionId);
     if (!module) throw new NotFoundError('region', regionId);
-    const revisions = this.cache.get(regionId) ?? (await ctx.loaders.get(createRegionLoaders).publishedRevisions.load(regionId));
+    const revisions =
+      this.cache.get(regionId) ?? (await ctx.loaders.get(createRegionLoaders).publishedRevisions.load(regionId));
     return resolveRulesAt(module, revisions, at);
   }
 
@@ -74,7 +81,9 @@ export class RegionService {
     try {
       // The schedule in force at the start of the work month, in the region's time zone, decides.
       const { year, month } = parseWorkMonth(workMonth);
-      const firstDay = Temporal.PlainDate.from({ year, month, day: 1 }).toZonedDateTime(module.timeZone).epochMilliseconds;
+      const firstDay = Temporal.PlainDate.from({ year, month, day: 1 }).toZonedDateTime(
+        module.timeZone,
+      ).epochMilliseconds;
       const { config } = await this.rulesAt(ctx, regionId, new Date(firstDay));
       return payoutDates(config.payoutSchedule, workMonth);
     } catch (error) {
@@ -87,10 +96,14 @@ export class RegionService {
     const grant = requireRole(ctx.viewer, input.regionId, ['REGION_ADMIN'], 'proposeRegionRevision');
     if (!this.registry.module(input.regionId)) throw new NotFoundError('region', input.regionId);
     if (input.effectiveFrom.getTime() < ctx.now().getTime()) {
-      throw new BadUserInputError('effectiveFrom', 'a revision cannot take effect in the past (fees already earned never change)');
+      throw new BadUserInputError(
+        'effectiveFrom',
+        'a revision cannot take effect in the past (fees already earned never change)',
+      );
     }
     if (input.reason.trim() === '') throw new BadUserInputError('reason', 'must not be empty');
-    if (Object.keys(input.changes).length === 0) throw new BadUserInputError('changes', 'must change at least one rule');
+    if (Object.keys(input.changes).length === 0)
+      throw new BadUserInputError('changes', 'must change at least one rule');
 
     const { config: before } = await this.rulesAt(ctx, input.regionId, input.effectiveFrom);
     const changes = normalizeChanges(input.changes, before);
@@ -98,11 +111,13 @@ export class RegionService {
     try {
       after = validateRegionChanges(before, changes, 'changes');
     } catch (error) {
-      if (error instanceof RegionConfigError) throw new BadUserInputError(firstPath(error.issues[0]!), error.issues.join('; '));
+      if (error instanceof RegionConfigError)
+        throw new BadUserInputError(firstPath(error.issues[0]!), error.issues.join('; '));
       throw error;
     }
     const diff = diffConfigs(before, after);
-    if (diff.length === 0) throw new BadUserInputError('changes', 'changes nothing in the rules in force at effectiveFrom');
+    if (diff.length === 0)
+      throw new BadUserInputError('changes', 'changes nothing in the rules in force at effectiveFrom');
 
     const revision = ctx.em.create(RegionRevision, {
       regionId: input.regionId,
@@ -129,36 +144,57 @@ export class RegionService {
     if (!isUuid(id)) throw new BadUserInputError('id', 'not a region revision id (revision ids are UUIDs)');
     const found = await ctx.em.findOne(RegionRevision, { id });
     // A revision of a region the caller holds no grant in is answered as if it did not exist.
-    if (!found || !ctx.viewer.grants.some((g) => g.regionId === found.regionId)) throw new NotFoundError('region revision', id);
+    if (!found || !ctx.viewer.grants.some((g) => g.regionId === found.regionId))
+      throw new NotFoundError('region revision', id);
     requireRole(ctx.viewer, found.regionId, ['REGION_ADMIN'], 'publishRegionRevision');
     // Serialise publishing within a region for the rest of this transaction.
     await ctx.em.execute(`select pg_advisory_xact_lock(hashtext('region-revision:' || ?))`, [found.regionId]);
-    const revision = await ctx.em.findOneOrFail(RegionRevision, { id }, { refresh: true, lockMode: LockMode.PESSIMISTIC_WRITE });
+    const revision = await ctx.em.findOneOrFail(
+      RegionRevision,
+      { id },
+      { refresh: true, lockMode: LockMode.PESSIMISTIC_WRITE },
+    );
     if (expectedVersion !== undefined && revision.version !== expectedVersion) {
-      throw new ConflictError(`region revision ${id} was changed by someone else (version ${revision.version}, expected ${expectedVersion})`);
+      throw new ConflictError(
+        `region revision ${id} was changed by someone else (version ${revision.version}, expected ${expectedVersion})`,
+      );
     }
-    if (revision.status === RevisionStatus.PUBLISHED) throw new ConflictError(`region revision ${id} is already published`);
+    if (revision.status === RevisionStatus.PUBLISHED)
+      throw new ConflictError(`region revision ${id} is already published`);
     if (revision.effectiveFrom.getTime() < ctx.now().getTime()) {
-      throw new BadUserInputError('effectiveFrom', 'the revision would take effect in the past; propose it again with a future date');
+      throw new BadUserInputError(
+        'effectiveFrom',
+        'the revision would take effect in the past; propose it again with a future date',
+      );
     }
 
     // Re-validate against the rules as they are now, including revisions published meanwhile.
-    const published = await ctx.em.find(RegionRevision, { regionId: revision.regionId, status: RevisionStatus.PUBLISHED });
+    const published = await ctx.em.find(RegionRevision, {
+      regionId: revision.regionId,
+      status: RevisionStatus.PUBLISHED,
+    });
     const at = revision.effectiveFrom;
-    const sameTarget = published.find((p) => p.effectiveFrom.getTime() === at.getTime() && overlaps(p.changes, revision.changes));
+    const sameTarget = published.find(
+      (p) => p.effectiveFrom.getTime() === at.getTime() && overlaps(p.changes, revision.changes),
+    );
     if (sameTarget) {
-      throw new ConflictError(`another revision (${sameTarget.id}) changing the same rules from the same date was published first`);
+      throw new ConflictError(
+        `another revision (${sameTarget.id}) changing the same rules from the same date was published first`,
+      );
     }
     let diffNow: ReturnType<typeof diffConfigs>;
     try {
       const inForce = resolveRulesAt(this.registry.module(revision.regionId)!, published.map(toPublished), at).config;
       diffNow = diffConfigs(inForce, validateRegionChanges(inForce, revision.changes, 'changes'));
     } catch (error) {
-      if (error instanceof RegionConfigError) throw new ConflictError(`the revision no longer fits the published rules: ${error.issues.join('; ')}`);
+      if (error instanceof RegionConfigError)
+        throw new ConflictError(`the revision no longer fits the published rules: ${error.issues.join('; ')}`);
       throw error;
     }
     if (diffKey(diffNow) !== diffKey(revision.diff)) {
-      throw new ConflictError('the rules changed since this revision was drafted; review the new diff and propose it again');
+      throw new ConflictError(
+        'the rules changed since this revision was drafted; review the new diff and propose it again',
+      );
     }
 
     revision.status = RevisionStatus.PUBLISHED;
@@ -167,7 +203,8 @@ export class RegionService {
     try {
       await ctx.em.flush();
     } catch (error) {
-      if (error instanceof OptimisticLockError) throw new ConflictError(`region revision ${id} was changed by someone else`);
+      if (error instanceof OptimisticLockError)
+        throw new ConflictError(`region revision ${id} was changed by someone else`);
       throw error;
     }
     // Every instance forgets this region's cached rules when the publish commits (PostgreSQL sends
@@ -182,7 +219,11 @@ export class RegionService {
     requireRole(ctx.viewer, regionId, ['REGION_ADMIN'], 'regionRevisions');
     if (!this.registry.module(regionId)) throw new NotFoundError('region', regionId);
     // The latest revisions matter most; shown oldest first, as a history reads.
-    const latest = await ctx.em.find(RegionRevision, { regionId }, { orderBy: { effectiveFrom: 'desc', createdAt: 'desc', id: 'desc' }, limit: listCap(first) });
+    const latest = await ctx.em.find(
+      RegionRevision,
+      { regionId },
+      { orderBy: { effectiveFrom: 'desc', createdAt: 'desc', id: 'desc' }, limit: listCap(first) },
+    );
     return latest.reverse();
   }
 }
@@ -193,11 +234,14 @@ function diffKey(diff: Array<{ path: string; before: unknown; after: unknown }>)
 }
 
 function canonical(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v,
-  ) ?? 'undefined';
+  return (
+    JSON.stringify(value, (_key, v: unknown) =>
+      v && typeof v === 'object' && !Array.isArray(v)
+        ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)))
+        : v,
+    ) ?? 'undefined'
+  );
 }
-
 
 function overlaps(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
   return Object.keys(a).some((key) => key in b);

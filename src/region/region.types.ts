@@ -13,7 +13,8 @@ import {
 } from './region-config';
 import { RevisionStatus } from './region-revision.entity';
 
-const enumOf = <T extends string>(values: readonly T[]) => Object.fromEntries(values.map((v) => [v, v])) as { [K in T]: K };
+const enumOf = <T extends string>(values: readonly T[]) =>
+  Object.fromEntries(values.map((v) => [v, v])) as { [K in T]: K };
 
 export const OrderingModelEnum = enumOf(ORDERING_MODELS);
 registerEnumType(OrderingModelEnum, {
@@ -21,21 +22,35 @@ registerEnumType(OrderingModelEnum, {
   description: 'Who orders: the professional directly, a coordinator who brokers, or the bank that matches.',
 });
 export const CoordinatorScopeEnum = enumOf(COORDINATOR_SCOPES);
-registerEnumType(CoordinatorScopeEnum, { name: 'CoordinatorScope', description: 'Whether a coordinator role covers the whole region or one unit.' });
+registerEnumType(CoordinatorScopeEnum, {
+  name: 'CoordinatorScope',
+  description: 'Whether a coordinator role covers the whole region or one unit.',
+});
 export const TaxClassEnum = enumOf(TAX_CLASSES);
-registerEnumType(TaxClassEnum, { name: 'TaxClass', description: 'How payroll treats a fee: salary (palkka) or work compensation (työkorvaus).' });
+registerEnumType(TaxClassEnum, {
+  name: 'TaxClass',
+  description: 'How payroll treats a fee: salary (palkka) or work compensation (työkorvaus).',
+});
 export const TravelRuleEnum = enumOf(TRAVEL_RULES);
 registerEnumType(TravelRuleEnum, { name: 'TravelRuleKind', description: 'How travel costs are compensated.' });
 export const RespondentEnum = enumOf(RESPONDENTS);
 registerEnumType(RespondentEnum, { name: 'Respondent', description: 'Who answers a feedback form.' });
 export const QuestionKindEnum = enumOf(QUESTION_KINDS);
 registerEnumType(QuestionKindEnum, { name: 'QuestionKind', description: 'How a feedback question is answered.' });
-registerEnumType(RevisionStatus, { name: 'RevisionStatus', description: 'A revision is drafted, then published to take effect from its date.' });
+registerEnumType(RevisionStatus, {
+  name: 'RevisionStatus',
+  description: 'A revision is drafted, then published to take effect from its date.',
+});
 
 /** Picks the text for a locale, falling back to the region's first locale. */
 export function pick(text: LocalizedText, locale: string | undefined | null, fallback: string): string {
   // Own keys only: a locale such as "__proto__" or "constructor" must not reach Object's prototype.
-  return (locale && Object.hasOwn(text, locale) ? text[locale as keyof LocalizedText] : undefined) ?? text[fallback as keyof LocalizedText] ?? Object.values(text)[0] ?? '';
+  return (
+    (locale && Object.hasOwn(text, locale) ? text[locale as keyof LocalizedText] : undefined) ??
+    text[fallback as keyof LocalizedText] ??
+    Object.values(text)[0] ??
+    ''
+  );
 }
 
 /** Builds a GraphQL object whose label(locale) reads from the given texts. */
@@ -81,7 +96,9 @@ abstract class Labelled {
   ) {}
 }
 
-@ObjectType({ description: 'A topic of lived experience from the region\'s list (special-category data when tied to a person).' })
+@ObjectType({
+  description: "A topic of lived experience from the region's list (special-category data when tied to a person).",
+})
 export class Topic extends Labelled {
   @Field(() => ID)
   id!: string;
@@ -89,7 +106,7 @@ export class Topic extends Labelled {
   @Field(() => Boolean, { description: 'The region stresses this topic.' })
   emphasized!: boolean;
 
-  @Field(() => String, { description: 'Label in the given locale, or the region\'s first locale.' })
+  @Field(() => String, { description: "Label in the given locale, or the region's first locale." })
   label(@Arg('locale', () => String, { nullable: true }) locale?: string): string {
     return pick(this.labels, locale, this.fallbackLocale);
   }
@@ -154,7 +171,10 @@ export class FeeRow extends Labelled {
   @Field(() => TaxClassEnum)
   taxClass!: string;
 
-  @Field(() => Boolean, { description: 'The tax class is a documented default, not a rule from the region\'s sources; payroll should confirm it.' })
+  @Field(() => Boolean, {
+    description:
+      "The tax class is a documented default, not a rule from the region's sources; payroll should confirm it.",
+  })
   taxClassIsDefault!: boolean;
 
   @Field(() => String)
@@ -209,7 +229,10 @@ export class CancellationPolicy extends Labelled {
   @Field(() => Int, { nullable: true, description: 'Set when the deadline is a number of hours before the start.' })
   hoursBefore!: number | null;
 
-  @Field(() => Int, { nullable: true, description: 'Set with localTime when the deadline is days before the start at a local time.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Set with localTime when the deadline is days before the start at a local time.',
+  })
   daysBefore!: number | null;
 
   @Field(() => String, { nullable: true, description: 'Local time of day "HH:MM" of a days-before deadline.' })
@@ -227,7 +250,10 @@ export class CancellationPolicy extends Labelled {
   @Field(() => Boolean, { description: 'A group session nobody attends is paid.' })
   emptyGroupPaid!: boolean;
 
-  @Field(() => Boolean, { description: 'Sessions of a group ended for a compelling or agreed reason are still paid (the exception to emptyGroupPaid).' })
+  @Field(() => Boolean, {
+    description:
+      'Sessions of a group ended for a compelling or agreed reason are still paid (the exception to emptyGroupPaid).',
+  })
   groupEndedPaid!: boolean;
 
   @Field(() => Boolean, { description: 'A cancelled task may be moved to a new time by agreement.' })
@@ -296,7 +322,7 @@ export class OnboardingStep extends Labelled {
   }
 }
 
-@ObjectType({ description: 'A feedback question from the region\'s form for one kind of respondent.' })
+@ObjectType({ description: "A feedback question from the region's form for one kind of respondent." })
 export class FeedbackQuestion extends Labelled {
   @Field(() => ID)
   id!: string;
@@ -334,7 +360,7 @@ export class RevisionChange {
   after!: string | null;
 }
 
-@ObjectType('RegionRevision', { description: 'A change to a region\'s rules, effective from a date.' })
+@ObjectType('RegionRevision', { description: "A change to a region's rules, effective from a date." })
 export class RegionRevisionType {
   @Field(() => ID)
   id!: string;
@@ -373,7 +399,7 @@ export class RegionRevisionType {
   version!: number;
 }
 
-@InputType({ description: 'A draft change to a region\'s rules.' })
+@InputType({ description: "A draft change to a region's rules." })
 export class ProposeRegionRevisionInput {
   @Field(() => ID)
   regionId!: string;
@@ -384,7 +410,10 @@ export class ProposeRegionRevisionInput {
   @Field(() => String, { description: 'Why (e.g. the board decision).' })
   reason!: string;
 
-  @Field(() => JSONObjectScalar, { description: 'Partial region config, e.g. { "cancellationPolicy": { "deadline": { "kind": "DAYS_BEFORE_AT_LOCAL_TIME", "days": 1, "localTime": "12:00" } } }.' })
+  @Field(() => JSONObjectScalar, {
+    description:
+      'Partial region config, e.g. { "cancellationPolicy": { "deadline": { "kind": "DAYS_BEFORE_AT_LOCAL_TIME", "days": 1, "localTime": "12:00" } } }.',
+  })
   changes!: Record<string, unknown>;
 }
 

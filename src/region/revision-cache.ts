@@ -6,7 +6,13 @@ import type { PublishedRevision } from './rules/revisions';
  * Queries answered from the region modules and the cached revisions alone: when every root field
  * of an operation is one of these and the cache is warm, the request opens no transaction.
  */
-export const REGION_RULE_QUERIES: ReadonlySet<string> = new Set(['regions', 'region', 'cancellationDeadline', 'payoutDates', '__typename']);
+export const REGION_RULE_QUERIES: ReadonlySet<string> = new Set([
+  'regions',
+  'region',
+  'cancellationDeadline',
+  'payoutDates',
+  '__typename',
+]);
 
 /** The PostgreSQL channel on which a publish announces its region (sent when it commits). */
 export const REVISIONS_CHANNEL = 'region_revisions';
@@ -73,7 +79,10 @@ export async function listenForPublishedRevisions(
     if (client !== lostClient) return;
     client = undefined;
     cache.setTrusted(false);
-    log.warn({ reason }, 'region rules: lost the notification connection; reading rules from the database until it is back');
+    log.warn(
+      { reason },
+      'region rules: lost the notification connection; reading rules from the database until it is back',
+    );
     lostClient.end().catch(() => undefined);
     schedule();
   };

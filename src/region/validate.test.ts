@@ -202,8 +202,8 @@ describe('validateRegionChanges', () => {
   });
 
   it('reports an unknown field in a revision', () => {
-    expect(issuesOf(() => validateRegionChanges(base, { cancellationPolicy: { deadlin: 1 } }, 'regions/lapland'))).toEqual([
-      'regions/lapland: cancellationPolicy.deadlin: unknown field',
-    ]);
+    expect(
+      issuesOf(() => validateRegionChanges(base, { cancellationPolicy: { deadlin: 1 } }, 'regions/lapland')),
+    ).toEqual(['regions/lapland: cancellationPolicy.deadlin: unknown field']);
   });
 });

@@ -58,7 +58,10 @@ function formatIssue(sourceLabel: string, issue: z.core.$ZodIssue): string[] {
 /** Messages for issues the schema itself does not word (schema-level messages take precedence). */
 function issueMessage(issue: z.core.$ZodRawIssue): string | undefined {
   // Fields that are absent, whatever their type, read "required".
-  if (issue.input === undefined && (issue.code === 'invalid_type' || issue.code === 'invalid_value' || issue.code === 'invalid_union')) {
+  if (
+    issue.input === undefined &&
+    (issue.code === 'invalid_type' || issue.code === 'invalid_value' || issue.code === 'invalid_union')
+  ) {
     return 'required';
   }
   switch (issue.code) {

@@ -16,8 +16,14 @@ export class UnitResolver {
     return ctx.services.units.create(ctx, input);
   }
 
-  @Mutation(() => UnitType, { description: 'Changes a unit\'s name, service interface, municipality or named coordinators (REGION_ADMIN).' })
-  updateUnit(@Arg('id', () => ID) id: string, @Arg('input', () => UpdateUnitInput) input: UpdateUnitInput, @Ctx() ctx: RequestContext): Promise<Unit> {
+  @Mutation(() => UnitType, {
+    description: "Changes a unit's name, service interface, municipality or named coordinators (REGION_ADMIN).",
+  })
+  updateUnit(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => UpdateUnitInput) input: UpdateUnitInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Unit> {
     return ctx.services.units.update(ctx, id, input);
   }
 

@@ -50,7 +50,8 @@ export class UnitService {
     authorizeRow(ctx, 'Mutation.updateUnit', unit);
     const { config } = await ctx.services.regions.rulesAt(ctx, unit.regionId, ctx.now());
     if (input.name != null) unit.name = requiredText('input.name', input.name);
-    if (input.serviceInterfaceId != null) unit.serviceInterfaceId = checkServiceInterface(config, unit.regionId, input.serviceInterfaceId);
+    if (input.serviceInterfaceId != null)
+      unit.serviceInterfaceId = checkServiceInterface(config, unit.regionId, input.serviceInterfaceId);
     if (input.municipality != null) unit.municipality = requiredText('input.municipality', input.municipality);
     if (input.coordinatorNames != null) unit.coordinatorNames = checkCoordinatorNames(input.coordinatorNames);
     await ctx.em.flush();

@@ -1,6 +1,8 @@
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
 
-@ObjectType('Unit', { description: 'An operating unit (toimintayksikkö) of a region; it pays the fees of the experts who work for it.' })
+@ObjectType('Unit', {
+  description: 'An operating unit (toimintayksikkö) of a region; it pays the fees of the experts who work for it.',
+})
 export class UnitType {
   @Field(() => ID, { description: 'Unit id (also used in UNIT_COORDINATOR and PROFESSIONAL grants).' })
   id!: string;
@@ -26,7 +28,7 @@ export class CreateUnitInput {
   @Field(() => String, { description: 'Name of the unit.' })
   name!: string;
 
-  @Field(() => ID, { description: 'Id from the region\'s service interfaces.' })
+  @Field(() => ID, { description: "Id from the region's service interfaces." })
   serviceInterfaceId!: string;
 
   @Field(() => String, { description: 'Municipality where the unit works.' })
@@ -41,12 +43,15 @@ export class UpdateUnitInput {
   @Field(() => String, { nullable: true, description: 'New name.' })
   name?: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'Id from the region\'s service interfaces.' })
+  @Field(() => ID, { nullable: true, description: "Id from the region's service interfaces." })
   serviceInterfaceId?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Municipality where the unit works.' })
   municipality?: string | null;
 
-  @Field(() => [String], { nullable: true, description: 'The named unit coordinators, replacing the current list (at most 100).' })
+  @Field(() => [String], {
+    nullable: true,
+    description: 'The named unit coordinators, replacing the current list (at most 100).',
+  })
   coordinatorNames?: string[] | null;
 }

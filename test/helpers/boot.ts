@@ -138,7 +138,9 @@ export async function bootTestServer(
       await server.stop();
       // The instance that made the database drops it.
       if (shared) return;
-      await withClient(maintenanceUrl, (admin) => admin.query(`drop database if exists ${admin.escapeIdentifier(database)} with (force)`));
+      await withClient(maintenanceUrl, (admin) =>
+        admin.query(`drop database if exists ${admin.escapeIdentifier(database)} with (force)`),
+      );
     },
   };
 }

@@ -29,7 +29,12 @@ export function applicantInput(over: Partial<CreateExpertInput> = {}): CreateExp
   };
 }
 
-export async function createUnit(api: TestApi, adminToken: string, name: string, municipality: string): Promise<string> {
+export async function createUnit(
+  api: TestApi,
+  adminToken: string,
+  name: string,
+  municipality: string,
+): Promise<string> {
   const result = await api.request(
     CreateUnitDocument,
     { input: { regionId: ITA, name, serviceInterfaceId: 'working-age', municipality, coordinatorNames: [] } },
@@ -39,26 +44,55 @@ export async function createUnit(api: TestApi, adminToken: string, name: string,
   return result.data!.createUnit.id;
 }
 
-export async function createApplicant(api: TestApi, coordinator: string, over: Partial<CreateExpertInput> = {}): Promise<string> {
+export async function createApplicant(
+  api: TestApi,
+  coordinator: string,
+  over: Partial<CreateExpertInput> = {},
+): Promise<string> {
   const result = await api.request(CreateExpertDocument, { input: applicantInput(over) }, { token: coordinator });
   expect(result.errors).toBeUndefined();
   return result.data!.createExpert.id;
 }
 
 /** Interviewed by a social worker and the coordinator (003 §5), as the region requires. */
-export async function interview(api: TestApi, coordinator: string, id: string, notes: string | null = null): Promise<void> {
+export async function interview(
+  api: TestApi,
+  coordinator: string,
+  id: string,
+  notes: string | null = null,
+): Promise<void> {
   const panel = [
     { role: 'PROFESSIONAL', name: 'Sari Sosiaalityöntekijä' },
     { role: 'regional-coordinator', name: 'Kaisa Koordinaattori' },
   ];
-  const result = await api.request(RecordExpertInterviewDocument, { id, input: { heldOn: '2026-05-01', panel, notes } }, { token: coordinator });
+  const result = await api.request(
+    RecordExpertInterviewDocument,
+    { id, input: { heldOn: '2026-05-01', panel, notes } },
+    { token: coordinator },
+  );
   expect(result.errors).toBeUndefined();
 }
 
-export async function sign(api: TestApi, coordinator: string, id: string, validFrom: string, validTo: string, training: string | null = null): Promise<void> {
+export async function sign(
+  api: TestApi,
+  coordinator: string,
+  id: string,
+  validFrom: string,
+  validTo: string,
+  training: string | null = null,
+): Promise<void> {
   const result = await api.request(
     SignExpertContractDocument,
-    { id, input: { validFrom, validTo, training, topicIds: ['addictions'], taskTypeIds: ['individual-work', 'lecture-training'] } },
+    {
+      id,
+      input: {
+        validFrom,
+        validTo,
+        training,
+        topicIds: ['addictions'],
+        taskTypeIds: ['individual-work', 'lecture-training'],
+      },
+    },
     { token: coordinator },
   );
   expect(result.errors).toBeUndefined();
@@ -76,7 +110,16 @@ export async function activeExpert(
   await sign(api, coordinator, id, period[0], period[1], 'KEIJO-koulutus');
   const training = await api.request(
     AddExpertTrainingDocument,
-    { id, input: { name: 'KEIJO-vertaisohjaajakoulutus', provider: 'KRITS ry', hours: 60, startedOn: '2025-01-10', completedOn: '2025-05-20' } },
+    {
+      id,
+      input: {
+        name: 'KEIJO-vertaisohjaajakoulutus',
+        provider: 'KRITS ry',
+        hours: 60,
+        startedOn: '2025-01-10',
+        completedOn: '2025-05-20',
+      },
+    },
     { token: coordinator },
   );
   expect(training.errors).toBeUndefined();

@@ -8,10 +8,16 @@ const secret = new TextEncoder().encode(TEST_DEV_SECRET);
 /** A unit-scoped grant is in force only when it names a unit of its region. */
 const PORVOO = '3f0c2a9e-5b7d-4e1f-8a6c-0d9b2e4f7a10';
 const addPorvoo = (api: TestApi) =>
-  api.sql(`insert into unit (id, region_id, name, service_interface_id, municipality, coordinator_names, created_at) values ($1, 'ita-uusimaa', 'Porvoo', 'working-age', 'Porvoo', '{}', now())`, [PORVOO]);
+  api.sql(
+    `insert into unit (id, region_id, name, service_interface_id, municipality, coordinator_names, created_at) values ($1, 'ita-uusimaa', 'Porvoo', 'working-age', 'Porvoo', '{}', now())`,
+    [PORVOO],
+  );
 
 function devToken() {
-  return new SignJWT({ name: 'Katja Koordinaattori', kp_grants: ['COORDINATOR@lapland', `UNIT_COORDINATOR@ita-uusimaa/${PORVOO}`] })
+  return new SignJWT({
+    name: 'Katja Koordinaattori',
+    kp_grants: ['COORDINATOR@lapland', `UNIT_COORDINATOR@ita-uusimaa/${PORVOO}`],
+  })
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject('katja')
     .setIssuer('kokemuspankki-dev')
@@ -50,9 +56,24 @@ describe('authentication with development tokens', () => {
   });
 
   const rejected: [string, () => Promise<string>, string][] = [
-    ['a bad signature', () => devToken().setExpirationTime('1h').sign(new TextEncoder().encode('another-secret-another-secret-another')), 'signature is invalid'],
-    ['alg none', async () => new UnsecuredJWT({ sub: 'x', kp_grants: ['REGION_ADMIN@lapland'] }).setExpirationTime('1h').encode(), 'alg "none"'],
-    ['an expired token', () => devToken().setExpirationTime(Math.floor(Date.now() / 1000) - 120).sign(secret), 'expired'],
+    [
+      'a bad signature',
+      () => devToken().setExpirationTime('1h').sign(new TextEncoder().encode('another-secret-another-secret-another')),
+      'signature is invalid',
+    ],
+    [
+      'alg none',
+      async () => new UnsecuredJWT({ sub: 'x', kp_grants: ['REGION_ADMIN@lapland'] }).setExpirationTime('1h').encode(),
+      'alg "none"',
+    ],
+    [
+      'an expired token',
+      () =>
+        devToken()
+          .setExpirationTime(Math.floor(Date.now() / 1000) - 120)
+          .sign(secret),
+      'expired',
+    ],
     ['a wrong issuer', () => devToken().setIssuer('someone-else').setExpirationTime('1h').sign(secret), 'issuer'],
     ['a wrong audience', () => devToken().setAudience('another-api').setExpirationTime('1h').sign(secret), 'audience'],
     ['a malformed token', async () => 'not.a.jwt', 'malformed'],
@@ -77,7 +98,9 @@ describe('authentication with development tokens', () => {
   });
 
   it('when a token expired less than 60 s ago, then clock skew is allowed', async () => {
-    const token = await devToken().setExpirationTime(Math.floor(Date.now() / 1000) - 30).sign(secret);
+    const token = await devToken()
+      .setExpirationTime(Math.floor(Date.now() / 1000) - 30)
+      .sign(secret);
     const result = await api.request(ViewerDocument, {}, { token });
     expect(result.data?.viewer?.id).toBe('katja');
   });
@@ -103,7 +126,12 @@ describe('production settings', () => {
     await new Promise<void>((resolve) => jwks.listen(0, '127.0.0.1', resolve));
     const port = (jwks.address() as { port: number }).port;
     api = await bootTestServer({
-      env: { NODE_ENV: 'production', AUTH_JWKS_URL: `http://127.0.0.1:${port}/jwks.json`, AUTH_ISSUER: 'https://idp.example', AUTH_AUDIENCE: 'kokemuspankki-api' },
+      env: {
+        NODE_ENV: 'production',
+        AUTH_JWKS_URL: `http://127.0.0.1:${port}/jwks.json`,
+        AUTH_ISSUER: 'https://idp.example',
+        AUTH_AUDIENCE: 'kokemuspankki-api',
+      },
     });
     await addPorvoo(api);
   });
@@ -123,7 +151,10 @@ describe('production settings', () => {
 
   it('when the identity provider signed the token, then it is accepted', async () => {
     const result = await api.request(ViewerDocument, {}, { token: await idpToken() });
-    expect(result.data?.viewer).toMatchObject({ id: 'marja', grants: [{ role: 'PROFESSIONAL', regionId: 'ita-uusimaa', unitId: PORVOO }] });
+    expect(result.data?.viewer).toMatchObject({
+      id: 'marja',
+      grants: [{ role: 'PROFESSIONAL', regionId: 'ita-uusimaa', unitId: PORVOO }],
+    });
   });
 
   it('when the audience is wrong, then UNAUTHENTICATED', async () => {
@@ -132,13 +163,21 @@ describe('production settings', () => {
   });
 
   it('when a development token is sent, then production refuses it', async () => {
-    const result = await api.request(ViewerDocument, {}, { token: await devToken().setExpirationTime('1h').sign(secret) });
+    const result = await api.request(
+      ViewerDocument,
+      {},
+      { token: await devToken().setExpirationTime('1h').sign(secret) },
+    );
     expect(errorCodes(result)).toEqual(['UNAUTHENTICATED']);
     expect(result.errors![0]!.message).toContain('not accepted in production');
   });
 
   it('when a client sends an introspection query, then production refuses it', async () => {
-    const response = await fetch(api.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __schema { types { name } } }' }) });
+    const response = await fetch(api.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ __schema { types { name } } }' }),
+    });
     const body = (await response.json()) as { errors?: { message: string; extensions: Record<string, unknown> }[] };
     expect(body.errors?.[0]?.message).toMatch(/introspection/i);
     expect(JSON.stringify(body)).not.toContain('stacktrace');

@@ -44,7 +44,7 @@ afterAll(async () => {
   await api?.close();
 });
 
-describe('a region\'s revisions', () => {
+describe("a region's revisions", () => {
   it('when there are 2 or 120 revisions, then the same statements are sent, and at most the latest 100 are shown oldest first', async () => {
     await revisions(2, 0);
     const few = await api.request(RegionRevisionsDocument, { regionId: REGION }, { token: admin });
@@ -71,18 +71,34 @@ describe('a region\'s revisions', () => {
 describe('experts missing a tax card', () => {
   it('when 3 or 130 experts miss one, then the same statements are sent and at most 100 are listed, by name', async () => {
     await experts(3, 'Aalto');
-    const few = await api.request(ExpertsMissingTaxCardDocument, { regionId: REGION, year: 2026 }, { token: coordinator });
+    const few = await api.request(
+      ExpertsMissingTaxCardDocument,
+      { regionId: REGION, year: 2026 },
+      { token: coordinator },
+    );
     expect(few.errors).toBeUndefined();
     expect(few.data!.expertsMissingTaxCard).toHaveLength(3);
 
     await experts(127, 'Bäck');
-    const many = await api.request(ExpertsMissingTaxCardDocument, { regionId: REGION, year: 2026 }, { token: coordinator });
+    const many = await api.request(
+      ExpertsMissingTaxCardDocument,
+      { regionId: REGION, year: 2026 },
+      { token: coordinator },
+    );
     expect(many.errors).toBeUndefined();
     expect(many.data!.expertsMissingTaxCard).toHaveLength(100);
     expect(many.statements).toBe(few.statements);
-    expect(many.data!.expertsMissingTaxCard.slice(0, 3).map((e) => e.displayName)).toEqual(['Aalto 000', 'Aalto 001', 'Aalto 002']);
+    expect(many.data!.expertsMissingTaxCard.slice(0, 3).map((e) => e.displayName)).toEqual([
+      'Aalto 000',
+      'Aalto 001',
+      'Aalto 002',
+    ]);
 
-    const tooMany = await api.request(ExpertsMissingTaxCardDocument, { regionId: REGION, year: 2026, first: 0 }, { token: coordinator });
+    const tooMany = await api.request(
+      ExpertsMissingTaxCardDocument,
+      { regionId: REGION, year: 2026, first: 0 },
+      { token: coordinator },
+    );
     expect(errorCodes(tooMany)).toEqual(['BAD_USER_INPUT']);
   });
 });

@@ -48,12 +48,37 @@ describe('who sees what of an expert', () => {
     ucPorvoo = await api.token({ sub: 'katja', name: 'Katja', grants: [`UNIT_COORDINATOR@${ITA}/${porvoo}`] });
     ucLoviisa = await api.token({ sub: 'lotta', name: 'Lotta', grants: [`UNIT_COORDINATOR@${ITA}/${loviisa}`] });
     professional = await api.token({ sub: 'marja', name: 'Marja', grants: [`PROFESSIONAL@${ITA}/${porvoo}`] });
-    hidden = await activeExpert(api, coordinator, { displayName: 'Hidden Hanna', topicIds: ['crime'], topicsPublic: false, unitIds: [porvoo], email: 'hanna@example.fi' });
-    shown = await activeExpert(api, coordinator, { displayName: 'Shown Sami', topicIds: ['crime'], topicsPublic: true, email: 'sami@example.fi' });
-    applicant = await createApplicant(api, coordinator, { displayName: 'Applicant Anni', topicIds: ['crime'], topicsPublic: true, unitIds: [porvoo] });
-    paused = await activeExpert(api, coordinator, { displayName: 'Paused Pekka', topicsPublic: true, unitIds: [porvoo] });
-    expect((await api.request(ChangeExpertStatusDocument, { id: paused, status: 'PAUSED' }, { token: coordinator })).errors).toBeUndefined();
-    renewed = await activeExpert(api, coordinator, { displayName: 'Renewed Riikka', languages: ['sv'] }, ['2026-01-01', '2026-12-31']);
+    hidden = await activeExpert(api, coordinator, {
+      displayName: 'Hidden Hanna',
+      topicIds: ['crime'],
+      topicsPublic: false,
+      unitIds: [porvoo],
+      email: 'hanna@example.fi',
+    });
+    shown = await activeExpert(api, coordinator, {
+      displayName: 'Shown Sami',
+      topicIds: ['crime'],
+      topicsPublic: true,
+      email: 'sami@example.fi',
+    });
+    applicant = await createApplicant(api, coordinator, {
+      displayName: 'Applicant Anni',
+      topicIds: ['crime'],
+      topicsPublic: true,
+      unitIds: [porvoo],
+    });
+    paused = await activeExpert(api, coordinator, {
+      displayName: 'Paused Pekka',
+      topicsPublic: true,
+      unitIds: [porvoo],
+    });
+    expect(
+      (await api.request(ChangeExpertStatusDocument, { id: paused, status: 'PAUSED' }, { token: coordinator })).errors,
+    ).toBeUndefined();
+    renewed = await activeExpert(api, coordinator, { displayName: 'Renewed Riikka', languages: ['sv'] }, [
+      '2026-01-01',
+      '2026-12-31',
+    ]);
     await sign(api, coordinator, renewed, '2027-01-01', '2027-12-31');
   });
   afterAll(async () => {
@@ -81,8 +106,15 @@ describe('who sees what of an expert', () => {
     it('when the unit coordinator of the unit the expert was inducted in reads her, then contact and hidden topics are shown and the read is audited', async () => {
       const result = await api.request(ExpertDocument, { id: hidden }, { token: ucPorvoo });
       expect(result.errors).toBeUndefined();
-      expect(result.data?.expert).toMatchObject({ contact: { email: 'hanna@example.fi' }, topics: [{ id: 'crime' }], units: [{ id: porvoo, name: 'Aikuissosiaalityö, Porvoo' }] });
-      const rows = await api.sql<{ fields: string[]; grant: string }>(`select fields, "grant" from audit_entry where subject_id = $1 and actor_id = 'katja' order by fields`, [hidden]);
+      expect(result.data?.expert).toMatchObject({
+        contact: { email: 'hanna@example.fi' },
+        topics: [{ id: 'crime' }],
+        units: [{ id: porvoo, name: 'Aikuissosiaalityö, Porvoo' }],
+      });
+      const rows = await api.sql<{ fields: string[]; grant: string }>(
+        `select fields, "grant" from audit_entry where subject_id = $1 and actor_id = 'katja' order by fields`,
+        [hidden],
+      );
       expect(rows).toEqual(
         expect.arrayContaining([
           { fields: ['email', 'phone'], grant: `UNIT_COORDINATOR@${ITA}/${porvoo}` },
@@ -97,7 +129,9 @@ describe('who sees what of an expert', () => {
       expect(JSON.stringify(result)).not.toContain('hanna@example.fi');
       const consented = await api.request(ExpertDocument, { id: shown }, { token: ucLoviisa });
       expect(consented.data?.expert).toMatchObject({ contact: null, topics: [{ id: 'crime' }] });
-      const [rows] = await api.sql<{ n: number }>(`select count(*)::int as n from audit_entry where actor_id = 'lotta'`);
+      const [rows] = await api.sql<{ n: number }>(
+        `select count(*)::int as n from audit_entry where actor_id = 'lotta'`,
+      );
       expect(rows!.n).toBe(0);
     });
   });
@@ -105,10 +139,22 @@ describe('who sees what of an expert', () => {
   describe('what the pool may ask', () => {
     it('when a professional reads trainings of an expert who keeps topics hidden, then only hours and the Kokoa recommendation show', async () => {
       const result = await api.request(ExpertDocument, { id: hidden }, { token: professional });
-      expect(result.data?.expert.trainings).toEqual([{ name: null, provider: null, hours: 60, startedOn: '2025-01-10', completedOn: '2025-05-20', meetsKokoaRecommendation: true }]);
+      expect(result.data?.expert.trainings).toEqual([
+        {
+          name: null,
+          provider: null,
+          hours: 60,
+          startedOn: '2025-01-10',
+          completedOn: '2025-05-20',
+          meetsKokoaRecommendation: true,
+        },
+      ]);
       expect(JSON.stringify(result)).not.toContain('KEIJO');
       const open = await api.request(ExpertDocument, { id: shown }, { token: professional });
-      expect(open.data?.expert.trainings[0]).toMatchObject({ name: 'KEIJO-vertaisohjaajakoulutus', provider: 'KRITS ry' });
+      expect(open.data?.expert.trainings[0]).toMatchObject({
+        name: 'KEIJO-vertaisohjaajakoulutus',
+        provider: 'KRITS ry',
+      });
     });
 
     it('when a professional asks who is available on a day of a future contract, then only the contract in force today counts', async () => {
@@ -121,34 +167,58 @@ describe('who sees what of an expert', () => {
     it('when the pool reads version, contracts, interview, earnings limit or the account, then each is null; the coordinator sees version and account', async () => {
       for (const token of [professional, ucPorvoo, ucLoviisa]) {
         const result = await api.request(ExpertPrivateDocument, { id: hidden }, { token });
-        expect(result.data?.expert).toEqual({ id: hidden, taxCards: null, contracts: null, interview: null, earningsLimitOptIn: null, earningsLimitCents: null, accountId: null, version: null });
+        expect(result.data?.expert).toEqual({
+          id: hidden,
+          taxCards: null,
+          contracts: null,
+          interview: null,
+          earningsLimitOptIn: null,
+          earningsLimitCents: null,
+          accountId: null,
+          version: null,
+        });
       }
       const linked = await activeExpert(api, coordinator, { displayName: 'Linked Liisa', accountId: 'liisa-sub' });
       const asCoordinator = await api.request(ExpertPrivateDocument, { id: linked }, { token: coordinator });
-      expect(asCoordinator.data?.expert).toMatchObject({ accountId: 'liisa-sub', version: expect.any(Number) as number, interview: { notes: 'Sopiva' } });
+      expect(asCoordinator.data?.expert).toMatchObject({
+        accountId: 'liisa-sub',
+        version: expect.any(Number) as number,
+        interview: { notes: 'Sopiva' },
+      });
     });
   });
 
   describe('analysts and admins', () => {
-    it.each(['ANALYST', 'NATIONAL_ANALYST', 'REGION_ADMIN'])('when a %s asks for an existing, a missing and a malformed expert id, then the answer is the same', async (role) => {
-      const token = await api.token({ sub: `x-${role}`, grants: [`${role}@${ITA}`] });
-      const answers = await Promise.all([hidden, randomUUID(), 'not-an-id'].map(async (id) => {
-        const result = await api.request(ExpertPublicDocument, { id }, { token });
-        return { codes: errorCodes(result), data: result.data ?? null };
-      }));
-      expect(answers).toEqual([answers[0], answers[0], answers[0]]);
-      expect(answers[0]!.codes).toEqual(['FORBIDDEN']);
-    });
+    it.each(['ANALYST', 'NATIONAL_ANALYST', 'REGION_ADMIN'])(
+      'when a %s asks for an existing, a missing and a malformed expert id, then the answer is the same',
+      async (role) => {
+        const token = await api.token({ sub: `x-${role}`, grants: [`${role}@${ITA}`] });
+        const answers = await Promise.all(
+          [hidden, randomUUID(), 'not-an-id'].map(async (id) => {
+            const result = await api.request(ExpertPublicDocument, { id }, { token });
+            return { codes: errorCodes(result), data: result.data ?? null };
+          }),
+        );
+        expect(answers).toEqual([answers[0], answers[0], answers[0]]);
+        expect(answers[0]!.codes).toEqual(['FORBIDDEN']);
+      },
+    );
   });
 
   describe('grants in force', () => {
-    it('when unit grants name no unit, an unknown unit or another region\'s unit, then they open nothing, viewer shows only the grants in force and the token\'s other grants still work', async () => {
+    it("when unit grants name no unit, an unknown unit or another region's unit, then they open nothing, viewer shows only the grants in force and the token's other grants still work", async () => {
       const [lapland] = await api.sql<{ id: string }>(
         `insert into unit (id, region_id, name, service_interface_id, municipality, coordinator_names, created_at) values (gen_random_uuid(), 'lapland', 'Rovaniemi', 'mental-health-services', 'Rovaniemi', '{}', now()) returning id`,
       );
       const token = await api.token({
         sub: 'mixed',
-        grants: [`PROFESSIONAL@${ITA}`, `PROFESSIONAL@${ITA}/${randomUUID()}`, `UNIT_COORDINATOR@${ITA}/${lapland!.id}`, `PROFESSIONAL@${ITA}/porvoo`, 'COORDINATOR@lapland'],
+        grants: [
+          `PROFESSIONAL@${ITA}`,
+          `PROFESSIONAL@${ITA}/${randomUUID()}`,
+          `UNIT_COORDINATOR@${ITA}/${lapland!.id}`,
+          `PROFESSIONAL@${ITA}/porvoo`,
+          'COORDINATOR@lapland',
+        ],
       });
       const viewer = await api.request(ViewerDocument, {}, { token });
       expect(viewer.data?.viewer?.grants).toEqual([{ role: 'COORDINATOR', regionId: 'lapland', unitId: null }]);
@@ -158,8 +228,13 @@ describe('who sees what of an expert', () => {
       const lappi = await api.request(ExpertsDocument, { regionId: 'lapland' }, { token });
       expect(lappi.errors).toBeUndefined();
 
-      const valid = await api.token({ sub: 'valid', grants: [`PROFESSIONAL@${ITA}/${porvoo}`, `PROFESSIONAL@${ITA}/${lapland!.id}`] });
-      expect((await api.request(ViewerDocument, {}, { token: valid })).data?.viewer?.grants).toEqual([{ role: 'PROFESSIONAL', regionId: ITA, unitId: porvoo }]);
+      const valid = await api.token({
+        sub: 'valid',
+        grants: [`PROFESSIONAL@${ITA}/${porvoo}`, `PROFESSIONAL@${ITA}/${lapland!.id}`],
+      });
+      expect((await api.request(ViewerDocument, {}, { token: valid })).data?.viewer?.grants).toEqual([
+        { role: 'PROFESSIONAL', regionId: ITA, unitId: porvoo },
+      ]);
       expect(await ids(valid)).toContain(shown);
     });
   });
@@ -181,25 +256,45 @@ describe('who sees what of an expert', () => {
       expect(seen).toEqual(before);
       expect(seen).not.toContain(added);
       const forged = Buffer.from('junk').toString('base64url');
-      expect(errorCodes(await api.request(ExpertsDocument, { regionId: ITA, first: 2, after: forged }, { token: coordinator }))).toEqual(['BAD_USER_INPUT']);
+      expect(
+        errorCodes(
+          await api.request(ExpertsDocument, { regionId: ITA, first: 2, after: forged }, { token: coordinator }),
+        ),
+      ).toEqual(['BAD_USER_INPUT']);
     });
   });
 
   describe('one profile per account', () => {
     it('when a second expert is given an account id already in use, then CONFLICT names accountId and myData still answers for the first', async () => {
-      const first = await api.request(CreateExpertDocument, { input: applicantInput({ displayName: 'Owner Olli', accountId: 'olli-sub' }) }, { token: coordinator });
+      const first = await api.request(
+        CreateExpertDocument,
+        { input: applicantInput({ displayName: 'Owner Olli', accountId: 'olli-sub' }) },
+        { token: coordinator },
+      );
       expect(first.errors).toBeUndefined();
-      const second = await api.request(CreateExpertDocument, { input: applicantInput({ displayName: 'Other Oona', accountId: 'olli-sub' }) }, { token: coordinator });
+      const second = await api.request(
+        CreateExpertDocument,
+        { input: applicantInput({ displayName: 'Other Oona', accountId: 'olli-sub' }) },
+        { token: coordinator },
+      );
       expect(errorCodes(second)).toEqual(['CONFLICT']);
       expect(second.errors![0]!.message).toMatch(/^input\.accountId: .*olli-sub/);
       expect(second.errors![0]!.extensions).toMatchObject({ field: 'input.accountId' });
       const other = await createApplicant(api, coordinator, { displayName: 'Other Oona' });
-      const relink = await api.request(UpdateExpertProfileDocument, { id: other, input: { accountId: 'olli-sub' } }, { token: coordinator });
+      const relink = await api.request(
+        UpdateExpertProfileDocument,
+        { id: other, input: { accountId: 'olli-sub' } },
+        { token: coordinator },
+      );
       expect(errorCodes(relink)).toEqual(['CONFLICT']);
       const [row] = await api.sql<{ n: number }>(`select count(*)::int as n from expert where account_id = 'olli-sub'`);
       expect(row!.n).toBe(1);
       // Keeping one's own account id is no conflict.
-      const same = await api.request(UpdateExpertProfileDocument, { id: first.data!.createExpert.id, input: { accountId: 'olli-sub', displayName: 'Owner Olli K.' } }, { token: coordinator });
+      const same = await api.request(
+        UpdateExpertProfileDocument,
+        { id: first.data!.createExpert.id, input: { accountId: 'olli-sub', displayName: 'Owner Olli K.' } },
+        { token: coordinator },
+      );
       expect(same.errors).toBeUndefined();
     });
   });

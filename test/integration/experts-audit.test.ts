@@ -8,7 +8,13 @@ import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { getNamedType, isObjectType, parse, type GraphQLObjectType } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildGraphQLSchema } from '../../src/schema';
-import { EXPERT_FIELD_RULES, OPEN_EXPERT_FIELDS, type AccessLevel, type ExpertField, type FieldRule } from '../../src/experts/expert-access';
+import {
+  EXPERT_FIELD_RULES,
+  OPEN_EXPERT_FIELDS,
+  type AccessLevel,
+  type ExpertField,
+  type FieldRule,
+} from '../../src/experts/expert-access';
 import { MyDataDocument, RecordTaxCardDocument, SetEarningsLimitDocument } from '../generated/graphql';
 import { bootTestServer, type TestApi } from '../helpers/boot';
 import { activeExpert, createUnit, ITA } from '../helpers/experts';
@@ -47,46 +53,80 @@ describe('audit of every sensitive read', async () => {
     const unit = await createUnit(api, admin, 'Aikuissosiaalityö, Porvoo', 'Porvoo');
     const other = await createUnit(api, admin, 'Aikuissosiaalityö, Loviisa', 'Loviisa');
     // Topics hidden, so that every rule that depends on consent is in play.
-    expertId = await activeExpert(api, coordinator, { displayName: 'Jussi Järvinen', accountId: 'jussi-sub', topicsPublic: false, unitIds: [unit] });
-    expect((await api.request(RecordTaxCardDocument, { id: expertId, year: 2026, receivedOn: '2026-01-10' }, { token: coordinator })).errors).toBeUndefined();
-    expect((await api.request(SetEarningsLimitDocument, { id: expertId, optIn: true, cents: 90000 }, { token: coordinator })).errors).toBeUndefined();
+    expertId = await activeExpert(api, coordinator, {
+      displayName: 'Jussi Järvinen',
+      accountId: 'jussi-sub',
+      topicsPublic: false,
+      unitIds: [unit],
+    });
+    expect(
+      (
+        await api.request(
+          RecordTaxCardDocument,
+          { id: expertId, year: 2026, receivedOn: '2026-01-10' },
+          { token: coordinator },
+        )
+      ).errors,
+    ).toBeUndefined();
+    expect(
+      (await api.request(SetEarningsLimitDocument, { id: expertId, optIn: true, cents: 90000 }, { token: coordinator }))
+        .errors,
+    ).toBeUndefined();
     tokens.COORDINATOR = { token: coordinator, sub: 'kaisa' };
-    tokens.UNIT = { token: await api.token({ sub: 'katja', grants: [`UNIT_COORDINATOR@${ITA}/${unit}`] }), sub: 'katja' };
-    tokens.POOL = { token: await api.token({ sub: 'lotta', grants: [`UNIT_COORDINATOR@${ITA}/${other}`] }), sub: 'lotta' };
+    tokens.UNIT = {
+      token: await api.token({ sub: 'katja', grants: [`UNIT_COORDINATOR@${ITA}/${unit}`] }),
+      sub: 'katja',
+    };
+    tokens.POOL = {
+      token: await api.token({ sub: 'lotta', grants: [`UNIT_COORDINATOR@${ITA}/${other}`] }),
+      sub: 'lotta',
+    };
     tokens.SELF = { token: await api.token({ sub: 'jussi-sub', grants: [`EXPERT@${ITA}`] }), sub: 'jussi-sub' };
   });
   afterAll(async () => {
     await api?.close();
   });
 
-  const cases = (['COORDINATOR', 'UNIT', 'POOL', 'SELF'] as const).flatMap((level) => FIELDS.map((field) => [field, level] as const));
+  const cases = (['COORDINATOR', 'UNIT', 'POOL', 'SELF'] as const).flatMap((level) =>
+    FIELDS.map((field) => [field, level] as const),
+  );
 
-  it.each(cases)('when %s is read by %s, then the value and an audit row follow the declared rule', async (field, level) => {
-    const rule: FieldRule = EXPERT_FIELD_RULES[field];
-    const named = getNamedType(profile.getFields()[field]!.type);
-    const selection = isObjectType(named) ? selectionOf(named) : '';
-    const operation = `Walk_${field}_${level}`;
-    const document = parse(`query ${operation}($id: ID!) { expert(id: $id) { ${field} ${selection} } }`) as TypedDocumentNode<{ expert: Record<string, unknown> }, { id: string }>;
-    const { token, sub } = tokens[level]!;
-    const result = await api.request(document, { id: expertId }, { token });
-    expect(result.errors).toBeUndefined();
-    const value = result.data!.expert[field];
-    const readable = rule.readers.includes(level);
-    if (field === 'trainings') {
-      // The list stays; names and providers follow the rule.
-      expect((value as Array<{ name: string | null }>)[0]!.name !== null).toBe(readable);
-    } else {
-      expect(value !== null).toBe(readable);
-    }
-    const rows = await api.sql<{ fields: string[]; actor_id: string }>(`select fields, actor_id from audit_entry where subject_id = $1 and operation = $2`, [expertId, operation]);
-    const audited = readable && level !== 'SELF' && rule.audited !== 'NEVER';
-    expect(rows).toEqual(audited ? [{ fields: [...rule.auditFields], actor_id: sub }] : []);
-  });
+  it.each(cases)(
+    'when %s is read by %s, then the value and an audit row follow the declared rule',
+    async (field, level) => {
+      const rule: FieldRule = EXPERT_FIELD_RULES[field];
+      const named = getNamedType(profile.getFields()[field]!.type);
+      const selection = isObjectType(named) ? selectionOf(named) : '';
+      const operation = `Walk_${field}_${level}`;
+      const document = parse(
+        `query ${operation}($id: ID!) { expert(id: $id) { ${field} ${selection} } }`,
+      ) as TypedDocumentNode<{ expert: Record<string, unknown> }, { id: string }>;
+      const { token, sub } = tokens[level]!;
+      const result = await api.request(document, { id: expertId }, { token });
+      expect(result.errors).toBeUndefined();
+      const value = result.data!.expert[field];
+      const readable = rule.readers.includes(level);
+      if (field === 'trainings') {
+        // The list stays; names and providers follow the rule.
+        expect((value as Array<{ name: string | null }>)[0]!.name !== null).toBe(readable);
+      } else {
+        expect(value !== null).toBe(readable);
+      }
+      const rows = await api.sql<{ fields: string[]; actor_id: string }>(
+        `select fields, actor_id from audit_entry where subject_id = $1 and operation = $2`,
+        [expertId, operation],
+      );
+      const audited = readable && level !== 'SELF' && rule.audited !== 'NEVER';
+      expect(rows).toEqual(audited ? [{ fields: [...rule.auditFields], actor_id: sub }] : []);
+    },
+  );
 
   it('when the expert asks who read their data, then myData lists every audited read of the walk (scenario 8)', async () => {
     const result = await api.request(MyDataDocument, { regionId: ITA }, { token: tokens.SELF!.token });
     expect(result.errors).toBeUndefined();
-    const reads = result.data!.myData.auditEntries.filter((e) => e.action === 'READ' && e.operation?.startsWith('Walk_'));
+    const reads = result.data!.myData.auditEntries.filter(
+      (e) => e.action === 'READ' && e.operation?.startsWith('Walk_'),
+    );
     const expected = FIELDS.flatMap((field) => {
       const rule: FieldRule = EXPERT_FIELD_RULES[field];
       if (rule.audited === 'NEVER') return [];

@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ExpertPrivateDocument, ExpertsDocument, MyDataDocument, RegionRulesDocument, RegionsDocument, UnitsDocument } from '../generated/graphql';
+import {
+  ExpertPrivateDocument,
+  ExpertsDocument,
+  MyDataDocument,
+  RegionRulesDocument,
+  RegionsDocument,
+  UnitsDocument,
+} from '../generated/graphql';
 import { demoClock } from '../../src/db/demo-data';
 import { bootTestServer, discoveredRegionIds, type TestApi } from '../helpers/boot';
 
@@ -13,24 +20,32 @@ describe('expert demo data', () => {
   });
 
   it('when the server starts with demo data, then each region has units and 20–40 experts a professional can search', async () => {
-    const rows = await api.sql<{ region_id: string; n: number }>(`select region_id, count(*)::int as n from expert group by region_id order by region_id`);
+    const rows = await api.sql<{ region_id: string; n: number }>(
+      `select region_id, count(*)::int as n from expert group by region_id order by region_id`,
+    );
     expect(rows.map((r) => r.region_id)).toEqual(await discoveredRegionIds());
     for (const row of rows) {
       expect(row.n).toBeGreaterThanOrEqual(20);
       expect(row.n).toBeLessThanOrEqual(40);
     }
-    const swedish = await api.sql(`select 1 from expert where region_id = 'ita-uusimaa' and 'sv' = any(languages) limit 1`);
+    const swedish = await api.sql(
+      `select 1 from expert where region_id = 'ita-uusimaa' and 'sv' = any(languages) limit 1`,
+    );
     expect(swedish).toHaveLength(1);
     const admin = await api.token({ sub: 'a', grants: ['REGION_ADMIN@lapland'] });
-    expect((await api.request(UnitsDocument, { regionId: 'lapland' }, { token: admin })).data!.units.length).toBeGreaterThanOrEqual(3);
+    expect(
+      (await api.request(UnitsDocument, { regionId: 'lapland' }, { token: admin })).data!.units.length,
+    ).toBeGreaterThanOrEqual(3);
     const [unit] = await api.sql<{ id: string }>(`select id from unit where region_id = 'ita-uusimaa' limit 1`);
     const professional = await api.token({ sub: 'p', grants: [`PROFESSIONAL@ita-uusimaa/${unit!.id}`] });
     const search = await api.request(ExpertsDocument, { regionId: 'ita-uusimaa', first: 100 }, { token: professional });
     expect(search.data!.experts.totalCount).toBeGreaterThan(0);
   });
 
-  it('when demo data is built, then it obeys the rules the API enforces: units named for their service interface, interview panels with the region\'s roles, active experts under a valid contract', async () => {
-    const units = await api.sql<{ name: string; service_interface_id: string; region_id: string }>(`select name, service_interface_id, region_id from unit`);
+  it("when demo data is built, then it obeys the rules the API enforces: units named for their service interface, interview panels with the region's roles, active experts under a valid contract", async () => {
+    const units = await api.sql<{ name: string; service_interface_id: string; region_id: string }>(
+      `select name, service_interface_id, region_id from unit`,
+    );
     const labels: Record<string, Record<string, string>> = {
       'ita-uusimaa': { 'working-age': 'Työikäisten palvelut' },
     };
@@ -47,7 +62,9 @@ describe('expert demo data', () => {
       `select count(*)::int as n from expert e where e.status = 'ACTIVE' and not exists (select 1 from expert_contract c where c.expert_id = e.id and c.valid_from <= current_date and c.valid_to >= current_date)`,
     );
     expect(unavailable!.n).toBe(0);
-    const [actors] = await api.sql<{ actors: string[] }>(`select array_agg(distinct actor_id) as actors from audit_entry where action = 'CHANGE'`);
+    const [actors] = await api.sql<{ actors: string[] }>(
+      `select array_agg(distinct actor_id) as actors from audit_entry where action = 'CHANGE'`,
+    );
     expect(actors!.actors).toEqual(['system:demo-data']);
   });
 
@@ -55,7 +72,10 @@ describe('expert demo data', () => {
     const regions = (await api.request(RegionsDocument, { locale: 'fi' })).data!.regions;
     expect(regions.length).toBeGreaterThanOrEqual(3);
     for (const region of regions) {
-      const admin = await api.token({ sub: `admin-${region.id}`, grants: [`REGION_ADMIN@${region.id}`, `COORDINATOR@${region.id}`] });
+      const admin = await api.token({
+        sub: `admin-${region.id}`,
+        grants: [`REGION_ADMIN@${region.id}`, `COORDINATOR@${region.id}`],
+      });
       const labels = new Map(region.serviceInterfaces.map((s) => [s.id, s.label]));
       const units = (await api.request(UnitsDocument, { regionId: region.id }, { token: admin })).data!.units;
       expect(units.length, region.id).toBeGreaterThanOrEqual(3);
@@ -66,8 +86,10 @@ describe('expert demo data', () => {
         expect(unit.name.startsWith(`${label}, `), `${region.id}: ${unit.name}`).toBe(true);
       }
 
-      const steps = (await api.request(RegionRulesDocument, { id: region.id }, { token: admin })).data!.region!.onboardingSteps;
-      const page = (await api.request(ExpertsDocument, { regionId: region.id, first: 100 }, { token: admin })).data!.experts;
+      const steps = (await api.request(RegionRulesDocument, { id: region.id }, { token: admin })).data!.region!
+        .onboardingSteps;
+      const page = (await api.request(ExpertsDocument, { regionId: region.id, first: 100 }, { token: admin })).data!
+        .experts;
       expect(page.totalCount, region.id).toBeGreaterThanOrEqual(20);
       expect(page.totalCount, region.id).toBeLessThanOrEqual(40);
       let interviewed = 0;
@@ -96,8 +118,10 @@ describe('expert demo data', () => {
     }
   });
 
-  it('when demo data is built, then it is dated by the demo\'s fixed clock, never in the future, so every first start in a year builds the same rows', async () => {
-    const stamps = await api.sql<{ at: Date }>(`select distinct at from audit_entry where actor_id = 'system:demo-data'`);
+  it("when demo data is built, then it is dated by the demo's fixed clock, never in the future, so every first start in a year builds the same rows", async () => {
+    const stamps = await api.sql<{ at: Date }>(
+      `select distinct at from audit_entry where actor_id = 'system:demo-data'`,
+    );
     expect(stamps.map((s) => new Date(s.at).toISOString())).toEqual([demoClock().toISOString()]);
     expect(demoClock().getTime()).toBeLessThan(Date.now());
   });

@@ -7,8 +7,11 @@ const REGION = 'vantaa-kap';
 
 /** 120 active experts with topics, two trainings, a contract and two units each, inserted as the owner. */
 async function seed(api: TestApi): Promise<void> {
-  await api.sql(`insert into unit (id, region_id, name, service_interface_id, municipality, coordinator_names, created_at)
-    select gen_random_uuid(), $1, 'Yksikkö ' || g, 'mental-health-substance', 'Vantaa', '{}', now() from generate_series(1, 4) g`, [REGION]);
+  await api.sql(
+    `insert into unit (id, region_id, name, service_interface_id, municipality, coordinator_names, created_at)
+    select gen_random_uuid(), $1, 'Yksikkö ' || g, 'mental-health-substance', 'Vantaa', '{}', now() from generate_series(1, 4) g`,
+    [REGION],
+  );
   await api.sql(
     `insert into expert (id, region_id, status, pseudonym, display_name, email, phone, introduction, topic_ids, topics_public, languages, municipalities, task_type_ids, unit_ids, created_at, status_changed_at)
      select gen_random_uuid(), $1, 'ACTIVE', 'KA-SEED' || g, 'Asiantuntija ' || lpad(g::text, 3, '0'), 'a' || g || '@example.fi', '+358401234' || g,
@@ -17,10 +20,16 @@ async function seed(api: TestApi): Promise<void> {
      from generate_series(1, 120) g`,
     [REGION],
   );
-  await api.sql(`insert into expert_training (id, region_id, expert_id, name, provider, hours, started_on, completed_on)
-    select gen_random_uuid(), region_id, id, t.name, 'Kokoa ry', t.hours, '2025-01-01', '2025-06-01' from expert, (values ('Peruskoulutus', 60), ('Jatkokurssi', 20)) t(name, hours) where region_id = $1`, [REGION]);
-  await api.sql(`insert into expert_contract (id, region_id, expert_id, valid_from, valid_to, signed_on, topic_ids, task_type_ids, created_at)
-    select gen_random_uuid(), region_id, id, '2026-01-01', '2027-12-31', '2025-12-15', '{}', '{client-meeting}', now() from expert where region_id = $1`, [REGION]);
+  await api.sql(
+    `insert into expert_training (id, region_id, expert_id, name, provider, hours, started_on, completed_on)
+    select gen_random_uuid(), region_id, id, t.name, 'Kokoa ry', t.hours, '2025-01-01', '2025-06-01' from expert, (values ('Peruskoulutus', 60), ('Jatkokurssi', 20)) t(name, hours) where region_id = $1`,
+    [REGION],
+  );
+  await api.sql(
+    `insert into expert_contract (id, region_id, expert_id, valid_from, valid_to, signed_on, topic_ids, task_type_ids, created_at)
+    select gen_random_uuid(), region_id, id, '2026-01-01', '2027-12-31', '2025-12-15', '{}', '{client-meeting}', now() from expert where region_id = $1`,
+    [REGION],
+  );
 }
 
 describe('expert queries in SQL', () => {
@@ -50,14 +59,19 @@ describe('expert queries in SQL', () => {
     expect(counts[0]).toBeGreaterThan(0);
     expect(new Set(counts).size).toBe(1);
     // Every contact read of the page is audited, in one statement.
-    const [audit] = await api.sql(`select count(*)::int as n from audit_entry where region_id = $1 and action = 'READ'`, [REGION]);
+    const [audit] = await api.sql(
+      `select count(*)::int as n from audit_entry where region_id = $1 and action = 'READ'`,
+      [REGION],
+    );
     expect(audit!.n).toBe(125);
   });
 
   it('when a unit coordinator pages experts who keep topics hidden, then reads of contact, topics and training names are audited in one statement per page, whatever its size', async () => {
     await api.sql(`update expert set topics_public = false where region_id = $1`, [REGION]);
     try {
-      const [unit] = await api.sql<{ id: string }>(`select id from unit where region_id = $1 order by name limit 1`, [REGION]);
+      const [unit] = await api.sql<{ id: string }>(`select id from unit where region_id = $1 order by name limit 1`, [
+        REGION,
+      ]);
       const token = await api.token({ sub: 'kap-unit', grants: [`UNIT_COORDINATOR@${REGION}/${unit!.id}`] });
       const counts: number[] = [];
       for (const first of [5, 20, 100]) {
@@ -67,7 +81,9 @@ describe('expert queries in SQL', () => {
         counts.push(result.statements);
       }
       expect(new Set(counts).size).toBe(1);
-      const rows = await api.sql<{ fields: string[]; n: number }>(`select fields, count(*)::int as n from audit_entry where actor_id = 'kap-unit' group by fields order by fields`);
+      const rows = await api.sql<{ fields: string[]; n: number }>(
+        `select fields, count(*)::int as n from audit_entry where actor_id = 'kap-unit' group by fields order by fields`,
+      );
       expect(rows).toEqual([
         { fields: ['email', 'phone'], n: 125 },
         { fields: ['topicIds'], n: 125 },

@@ -34,14 +34,22 @@ describe('the server foundation', () => {
   });
 
   it('when the body is not JSON, then a GraphQL error with BAD_REQUEST is returned', async () => {
-    const response = await fetch(api.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":' });
+    const response = await fetch(api.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"query":',
+    });
     expect(response.status).toBe(400);
     const body = (await response.json()) as { errors: { extensions: { code: string } }[] };
     expect(body.errors[0]!.extensions.code).toBe('BAD_REQUEST');
   });
 
   it('when a field does not exist, then validation fails with GRAPHQL_VALIDATION_FAILED', async () => {
-    const response = await fetch(api.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ noSuchField }' }) });
+    const response = await fetch(api.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ noSuchField }' }),
+    });
     const body = (await response.json()) as { errors: { message: string; extensions: { code: string } }[] };
     expect(body.errors[0]!.extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
     expect(body.errors[0]!.message).toContain('noSuchField');
@@ -59,21 +67,30 @@ describe('the server foundation', () => {
 
   it('when an operation uses too many aliases, then it is refused before it runs', async () => {
     const query = `{ ${Array.from({ length: 40 }, (_, i) => `a${i}: regions { id }`).join(' ')} }`;
-    const response = await fetch(api.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+    const response = await fetch(api.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query }),
+    });
     const body = (await response.json()) as { data?: unknown; errors?: { message: string }[] };
     expect(body.data ?? null).toBeNull();
     expect(body.errors?.[0]?.message).toMatch(/alias/i);
   });
 
   it('when migrations ran, then the schema has the region table', async () => {
-    const rows = await api.sql<{ name: string }>("select table_name as name from information_schema.tables where table_name = 'region'");
+    const rows = await api.sql<{ name: string }>(
+      "select table_name as name from information_schema.tables where table_name = 'region'",
+    );
     expect(rows).toHaveLength(1);
   });
 
   it('when the server talks to the database, then it acts as the application role, which cannot bypass row-level security', async () => {
-    const rows = await api.server.orm.em.fork().getConnection().execute<{ user: string; bypass: boolean }[]>(
-      'select current_user as "user", rolbypassrls as bypass from pg_roles where rolname = current_user',
-    );
+    const rows = await api.server.orm.em
+      .fork()
+      .getConnection()
+      .execute<{ user: string; bypass: boolean }[]>(
+        'select current_user as "user", rolbypassrls as bypass from pg_roles where rolname = current_user',
+      );
     expect(rows).toEqual([{ user: 'kokemuspankki_app', bypass: false }]);
   });
 
@@ -106,14 +123,20 @@ describe('in production', () => {
   it('when a request is served, then one JSON log line records the operation, duration and status', async () => {
     lines.length = 0;
     await api.request(ViewerDocument);
-    const requestLines = lines.map((l) => JSON.parse(l) as Record<string, unknown>).filter((l) => l.msg === 'graphql request');
+    const requestLines = lines
+      .map((l) => JSON.parse(l) as Record<string, unknown>)
+      .filter((l) => l.msg === 'graphql request');
     expect(requestLines).toHaveLength(1);
     expect(requestLines[0]).toMatchObject({ operation: 'Viewer', status: 200, errors: 0 });
     expect(typeof requestLines[0]!.durationMs).toBe('number');
   });
 
   it('when a query is invalid, then the error response carries no stack trace', async () => {
-    const response = await fetch(api.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ noSuchField }' }) });
+    const response = await fetch(api.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ noSuchField }' }),
+    });
     const text = await response.text();
     expect(text).toContain('GRAPHQL_VALIDATION_FAILED');
     expect(text).not.toContain('stacktrace');

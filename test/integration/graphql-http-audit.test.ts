@@ -16,7 +16,9 @@ describe('GraphQL over HTTP conformance (graphql-http server audits)', () => {
   });
 
   const failures = (status: string) =>
-    results.filter((result) => result.status === status).map((result) => `${result.id} ${result.name}: ${'reason' in result ? result.reason : ''}`);
+    results
+      .filter((result) => result.status === status)
+      .map((result) => `${result.id} ${result.name}: ${'reason' in result ? result.reason : ''}`);
 
   it('when every audit runs, then no requirement (MUST) fails', () => {
     expect(failures('error')).toEqual([]);
@@ -29,6 +31,10 @@ describe('GraphQL over HTTP conformance (graphql-http server audits)', () => {
   it('when every audit runs, then the only optional (MAY) behaviours missing are GET queries without a preflight header', () => {
     // Apollo's CSRF prevention refuses a GET that a plain <img> or link could send; a GET with
     // `apollo-require-preflight: true` (or a JSON content type) runs. Everything else optional is there.
-    expect(results.filter((result) => result.status === 'notice').map((result) => result.id)).toEqual(['5A70', 'D6D5', '6A70']);
+    expect(results.filter((result) => result.status === 'notice').map((result) => result.id)).toEqual([
+      '5A70',
+      'D6D5',
+      '6A70',
+    ]);
   });
 });

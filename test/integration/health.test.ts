@@ -23,7 +23,10 @@ describe('health when the database goes away', () => {
 
     // Refuse new connections to the application role and cut the ones it has.
     await api.sql(`alter database "${database}" connection limit 0`);
-    await api.sql(`select pg_terminate_backend(pid) from pg_stat_activity where datname = $1 and usename = 'kokemuspankki_app'`, [database]);
+    await api.sql(
+      `select pg_terminate_backend(pid) from pg_stat_activity where datname = $1 and usename = 'kokemuspankki_app'`,
+      [database],
+    );
     expect(await health()).toEqual({ status: 503, body: { status: 'unavailable', database: 'unreachable' } });
 
     await api.sql(`alter database "${database}" connection limit -1`);

@@ -64,7 +64,11 @@ beforeAll(async () => {
   api = await bootTestServer({ now: () => NOW });
   coordinator = await api.token({ sub: 'hostile-coordinator', grants: [`COORDINATOR@${REGION}`] });
   admin = await api.token({ sub: 'hostile-admin', grants: [`REGION_ADMIN@${REGION}`] });
-  const created = await api.request(CreateExpertDocument, { input: applicant({ accountId: EXPERT_SUB }) }, { token: coordinator });
+  const created = await api.request(
+    CreateExpertDocument,
+    { input: applicant({ accountId: EXPERT_SUB }) },
+    { token: coordinator },
+  );
   if (!created.data) throw new Error(JSON.stringify(created.errors));
   expertId = created.data.createExpert.id;
 });
@@ -85,42 +89,123 @@ function expectRefused(result: GraphQLResult<unknown>, field: string): void {
 /** Refused by the guard: the message starts with the field path. */
 function expectGuarded(result: GraphQLResult<unknown>, field: string): void {
   expectRefused(result, field);
-  expect(result.errors!.find((e) => e.extensions?.code === 'BAD_USER_INPUT')!.message.startsWith(`${field}: `)).toBe(true);
+  expect(result.errors!.find((e) => e.extensions?.code === 'BAD_USER_INPUT')!.message.startsWith(`${field}: `)).toBe(
+    true,
+  );
 }
 
 describe('the inputs the issue found', () => {
   it('when a display name, an introduction or a filter holds a NUL character, then BAD_USER_INPUT names the field', async () => {
-    expectGuarded(await api.request(CreateExpertDocument, { input: applicant({ displayName: 'Testi\u0000' }) }, { token: coordinator }), 'input.displayName');
-    expectGuarded(await api.request(CreateExpertDocument, { input: applicant({ introduction: { fi: 'Hei\u0000' } }) }, { token: coordinator }), 'input.introduction.fi');
-    expectGuarded(await api.request(UpdateExpertProfileDocument, { id: expertId, input: { municipalities: ['Vantaa', 'Espoo\u0000'] } }, { token: coordinator }), 'input.municipalities[1]');
-    expectGuarded(await api.request(ExpertsDocument, { regionId: REGION, filter: { municipality: 'Vantaa\u0000' } }, { token: coordinator }), 'filter.municipality');
+    expectGuarded(
+      await api.request(
+        CreateExpertDocument,
+        { input: applicant({ displayName: 'Testi\u0000' }) },
+        { token: coordinator },
+      ),
+      'input.displayName',
+    );
+    expectGuarded(
+      await api.request(
+        CreateExpertDocument,
+        { input: applicant({ introduction: { fi: 'Hei\u0000' } }) },
+        { token: coordinator },
+      ),
+      'input.introduction.fi',
+    );
+    expectGuarded(
+      await api.request(
+        UpdateExpertProfileDocument,
+        { id: expertId, input: { municipalities: ['Vantaa', 'Espoo\u0000'] } },
+        { token: coordinator },
+      ),
+      'input.municipalities[1]',
+    );
+    expectGuarded(
+      await api.request(
+        ExpertsDocument,
+        { regionId: REGION, filter: { municipality: 'Vantaa\u0000' } },
+        { token: coordinator },
+      ),
+      'filter.municipality',
+    );
     const [row] = await api.sql<{ n: number }>(`select count(*)::int as n from expert`);
     expect(row!.n).toBe(1);
   });
 
   it('when a revision reason or a rule change holds a NUL character, then BAD_USER_INPUT names the field', async () => {
-    const input = { regionId: REGION, effectiveFrom: '2027-01-01T00:00:00Z', reason: 'hallituksen päätös', changes: { payoutSchedule: { noticeDueDay: 12 } } };
-    expectGuarded(await api.request(ProposeRegionRevisionDocument, { input: { ...input, reason: 'päätös\u0000' } }, { token: admin }), 'input.reason');
+    const input = {
+      regionId: REGION,
+      effectiveFrom: '2027-01-01T00:00:00Z',
+      reason: 'hallituksen päätös',
+      changes: { payoutSchedule: { noticeDueDay: 12 } },
+    };
     expectGuarded(
-      await api.request(ProposeRegionRevisionDocument, { input: { ...input, changes: { cancellationPolicy: { description: { fi: 'x\u0000' } } } } }, { token: admin }),
+      await api.request(
+        ProposeRegionRevisionDocument,
+        { input: { ...input, reason: 'päätös\u0000' } },
+        { token: admin },
+      ),
+      'input.reason',
+    );
+    expectGuarded(
+      await api.request(
+        ProposeRegionRevisionDocument,
+        { input: { ...input, changes: { cancellationPolicy: { description: { fi: 'x\u0000' } } } } },
+        { token: admin },
+      ),
       'input.changes.cancellationPolicy.description.fi',
     );
   });
 
   it('when a date lies outside 1900-01-01 … 2199-12-31, then BAD_USER_INPUT names the field and nothing is stored', async () => {
-    expectRefused(await api.request(ExpertsDocument, { regionId: REGION, filter: { availableOn: '0000-01-01' } }, { token: coordinator }), 'filter.availableOn');
-    const training = { name: 'Kokemusasiantuntijakoulutus', provider: 'Kokoa ry', hours: 60 };
-    expectRefused(await api.request(AddExpertTrainingDocument, { id: expertId, input: { ...training, completedOn: '0000-01-01' } }, { token: coordinator }), 'input.completedOn');
     expectRefused(
-      await api.request(AddExpertTrainingDocument, { id: expertId, input: { ...training, startedOn: '1899-12-31', completedOn: '2025-01-01' } }, { token: coordinator }),
+      await api.request(
+        ExpertsDocument,
+        { regionId: REGION, filter: { availableOn: '0000-01-01' } },
+        { token: coordinator },
+      ),
+      'filter.availableOn',
+    );
+    const training = { name: 'Kokemusasiantuntijakoulutus', provider: 'Kokoa ry', hours: 60 };
+    expectRefused(
+      await api.request(
+        AddExpertTrainingDocument,
+        { id: expertId, input: { ...training, completedOn: '0000-01-01' } },
+        { token: coordinator },
+      ),
+      'input.completedOn',
+    );
+    expectRefused(
+      await api.request(
+        AddExpertTrainingDocument,
+        { id: expertId, input: { ...training, startedOn: '1899-12-31', completedOn: '2025-01-01' } },
+        { token: coordinator },
+      ),
       'input.startedOn',
     );
-    expectRefused(await api.request(RecordTaxCardDocument, { id: expertId, year: 2026, receivedOn: '0000-01-01' }, { token: coordinator }), 'receivedOn');
     expectRefused(
-      await api.request(SignExpertContractDocument, { id: expertId, input: { validFrom: '2026-01-01', validTo: '9999-12-31', topicIds: [], taskTypeIds: ['client-meeting'] } }, { token: coordinator }),
+      await api.request(
+        RecordTaxCardDocument,
+        { id: expertId, year: 2026, receivedOn: '0000-01-01' },
+        { token: coordinator },
+      ),
+      'receivedOn',
+    );
+    expectRefused(
+      await api.request(
+        SignExpertContractDocument,
+        {
+          id: expertId,
+          input: { validFrom: '2026-01-01', validTo: '9999-12-31', topicIds: [], taskTypeIds: ['client-meeting'] },
+        },
+        { token: coordinator },
+      ),
       'input.validTo',
     );
-    expectRefused(await api.request(CancellationDeadlineDocument, { regionId: REGION, startsAt: '0000-01-01T00:00:00Z' }), 'startsAt');
+    expectRefused(
+      await api.request(CancellationDeadlineDocument, { regionId: REGION, startsAt: '0000-01-01T00:00:00Z' }),
+      'startsAt',
+    );
     const [row] = await api.sql<{ trainings: number; cards: number; contracts: number }>(
       `select (select count(*) from expert_training)::int as trainings, (select count(*) from expert_tax_card)::int as cards, (select count(*) from expert_contract)::int as contracts`,
     );
@@ -128,7 +213,9 @@ describe('the inputs the issue found', () => {
   });
 
   it('when an out-of-range date is written into the document itself, then the document is refused as invalid (never an internal error)', async () => {
-    const literal = parse(`query Literal { experts(regionId: "${REGION}", filter: { availableOn: "0000-01-01" }) { totalCount } }`) as TypedDocumentNode<unknown, Record<string, never>>;
+    const literal = parse(
+      `query Literal { experts(regionId: "${REGION}", filter: { availableOn: "0000-01-01" }) { totalCount } }`,
+    ) as TypedDocumentNode<unknown, Record<string, never>>;
     const result = await api.request(literal, {}, { token: coordinator });
     expect(result.errors?.map((e) => e.extensions?.code)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
     expect(result.errors![0]!.message).toMatch(/expected a date from 1900-01-01 to 2199-12-31/);
@@ -143,8 +230,22 @@ describe('the inputs the issue found', () => {
   });
 
   it('when an account id is 900 KB long, then BAD_USER_INPUT names input.accountId instead of an index error', async () => {
-    expectGuarded(await api.request(CreateExpertDocument, { input: applicant({ accountId: 'x'.repeat(900_000) }) }, { token: coordinator }), 'input.accountId');
-    expectGuarded(await api.request(UpdateExpertProfileDocument, { id: expertId, input: { accountId: 'y'.repeat(256) } }, { token: coordinator }), 'input.accountId');
+    expectGuarded(
+      await api.request(
+        CreateExpertDocument,
+        { input: applicant({ accountId: 'x'.repeat(900_000) }) },
+        { token: coordinator },
+      ),
+      'input.accountId',
+    );
+    expectGuarded(
+      await api.request(
+        UpdateExpertProfileDocument,
+        { id: expertId, input: { accountId: 'y'.repeat(256) } },
+        { token: coordinator },
+      ),
+      'input.accountId',
+    );
   });
 
   it('when a revision id is not a UUID, then publishing answers BAD_USER_INPUT naming id', async () => {
@@ -155,7 +256,11 @@ describe('the inputs the issue found', () => {
     const health = api.url.replace(/\/graphql$/, '/health');
     const started = performance.now();
     const [result, probe] = await Promise.all([
-      api.request(CreateExpertDocument, { input: applicant({ email: `a@${'.'.repeat(80_000)}@` }) }, { token: coordinator }),
+      api.request(
+        CreateExpertDocument,
+        { input: applicant({ email: `a@${'.'.repeat(80_000)}@` }) },
+        { token: coordinator },
+      ),
       new Promise((resolve) => setTimeout(resolve, 20)).then(async () => {
         const t = performance.now();
         const response = await fetch(health);
@@ -167,18 +272,23 @@ describe('the inputs the issue found', () => {
     expect(probe.ms).toBeLessThan(1_000);
     expect(performance.now() - started).toBeLessThan(2_000);
     // An address within the cap is checked in linear time too.
-    expectRefused(await api.request(CreateExpertDocument, { input: applicant({ email: `a@${'.'.repeat(240)}@` }) }, { token: coordinator }), 'input.email');
+    expectRefused(
+      await api.request(
+        CreateExpertDocument,
+        { input: applicant({ email: `a@${'.'.repeat(240)}@` }) },
+        { token: coordinator },
+      ),
+      'input.email',
+    );
   });
 
   it('when a locale is "__proto__" or "constructor", then texts fall back to the region\'s language instead of failing', async () => {
-    const labels = parse(`query Labels($locale: String) { region(id: "${REGION}") { name(locale: $locale) topics { label(locale: $locale) } } }`) as TypedDocumentNode<
-      { region: { name: string; topics: Array<{ label: string }> } },
-      { locale: string }
-    >;
-    const intro = parse('query Intro($id: ID!, $locale: String) { expert(id: $id) { introduction(locale: $locale) } }') as TypedDocumentNode<
-      { expert: { introduction: string } },
-      { id: string; locale: string }
-    >;
+    const labels = parse(
+      `query Labels($locale: String) { region(id: "${REGION}") { name(locale: $locale) topics { label(locale: $locale) } } }`,
+    ) as TypedDocumentNode<{ region: { name: string; topics: Array<{ label: string }> } }, { locale: string }>;
+    const intro = parse(
+      'query Intro($id: ID!, $locale: String) { expert(id: $id) { introduction(locale: $locale) } }',
+    ) as TypedDocumentNode<{ expert: { introduction: string } }, { id: string; locale: string }>;
     for (const locale of ['__proto__', 'constructor', 'toString']) {
       const region = await api.request(labels, { locale });
       expect(region.errors).toBeUndefined();
@@ -191,12 +301,23 @@ describe('the inputs the issue found', () => {
 
   it('when a list carries more than 100 items, then BAD_USER_INPUT names it', async () => {
     expectGuarded(
-      await api.request(ExpertsDocument, { regionId: REGION, filter: { languages: Array.from({ length: 150 }, () => 'fi') } }, { token: coordinator }),
+      await api.request(
+        ExpertsDocument,
+        { regionId: REGION, filter: { languages: Array.from({ length: 150 }, () => 'fi') } },
+        { token: coordinator },
+      ),
       'filter.languages',
     );
     // More than 50 unreadable values: graphql-js gives up reading the variables.
-    const nulls = await api.request(ExpertsDocument, { regionId: REGION, filter: { languages: Array.from({ length: 120 }, () => null as unknown as string) } }, { token: coordinator });
-    expect(nulls.errors?.map((e) => e.extensions?.code)).toEqual([...Array.from({ length: 50 }, () => 'BAD_USER_INPUT'), 'BAD_USER_INPUT']);
+    const nulls = await api.request(
+      ExpertsDocument,
+      { regionId: REGION, filter: { languages: Array.from({ length: 120 }, () => null as unknown as string) } },
+      { token: coordinator },
+    );
+    expect(nulls.errors?.map((e) => e.extensions?.code)).toEqual([
+      ...Array.from({ length: 50 }, () => 'BAD_USER_INPUT'),
+      'BAD_USER_INPUT',
+    ]);
     expect(nulls.status).toBeLessThan(500);
   });
 });
@@ -235,24 +356,97 @@ interface Target {
 }
 
 const hostileText = fc.oneof(
-  { weight: 4, arbitrary: fc.constantFrom('', ' ', 'Vantaa', 'fi', 'sv', 'a@b.fi', '+358 40 123 4567', 'mental-health', 'client-meeting', '2026-11', '9999-12', '0000-01', 'not-a-uuid', 'COORDINATOR', 'PROFESSIONAL') },
-  { weight: 3, arbitrary: fc.constantFrom('a\u0000b', '\u0000', 'x\u001b[31m', '\u0007', '\ud800', 'a\udfff', '\u007f', '\u0085', 'rivi\r\nrivi\t', "'; drop table expert; --", '%00', '\\u0000') },
+  {
+    weight: 4,
+    arbitrary: fc.constantFrom(
+      '',
+      ' ',
+      'Vantaa',
+      'fi',
+      'sv',
+      'a@b.fi',
+      '+358 40 123 4567',
+      'mental-health',
+      'client-meeting',
+      '2026-11',
+      '9999-12',
+      '0000-01',
+      'not-a-uuid',
+      'COORDINATOR',
+      'PROFESSIONAL',
+    ),
+  },
+  {
+    weight: 3,
+    arbitrary: fc.constantFrom(
+      'a\u0000b',
+      '\u0000',
+      'x\u001b[31m',
+      '\u0007',
+      '\ud800',
+      'a\udfff',
+      '\u007f',
+      '\u0085',
+      'rivi\r\nrivi\t',
+      "'; drop table expert; --",
+      '%00',
+      '\\u0000',
+    ),
+  },
   { weight: 3, arbitrary: fc.string({ unit: 'binary', maxLength: 24 }) },
-  { weight: 1, arbitrary: fc.tuple(fc.constantFrom(201, 255, 256, 10_000, 10_001, 30_000), fc.integer()).map(([n, seed]) => noise(n, seed)) },
+  {
+    weight: 1,
+    arbitrary: fc
+      .tuple(fc.constantFrom(201, 255, 256, 10_000, 10_001, 30_000), fc.integer())
+      .map(([n, seed]) => noise(n, seed)),
+  },
   { weight: 1, arbitrary: fc.integer({ min: 10, max: 3_000 }).map((n) => `a@${'.'.repeat(n)}@`) },
 );
 
 const localDates = fc.oneof(
-  fc.constantFrom('0000-01-01', '0001-01-01', '1899-12-31', '1900-01-01', '2026-02-29', '2028-02-29', '2026-06-15', '2199-12-31', '2200-01-01', '9999-12-31', '2026-13-01', '2026-6-1', '', 'tomorrow'),
-  fc.date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2199-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
+  fc.constantFrom(
+    '0000-01-01',
+    '0001-01-01',
+    '1899-12-31',
+    '1900-01-01',
+    '2026-02-29',
+    '2028-02-29',
+    '2026-06-15',
+    '2199-12-31',
+    '2200-01-01',
+    '9999-12-31',
+    '2026-13-01',
+    '2026-6-1',
+    '',
+    'tomorrow',
+  ),
+  fc
+    .date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2199-12-31T00:00:00Z'), noInvalidDate: true })
+    .map((d) => d.toISOString().slice(0, 10)),
 );
 
 const instants = fc.oneof(
-  fc.constantFrom('0000-01-01T00:00:00Z', '1899-12-31T23:59:59Z', '1900-01-01T00:00:00Z', '2026-03-29T01:30:00+02:00', '2026-10-25T03:30:00+03:00', '2199-12-31T23:59:59.999Z', '2200-01-01T00:00:00Z', '+275760-09-13T00:00:00Z', '2026-06-15', 'now'),
-  fc.date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2199-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString()),
+  fc.constantFrom(
+    '0000-01-01T00:00:00Z',
+    '1899-12-31T23:59:59Z',
+    '1900-01-01T00:00:00Z',
+    '2026-03-29T01:30:00+02:00',
+    '2026-10-25T03:30:00+03:00',
+    '2199-12-31T23:59:59.999Z',
+    '2200-01-01T00:00:00Z',
+    '+275760-09-13T00:00:00Z',
+    '2026-06-15',
+    'now',
+  ),
+  fc
+    .date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2199-12-31T00:00:00Z'), noInvalidDate: true })
+    .map((d) => d.toISOString()),
 );
 
-const ints = fc.oneof(fc.constantFrom(0, -1, 1, 20, 100, 101, 1899, 1900, 2026, 2199, 2200, 2 ** 31 - 1, -(2 ** 31)), fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 }));
+const ints = fc.oneof(
+  fc.constantFrom(0, -1, 1, 20, 100, 101, 1899, 1900, 2026, 2199, 2200, 2 ** 31 - 1, -(2 ** 31)),
+  fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 }),
+);
 
 function jsonObjects(): fc.Arbitrary<unknown> {
   const deep = fc.integer({ min: 10, max: 400 }).map((n) => {
@@ -263,8 +457,17 @@ function jsonObjects(): fc.Arbitrary<unknown> {
   return fc.oneof(
     fc.constant({ payoutSchedule: { noticeDueDay: 12 } }),
     fc.constant({ cancellationPolicy: { daysBefore: 1, localTime: '12:00' } }),
-    fc.record({ payoutSchedule: fc.record({ noticeDueDay: ints, paymentDay: fc.oneof(ints, hostileText) }, { requiredKeys: [] }) }),
-    fc.record({ feeTable: fc.record({ rows: fc.array(fc.record({ category: hostileText, hourlyRateCents: ints, label: fc.record({ fi: hostileText }) }), { maxLength: 3 }) }) }),
+    fc.record({
+      payoutSchedule: fc.record({ noticeDueDay: ints, paymentDay: fc.oneof(ints, hostileText) }, { requiredKeys: [] }),
+    }),
+    fc.record({
+      feeTable: fc.record({
+        rows: fc.array(
+          fc.record({ category: hostileText, hourlyRateCents: ints, label: fc.record({ fi: hostileText }) }),
+          { maxLength: 3 },
+        ),
+      }),
+    }),
     fc.dictionary(hostileText, fc.jsonValue({ maxDepth: 3 }), { maxKeys: 4 }),
     deep,
     fc.constant({}),
@@ -279,14 +482,22 @@ function jsonObjects(): fc.Arbitrary<unknown> {
 function valueOf(type: GraphQLInputType, target: Target, name: string): fc.Arbitrary<unknown> {
   if (isNonNullType(type)) return present(type.ofType, target, name);
   // undefined: the key is left out of the JSON, which services may read differently from null.
-  return fc.oneof({ weight: 8, arbitrary: present(type, target, name) }, { weight: 1, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: fc.constant(undefined) });
+  return fc.oneof(
+    { weight: 8, arbitrary: present(type, target, name) },
+    { weight: 1, arbitrary: fc.constant(null) },
+    { weight: 1, arbitrary: fc.constant(undefined) },
+  );
 }
 
 function present(type: GraphQLInputType, target: Target, name: string): fc.Arbitrary<unknown> {
   if (isListType(type)) {
     const item = valueOf(type.ofType, target, name);
     const long = fc.array(item, { minLength: 101, maxLength: 120 });
-    return fc.oneof({ weight: 20, arbitrary: fc.array(item, { minLength: 1, maxLength: 3 }) }, { weight: 2, arbitrary: fc.constant([]) }, ...(target.hostile ? [{ weight: 1, arbitrary: long }] : []));
+    return fc.oneof(
+      { weight: 20, arbitrary: fc.array(item, { minLength: 1, maxLength: 3 }) },
+      { weight: 2, arbitrary: fc.constant([]) },
+      ...(target.hostile ? [{ weight: 1, arbitrary: long }] : []),
+    );
   }
   if (isInputObjectType(type)) {
     const fields = Object.values(type.getFields());
@@ -295,7 +506,9 @@ function present(type: GraphQLInputType, target: Target, name: string): fc.Arbit
   if (isEnumType(type)) return fc.constantFrom(...type.getValues().map((v) => v.name));
   if (type.name === 'Boolean') return fc.boolean();
   const fine = plausible(type.name, target, name);
-  return target.hostile ? fc.oneof({ weight: 12, arbitrary: fine }, { weight: 1, arbitrary: hostile(type.name, target.known) }) : fine;
+  return target.hostile
+    ? fc.oneof({ weight: 12, arbitrary: fine }, { weight: 1, arbitrary: hostile(type.name, target.known) })
+    : fine;
 }
 
 /** A valid-looking value for a field, by its name and the operation's (`id` of updateUnit is a unit id). */
@@ -316,7 +529,16 @@ function plausible(scalar: string, { known, op }: Target, name: string): fc.Arbi
     case 'JSONObject':
       return fc.integer({ min: 10, max: 27 }).map((day) => ({ payoutSchedule: { noticeDueDay: day } }));
   }
-  if (n === 'id') return fc.constant(/unit/i.test(op) ? known.unitId : /revision/i.test(op) ? known.revisionId : op === 'eraseExpert' ? known.erasableId : known.expertId);
+  if (n === 'id')
+    return fc.constant(
+      /unit/i.test(op)
+        ? known.unitId
+        : /revision/i.test(op)
+          ? known.revisionId
+          : op === 'eraseExpert'
+            ? known.erasableId
+            : known.expertId,
+    );
   if (n.includes('region')) return fc.constant(REGION);
   if (n.includes('subject')) return fc.constant(known.expertId);
   if (n.includes('unit')) return fc.constant(known.unitId);
@@ -348,7 +570,11 @@ function hostile(scalar: string, known: Known): fc.Arbitrary<unknown> {
     case 'JSONObject':
       return jsonObjects();
     case 'ID':
-      return fc.oneof(fc.constantFrom(REGION, 'lapland', known.expertId, known.unitId, known.revisionId), fc.uuid(), hostileText);
+      return fc.oneof(
+        fc.constantFrom(REGION, 'lapland', known.expertId, known.unitId, known.revisionId),
+        fc.uuid(),
+        hostileText,
+      );
     default:
       return hostileText;
   }
@@ -367,7 +593,8 @@ function spotsOf(type: GraphQLInputType, value: unknown, path: Array<string | nu
     out.push({ path, type });
     (value as unknown[]).forEach((item, i) => spotsOf(type.ofType, item, [...path, i], out));
   } else if (isInputObjectType(type)) {
-    for (const field of Object.values(type.getFields())) spotsOf(field.type, (value as Record<string, unknown>)[field.name], [...path, field.name], out);
+    for (const field of Object.values(type.getFields()))
+      spotsOf(field.type, (value as Record<string, unknown>)[field.name], [...path, field.name], out);
   } else {
     out.push({ path, type });
   }
@@ -375,7 +602,11 @@ function spotsOf(type: GraphQLInputType, value: unknown, path: Array<string | nu
 }
 
 /** Plausible variables with exactly one hostile spot, so that the hostile value meets the code behind every other check. */
-function withOneHostileSpot(plausible: fc.Arbitrary<Record<string, unknown>>, args: Argument[], known: Known): fc.Arbitrary<Record<string, unknown>> {
+function withOneHostileSpot(
+  plausible: fc.Arbitrary<Record<string, unknown>>,
+  args: Argument[],
+  known: Known,
+): fc.Arbitrary<Record<string, unknown>> {
   return plausible.chain((variables) => {
     const spots = args.flatMap((a) => spotsOf(a.type, variables[a.variable], [a.variable], []));
     if (!spots.length) return fc.constant(variables);
@@ -384,13 +615,20 @@ function withOneHostileSpot(plausible: fc.Arbitrary<Record<string, unknown>>, ar
       const current = path.reduce<unknown>((v, key) => (v as Record<string | number, unknown>)[key], variables);
       const named = getNamedType(type);
       const replacement = isListType(type)
-        ? fc.integer({ min: 101, max: 120 }).map((n) => Array.from({ length: n }, () => (current as unknown[])[0] ?? null))
+        ? fc
+            .integer({ min: 101, max: 120 })
+            .map((n) => Array.from({ length: n }, () => (current as unknown[])[0] ?? null))
         : isScalarType(named) && named.name !== 'Boolean'
           ? hostile(named.name, known)
           : hostileText;
       return replacement.map((value) => {
         const copy = structuredClone(variables);
-        const parent = path.slice(0, -1).reduce<unknown>((v, key) => (v as Record<string | number, unknown>)[key], copy) as Record<string | number, unknown>;
+        const parent = path
+          .slice(0, -1)
+          .reduce<unknown>((v, key) => (v as Record<string | number, unknown>)[key], copy) as Record<
+          string | number,
+          unknown
+        >;
         parent[path[path.length - 1]!] = value;
         return copy;
       });
@@ -407,7 +645,10 @@ interface Argument {
  * An operation calling one root field with every argument as a variable, and below it every
  * field that takes arguments (to depth 3), e.g. `region(id:) { feeTable(at:) { __typename } }`.
  */
-function operationFor(kind: 'query' | 'mutation', field: GraphQLField<unknown, unknown>): { text: string; args: Argument[] } {
+function operationFor(
+  kind: 'query' | 'mutation',
+  field: GraphQLField<unknown, unknown>,
+): { text: string; args: Argument[] } {
   const args: Argument[] = [];
   const call = (f: GraphQLField<unknown, unknown>, prefix: string): string => {
     if (!f.args.length) return f.name;
@@ -425,7 +666,9 @@ function operationFor(kind: 'query' | 'mutation', field: GraphQLField<unknown, u
       const named = getNamedType(child.type);
       const childPrefix = `${prefix}${child.name}`;
       if (child.args.length) {
-        parts.push(`${call(child, childPrefix)}${isObjectType(named) ? ` ${selection(named, depth + 1, `${childPrefix}_`)}` : ''}`);
+        parts.push(
+          `${call(child, childPrefix)}${isObjectType(named) ? ` ${selection(named, depth + 1, `${childPrefix}_`)}` : ''}`,
+        );
       } else if (isObjectType(named) && reachesArguments(named, depth + 1)) {
         parts.push(`${child.name} ${selection(named, depth + 1, `${childPrefix}_`)}`);
       }
@@ -472,11 +715,27 @@ describe('every operation, hostile values in every argument', () => {
     );
     const draft = await api.request(
       ProposeRegionRevisionDocument,
-      { input: { regionId: REGION, effectiveFrom: '2031-01-01T00:00:00Z', reason: 'hostile', changes: { payoutSchedule: { noticeDueDay: 14 } } } },
+      {
+        input: {
+          regionId: REGION,
+          effectiveFrom: '2031-01-01T00:00:00Z',
+          reason: 'hostile',
+          changes: { payoutSchedule: { noticeDueDay: 14 } },
+        },
+      },
       { token: admin },
     );
-    const erasable = await api.request(CreateExpertDocument, { input: applicant({ displayName: 'Poistettava' }) }, { token: coordinator });
-    Object.assign(known, { expertId, erasableId: erasable.data!.createExpert.id, unitId: unit!.id, revisionId: draft.data!.proposeRegionRevision.id });
+    const erasable = await api.request(
+      CreateExpertDocument,
+      { input: applicant({ displayName: 'Poistettava' }) },
+      { token: coordinator },
+    );
+    Object.assign(known, {
+      expertId,
+      erasableId: erasable.data!.createExpert.id,
+      unitId: unit!.id,
+      revisionId: draft.data!.proposeRegionRevision.id,
+    });
     for (const grant of [
       `REGION_ADMIN@${REGION}`,
       `COORDINATOR@${REGION}`,
@@ -497,9 +756,14 @@ describe('every operation, hostile values in every argument', () => {
     const { text, args } = operationFor(kind, root.getFields()[name]!);
     const document = parse(text) as TypedDocumentNode<unknown, Record<string, unknown>>;
     const variablesFor = (hostile: boolean) =>
-      fc.record(Object.fromEntries(args.map((a) => [a.variable, valueOf(a.type, { known, op: name, hostile }, a.variable.split('_').pop()!)])), {
-        requiredKeys: args.filter((a) => isNonNullType(a.type)).map((a) => a.variable),
-      });
+      fc.record(
+        Object.fromEntries(
+          args.map((a) => [a.variable, valueOf(a.type, { known, op: name, hostile }, a.variable.split('_').pop()!)]),
+        ),
+        {
+          requiredKeys: args.filter((a) => isNonNullType(a.type)).map((a) => a.variable),
+        },
+      );
     const seed = [...name].reduce((h, c) => (h * 31 + c.charCodeAt(0)) | 0, SEED);
 
     // The roles that may call the operation: those a plausible request does not turn away (a row
@@ -509,24 +773,42 @@ describe('every operation, hostile values in every argument', () => {
     for (const [t, token] of tokens.entries()) {
       const result = await api.request(document, plausibleVariables, { token });
       const codes = (result.errors ?? []).map((e) => e.extensions?.code);
-      if (!codes.some((code) => code === 'FORBIDDEN' || code === 'UNAUTHENTICATED' || code === 'NOT_FOUND')) relevant.push(t);
+      if (!codes.some((code) => code === 'FORBIDDEN' || code === 'UNAUTHENTICATED' || code === 'NOT_FOUND'))
+        relevant.push(t);
     }
     // Most runs carry a relevant token, so that the values reach the services; the rest try every role.
-    const token = relevant.length ? fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...relevant) }, { weight: 1, arbitrary: fc.nat(tokens.length - 1) }) : fc.nat(tokens.length - 1);
+    const token = relevant.length
+      ? fc.oneof(
+          { weight: 3, arbitrary: fc.constantFrom(...relevant) },
+          { weight: 1, arbitrary: fc.nat(tokens.length - 1) },
+        )
+      : fc.nat(tokens.length - 1);
 
     await fc.assert(
       // Mostly one hostile spot in otherwise plausible variables; sometimes hostile values anywhere.
-      fc.asyncProperty(fc.oneof({ weight: 3, arbitrary: withOneHostileSpot(variablesFor(false), args, known) }, { weight: 1, arbitrary: variablesFor(true) }), token, async (variables, t) => {
-        const result = await api.request(document, variables, { token: tokens[t] });
-        const errors = result.errors ?? [];
-        const shown = JSON.stringify(errors.map((e) => ({ message: e.message.slice(0, 300), extensions: e.extensions })));
-        expect(result.status, shown).toBeLessThan(500);
-        for (const e of errors) {
-          expect(['BAD_USER_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'BAD_REQUEST', 'ROLLED_BACK'], shown).toContain(e.extensions?.code);
-          // Bad input always names the field it is about.
-          if (e.extensions?.code === 'BAD_USER_INPUT') expect(e.extensions.field, shown).toEqual(expect.any(String));
-        }
-      }),
+      fc.asyncProperty(
+        fc.oneof(
+          { weight: 3, arbitrary: withOneHostileSpot(variablesFor(false), args, known) },
+          { weight: 1, arbitrary: variablesFor(true) },
+        ),
+        token,
+        async (variables, t) => {
+          const result = await api.request(document, variables, { token: tokens[t] });
+          const errors = result.errors ?? [];
+          const shown = JSON.stringify(
+            errors.map((e) => ({ message: e.message.slice(0, 300), extensions: e.extensions })),
+          );
+          expect(result.status, shown).toBeLessThan(500);
+          for (const e of errors) {
+            expect(
+              ['BAD_USER_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'BAD_REQUEST', 'ROLLED_BACK'],
+              shown,
+            ).toContain(e.extensions?.code);
+            // Bad input always names the field it is about.
+            if (e.extensions?.code === 'BAD_USER_INPUT') expect(e.extensions.field, shown).toEqual(expect.any(String));
+          }
+        },
+      ),
       { seed, numRuns: RUNS, endOnFailure: true },
     );
   });

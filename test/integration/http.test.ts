@@ -13,11 +13,16 @@ interface Answer {
 
 /** A raw HTTP request, as a client that does not use our typed helper would send it. */
 async function post(api: TestApi, body: string, headers: Record<string, string> = {}): Promise<Answer> {
-  const response = await fetch(api.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+  const response = await fetch(api.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body,
+  });
   const text = await response.text();
   return { status: response.status, headers: response.headers, body: text ? (JSON.parse(text) as Answer['body']) : {} };
 }
-const query = (text: string, variables?: Record<string, unknown>) => JSON.stringify({ query: text, ...(variables ? { variables } : {}) });
+const query = (text: string, variables?: Record<string, unknown>) =>
+  JSON.stringify({ query: text, ...(variables ? { variables } : {}) });
 const codes = (answer: Answer) => (answer.body.errors ?? []).map((error) => error.extensions?.code);
 
 function devToken(claims: Record<string, unknown> = {}) {
@@ -64,27 +69,37 @@ describe('HTTP statuses, as GraphQL over HTTP expects', () => {
       ['an unknown field', query('{ noSuchField }'), 'noSuchField'],
       ['too many aliases (graphql-armor)', query(aliases), 'alias'],
       ['too deep a selection (graphql-armor)', query(deep), 'depth'],
-      ['a variable of the wrong type', query('query R($id: ID!) { region(id: $id) { id } }', { id: { not: 'an id' } }), '$id'],
+      [
+        'a variable of the wrong type',
+        query('query R($id: ID!) { region(id: $id) { id } }', { id: { not: 'an id' } }),
+        '$id',
+      ],
     ];
 
-    it.each(cases)('when the client accepts application/graphql-response+json and sends %s, then 400 and no data', async (_case, body, words) => {
-      const answer = await post(api, body, { accept: GRAPHQL_RESPONSE });
-      expect(answer.status).toBe(400);
-      expect(answer.headers.get('content-type')).toContain(GRAPHQL_RESPONSE);
-      expect('data' in answer.body).toBe(false);
-      expect(answer.body.errors?.length).toBeGreaterThan(0);
-      if (words) expect(answer.body.errors![0]!.message.toLowerCase()).toContain(words.toLowerCase());
-    });
-
-    it.each(cases)('when a legacy client (application/json or no Accept) sends %s, then 200 with the errors in the body, as the specification asks', async (_case, body) => {
-      for (const headers of [{ accept: 'application/json' }, {}] as Record<string, string>[]) {
-        const answer = await post(api, body, headers);
-        expect(answer.status).toBe(200);
-        expect(answer.headers.get('content-type')).toContain('application/json');
+    it.each(cases)(
+      'when the client accepts application/graphql-response+json and sends %s, then 400 and no data',
+      async (_case, body, words) => {
+        const answer = await post(api, body, { accept: GRAPHQL_RESPONSE });
+        expect(answer.status).toBe(400);
+        expect(answer.headers.get('content-type')).toContain(GRAPHQL_RESPONSE);
         expect('data' in answer.body).toBe(false);
         expect(answer.body.errors?.length).toBeGreaterThan(0);
-      }
-    });
+        if (words) expect(answer.body.errors![0]!.message.toLowerCase()).toContain(words.toLowerCase());
+      },
+    );
+
+    it.each(cases)(
+      'when a legacy client (application/json or no Accept) sends %s, then 200 with the errors in the body, as the specification asks',
+      async (_case, body) => {
+        for (const headers of [{ accept: 'application/json' }, {}] as Record<string, string>[]) {
+          const answer = await post(api, body, headers);
+          expect(answer.status).toBe(200);
+          expect(answer.headers.get('content-type')).toContain('application/json');
+          expect('data' in answer.body).toBe(false);
+          expect(answer.body.errors?.length).toBeGreaterThan(0);
+        }
+      },
+    );
   });
 
   describe('the request itself', () => {
@@ -96,18 +111,23 @@ describe('HTTP statuses, as GraphQL over HTTP expects', () => {
       expect((await post(api, query('{ __typename }'))).status).toBe(200);
     });
 
-    it.each([['text/plain'], ['application/graphql'], ['application/x-www-form-urlencoded'], ['application/json; charset=iso-8859-1']])(
-      'when the body is sent as %s, then 415 Unsupported Media Type',
-      async (contentType) => {
-        const answer = await post(api, '{ __typename }', { 'content-type': contentType });
-        expect(answer.status).toBe(415);
-        expect(answer.headers.get('content-type')).toContain('application/json');
-        expect(answer.body.errors?.[0]?.message).toMatch(/not supported/);
-      },
-    );
+    it.each([
+      ['text/plain'],
+      ['application/graphql'],
+      ['application/x-www-form-urlencoded'],
+      ['application/json; charset=iso-8859-1'],
+    ])('when the body is sent as %s, then 415 Unsupported Media Type', async (contentType) => {
+      const answer = await post(api, '{ __typename }', { 'content-type': contentType });
+      expect(answer.status).toBe(415);
+      expect(answer.headers.get('content-type')).toContain('application/json');
+      expect(answer.body.errors?.[0]?.message).toMatch(/not supported/);
+    });
 
     it('when a POST has no content type, then 415 saying what to send', async () => {
-      const response = await fetch(api.url, { method: 'POST', body: new Uint8Array(Buffer.from('{"query":"{ __typename }"}')) });
+      const response = await fetch(api.url, {
+        method: 'POST',
+        body: new Uint8Array(Buffer.from('{"query":"{ __typename }"}')),
+      });
       expect(response.status).toBe(415);
       expect(((await response.json()) as Answer['body']).errors?.[0]?.message).toContain('application/json');
     });
@@ -119,7 +139,8 @@ describe('HTTP statuses, as GraphQL over HTTP expects', () => {
     });
 
     it('when a query comes by GET with a preflight header, then it runs; a mutation by GET or a PUT does not', async () => {
-      const get = (text: string) => fetch(`${api.url}?query=${encodeURIComponent(text)}`, { headers: { 'apollo-require-preflight': 'true' } });
+      const get = (text: string) =>
+        fetch(`${api.url}?query=${encodeURIComponent(text)}`, { headers: { 'apollo-require-preflight': 'true' } });
       const query = await get('{ __typename }');
       expect(query.status).toBe(200);
       expect(await query.json()).toEqual({ data: { __typename: 'Query' } });
@@ -138,17 +159,36 @@ describe('HTTP statuses, as GraphQL over HTTP expects', () => {
 
   describe('token claims', () => {
     const rejected: [string, () => Promise<string>, string][] = [
-      ['an object as sub', () => devToken({ sub: { id: 'katja' } }).setIssuedAt().setExpirationTime('1h').sign(secret), '"sub" must be a non-empty string'],
-      ['an empty sub', () => devToken({ sub: ' ' }).setIssuedAt().setExpirationTime('1h').sign(secret), '"sub" must be a non-empty string'],
+      [
+        'an object as sub',
+        () =>
+          devToken({ sub: { id: 'katja' } })
+            .setIssuedAt()
+            .setExpirationTime('1h')
+            .sign(secret),
+        '"sub" must be a non-empty string',
+      ],
+      [
+        'an empty sub',
+        () => devToken({ sub: ' ' }).setIssuedAt().setExpirationTime('1h').sign(secret),
+        '"sub" must be a non-empty string',
+      ],
       [
         'an iat 10 minutes in the future',
         () => {
           const now = Math.floor(Date.now() / 1000);
-          return devToken().setIssuedAt(now + 600).setExpirationTime(now + 3600).sign(secret);
+          return devToken()
+            .setIssuedAt(now + 600)
+            .setExpirationTime(now + 3600)
+            .sign(secret);
         },
         'issued in the future',
       ],
-      ['a lifetime of 48 h (the default maximum is 24 h)', () => devToken().setIssuedAt().setExpirationTime('48h').sign(secret), 'lives too long: 48 h'],
+      [
+        'a lifetime of 48 h (the default maximum is 24 h)',
+        () => devToken().setIssuedAt().setExpirationTime('48h').sign(secret),
+        'lives too long: 48 h',
+      ],
       ['no iat and an expiry 30 days away', () => devToken().setExpirationTime('30d').sign(secret), 'lives too long'],
     ];
 
@@ -161,7 +201,10 @@ describe('HTTP statuses, as GraphQL over HTTP expects', () => {
 
     it('when a token lives exactly 24 h and was issued 30 s ahead of the server clock, then it is accepted', async () => {
       const now = Math.floor(Date.now() / 1000);
-      const token = await devToken().setIssuedAt(now + 30).setExpirationTime(now + 30 + 24 * 3600).sign(secret);
+      const token = await devToken()
+        .setIssuedAt(now + 30)
+        .setExpirationTime(now + 30 + 24 * 3600)
+        .sign(secret);
       const answer = await post(api, query('{ viewer { id } }'), { authorization: `Bearer ${token}` });
       expect(answer.body).toEqual({ data: { viewer: { id: 'katja' } } });
     });
@@ -171,7 +214,11 @@ describe('HTTP statuses, as GraphQL over HTTP expects', () => {
     const preflight = (origin: string) =>
       fetch(api.url, {
         method: 'OPTIONS',
-        headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization, content-type' },
+        headers: {
+          origin,
+          'access-control-request-method': 'POST',
+          'access-control-request-headers': 'authorization, content-type',
+        },
       });
 
     it('when a frontend on localhost (any port) sends a preflight, then it is allowed to POST with a bearer token, without credentials', async () => {
@@ -208,9 +255,15 @@ describe('HTTP statuses, as GraphQL over HTTP expects', () => {
 
     it('when the second of two mutation fields fails, then the response says nothing was saved, shows no ids, and the first unit is not stored', async () => {
       const admin = await api.token({ sub: 'anna', grants: [`REGION_ADMIN@${REGION}`] });
-      const answer = await post(api, query(`mutation { first: ${unit('Rolled back unit', 'working-age')} second: ${unit('Broken unit', 'no-such-interface')} }`), {
-        authorization: `Bearer ${admin}`,
-      });
+      const answer = await post(
+        api,
+        query(
+          `mutation { first: ${unit('Rolled back unit', 'working-age')} second: ${unit('Broken unit', 'no-such-interface')} }`,
+        ),
+        {
+          authorization: `Bearer ${admin}`,
+        },
+      );
       expect(answer.status).toBe(200);
       expect(answer.body.data).toBeNull();
       expect(JSON.stringify(answer.body)).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/);
@@ -221,16 +274,25 @@ describe('HTTP statuses, as GraphQL over HTTP expects', () => {
 
     it('when the only mutation field fails, then the response is its own error alone', async () => {
       const admin = await api.token({ sub: 'anna', grants: [`REGION_ADMIN@${REGION}`] });
-      const answer = await post(api, query(`mutation { ${unit('Broken unit', 'no-such-interface')} }`), { authorization: `Bearer ${admin}` });
+      const answer = await post(api, query(`mutation { ${unit('Broken unit', 'no-such-interface')} }`), {
+        authorization: `Bearer ${admin}`,
+      });
       expect(codes(answer)).toEqual(['BAD_USER_INPUT']);
       expect(answer.body.data).toBeNull();
     });
 
     it('when both mutation fields succeed, then both units are stored and shown', async () => {
       const admin = await api.token({ sub: 'anna', grants: [`REGION_ADMIN@${REGION}`] });
-      const answer = await post(api, query(`mutation { a: ${unit('Unit A', 'working-age')} b: ${unit('Unit B', 'working-age')} }`), { authorization: `Bearer ${admin}` });
+      const answer = await post(
+        api,
+        query(`mutation { a: ${unit('Unit A', 'working-age')} b: ${unit('Unit B', 'working-age')} }`),
+        { authorization: `Bearer ${admin}` },
+      );
       expect(answer.body.errors).toBeUndefined();
-      expect(await api.sql(`select name from unit where name in ('Unit A', 'Unit B') order by name`)).toEqual([{ name: 'Unit A' }, { name: 'Unit B' }]);
+      expect(await api.sql(`select name from unit where name in ('Unit A', 'Unit B') order by name`)).toEqual([
+        { name: 'Unit A' },
+        { name: 'Unit B' },
+      ]);
     });
   });
 });
@@ -238,15 +300,24 @@ describe('HTTP statuses, as GraphQL over HTTP expects', () => {
 describe('CORS in production', () => {
   let api: TestApi;
   beforeAll(async () => {
-    api = await bootTestServer({ env: { NODE_ENV: 'production', AUTH_ALLOW_DEV_TOKENS: 'true', CORS_ORIGINS: 'https://kokemuspankki.ita-uusimaa.example, https://app.lapland.example' } });
+    api = await bootTestServer({
+      env: {
+        NODE_ENV: 'production',
+        AUTH_ALLOW_DEV_TOKENS: 'true',
+        CORS_ORIGINS: 'https://kokemuspankki.ita-uusimaa.example, https://app.lapland.example',
+      },
+    });
   });
   afterAll(async () => {
     await api?.close();
   });
 
   it('when a configured regional frontend sends a preflight, then it is allowed; localhost is not', async () => {
-    const ask = (origin: string) => fetch(api.url, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST' } });
-    expect((await ask('https://app.lapland.example')).headers.get('access-control-allow-origin')).toBe('https://app.lapland.example');
+    const ask = (origin: string) =>
+      fetch(api.url, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST' } });
+    expect((await ask('https://app.lapland.example')).headers.get('access-control-allow-origin')).toBe(
+      'https://app.lapland.example',
+    );
     expect((await ask('http://localhost:5173')).headers.get('access-control-allow-origin')).toBeNull();
   });
 });

@@ -9,23 +9,62 @@ import { ExpertDocument, ExpertsDocument, UnitsDocument } from '../generated/gra
 import { bootTestServer, errorCodes, type GraphQLResult, type TestApi } from '../helpers/boot';
 import { activeExpert, createApplicant, createUnit, ITA } from '../helpers/experts';
 
-type Who = 'UC_OWN_UNIT' | 'UC_OTHER_UNIT' | 'PROFESSIONAL' | 'UC_NO_UNIT' | 'UC_UNKNOWN_UNIT' | 'UC_OTHER_REGION_UNIT' | 'PRO_OTHER_REGION_UNIT' | 'ANALYST' | 'NATIONAL_ANALYST';
+type Who =
+  | 'UC_OWN_UNIT'
+  | 'UC_OTHER_UNIT'
+  | 'PROFESSIONAL'
+  | 'UC_NO_UNIT'
+  | 'UC_UNKNOWN_UNIT'
+  | 'UC_OTHER_REGION_UNIT'
+  | 'PRO_OTHER_REGION_UNIT'
+  | 'ANALYST'
+  | 'NATIONAL_ANALYST';
 type Ask = 'active expert' | 'applicant' | 'missing expert' | 'experts' | 'units';
 /** CONTACT / NO_CONTACT: the expert is returned with or without contact details; OK: a list. */
 type Outcome = 'CONTACT' | 'NO_CONTACT' | 'OK' | 'FORBIDDEN' | 'NOT_FOUND';
 
-const NONE_IN_FORCE: Record<Ask, Outcome> = { 'active expert': 'FORBIDDEN', applicant: 'FORBIDDEN', 'missing expert': 'FORBIDDEN', experts: 'FORBIDDEN', units: 'FORBIDDEN' };
+const NONE_IN_FORCE: Record<Ask, Outcome> = {
+  'active expert': 'FORBIDDEN',
+  applicant: 'FORBIDDEN',
+  'missing expert': 'FORBIDDEN',
+  experts: 'FORBIDDEN',
+  units: 'FORBIDDEN',
+};
 const MATRIX: Record<Who, Record<Ask, Outcome>> = {
-  UC_OWN_UNIT: { 'active expert': 'CONTACT', applicant: 'NOT_FOUND', 'missing expert': 'NOT_FOUND', experts: 'OK', units: 'OK' },
-  UC_OTHER_UNIT: { 'active expert': 'NO_CONTACT', applicant: 'NOT_FOUND', 'missing expert': 'NOT_FOUND', experts: 'OK', units: 'OK' },
-  PROFESSIONAL: { 'active expert': 'NO_CONTACT', applicant: 'NOT_FOUND', 'missing expert': 'NOT_FOUND', experts: 'OK', units: 'OK' },
+  UC_OWN_UNIT: {
+    'active expert': 'CONTACT',
+    applicant: 'NOT_FOUND',
+    'missing expert': 'NOT_FOUND',
+    experts: 'OK',
+    units: 'OK',
+  },
+  UC_OTHER_UNIT: {
+    'active expert': 'NO_CONTACT',
+    applicant: 'NOT_FOUND',
+    'missing expert': 'NOT_FOUND',
+    experts: 'OK',
+    units: 'OK',
+  },
+  PROFESSIONAL: {
+    'active expert': 'NO_CONTACT',
+    applicant: 'NOT_FOUND',
+    'missing expert': 'NOT_FOUND',
+    experts: 'OK',
+    units: 'OK',
+  },
   // A unit grant that names no unit of its region opens nothing.
   UC_NO_UNIT: NONE_IN_FORCE,
   UC_UNKNOWN_UNIT: NONE_IN_FORCE,
   UC_OTHER_REGION_UNIT: NONE_IN_FORCE,
   PRO_OTHER_REGION_UNIT: NONE_IN_FORCE,
   // Analysts read no expert: one answer for every id.
-  ANALYST: { 'active expert': 'FORBIDDEN', applicant: 'FORBIDDEN', 'missing expert': 'FORBIDDEN', experts: 'FORBIDDEN', units: 'OK' },
+  ANALYST: {
+    'active expert': 'FORBIDDEN',
+    applicant: 'FORBIDDEN',
+    'missing expert': 'FORBIDDEN',
+    experts: 'FORBIDDEN',
+    units: 'OK',
+  },
   NATIONAL_ANALYST: NONE_IN_FORCE,
 };
 
@@ -43,8 +82,14 @@ describe('isolation of experts by unit-scoped grants and for analysts', () => {
     const [lapland] = await api.sql<{ id: string }>(
       `insert into unit (id, region_id, name, service_interface_id, municipality, coordinator_names, created_at) values (gen_random_uuid(), 'lapland', 'Rovaniemi', 'mental-health-services', 'Rovaniemi', '{}', now()) returning id`,
     );
-    targets.set('active expert', await activeExpert(api, coordinator, { displayName: 'Jussi', email: 'jussi@example.fi', unitIds: [own] }));
-    targets.set('applicant', await createApplicant(api, coordinator, { displayName: 'Anni', email: 'anni@example.fi', unitIds: [own] }));
+    targets.set(
+      'active expert',
+      await activeExpert(api, coordinator, { displayName: 'Jussi', email: 'jussi@example.fi', unitIds: [own] }),
+    );
+    targets.set(
+      'applicant',
+      await createApplicant(api, coordinator, { displayName: 'Anni', email: 'anni@example.fi', unitIds: [own] }),
+    );
     targets.set('missing expert', randomUUID());
     const grants: Record<Who, string> = {
       UC_OWN_UNIT: `UNIT_COORDINATOR@${ITA}/${own}`,
@@ -57,13 +102,16 @@ describe('isolation of experts by unit-scoped grants and for analysts', () => {
       ANALYST: `ANALYST@${ITA}`,
       NATIONAL_ANALYST: `NATIONAL_ANALYST@${ITA}`,
     };
-    for (const [who, grant] of Object.entries(grants) as Array<[Who, string]>) tokens.set(who, await api.token({ sub: who.toLowerCase(), grants: [grant] }));
+    for (const [who, grant] of Object.entries(grants) as Array<[Who, string]>)
+      tokens.set(who, await api.token({ sub: who.toLowerCase(), grants: [grant] }));
   });
   afterAll(async () => {
     await api?.close();
   });
 
-  const cases = (Object.entries(MATRIX) as Array<[Who, Record<Ask, Outcome>]>).flatMap(([who, row]) => (Object.entries(row) as Array<[Ask, Outcome]>).map(([ask, outcome]) => [who, ask, outcome] as const));
+  const cases = (Object.entries(MATRIX) as Array<[Who, Record<Ask, Outcome>]>).flatMap(([who, row]) =>
+    (Object.entries(row) as Array<[Ask, Outcome]>).map(([ask, outcome]) => [who, ask, outcome] as const),
+  );
 
   it.each(cases)('when %s asks for the %s, then %s', async (who, ask, outcome) => {
     const token = tokens.get(who)!;

@@ -40,7 +40,16 @@ import { OPERATION_POLICIES, policyOf, type OperationPolicy } from '../../src/au
 
 const OWN = 'vantaa-kap';
 const OTHER = 'lapland';
-const ROLES = ['REGION_ADMIN', 'COORDINATOR', 'UNIT_COORDINATOR', 'PROFESSIONAL', 'EXPERT', 'ANALYST', 'NATIONAL_ANALYST', 'NONE'] as const;
+const ROLES = [
+  'REGION_ADMIN',
+  'COORDINATOR',
+  'UNIT_COORDINATOR',
+  'PROFESSIONAL',
+  'EXPERT',
+  'ANALYST',
+  'NATIONAL_ANALYST',
+  'NONE',
+] as const;
 type Who = (typeof ROLES)[number];
 type Outcome = 'OK' | 'FORBIDDEN' | 'NOT_FOUND' | 'UNAUTHENTICATED';
 /** The subject of an EXPERT token; the main fixture expert is linked to it. */
@@ -59,8 +68,12 @@ interface Fixture {
 /** Calls one operation with a token (or none) on the fixture's data of the own region. */
 type Run = (api: TestApi, token: string | undefined, f: Fixture) => Promise<GraphQLResult<unknown>>;
 
-const send = <D, V extends Record<string, unknown>>(api: TestApi, doc: TypedDocumentNode<D, V>, vars: V, token?: string) =>
-  api.request(doc, vars, token ? { token } : {}) as Promise<GraphQLResult<unknown>>;
+const send = <D, V extends Record<string, unknown>>(
+  api: TestApi,
+  doc: TypedDocumentNode<D, V>,
+  vars: V,
+  token?: string,
+) => api.request(doc, vars, token ? { token } : {}) as Promise<GraphQLResult<unknown>>;
 
 /** Effective dates far enough apart that drafts never collide with each other. */
 let revisionDay = 0;
@@ -69,45 +82,107 @@ let revisionDay = 0;
 export const RUNS: Record<string, Run> = {
   'Query.regions': (api, t) => send(api, RegionsDocument, {}, t),
   'Query.region': (api, t) => send(api, RegionRulesDocument, { id: OWN }, t),
-  'Query.cancellationDeadline': (api, t) => send(api, CancellationDeadlineDocument, { regionId: OWN, startsAt: '2026-12-01T08:00:00Z' }, t),
+  'Query.cancellationDeadline': (api, t) =>
+    send(api, CancellationDeadlineDocument, { regionId: OWN, startsAt: '2026-12-01T08:00:00Z' }, t),
   'Query.payoutDates': (api, t) => send(api, PayoutDatesDocument, { regionId: OWN, workMonth: '2026-11' }, t),
   'Query.regionRevisions': (api, t) => send(api, RegionRevisionsDocument, { regionId: OWN }, t),
   'Mutation.proposeRegionRevision': (api, t) =>
     send(
       api,
       ProposeRegionRevisionDocument,
-      { input: { regionId: OWN, effectiveFrom: new Date(Date.UTC(2031, 0, 1 + revisionDay++)).toISOString(), reason: 'matrix', changes: { payoutSchedule: { noticeDueDay: 12 } } } },
+      {
+        input: {
+          regionId: OWN,
+          effectiveFrom: new Date(Date.UTC(2031, 0, 1 + revisionDay++)).toISOString(),
+          reason: 'matrix',
+          changes: { payoutSchedule: { noticeDueDay: 12 } },
+        },
+      },
       t,
     ),
-  'Mutation.publishRegionRevision': async (api, t, f) => send(api, PublishRegionRevisionDocument, { id: await f.draftRevision() }, t),
+  'Mutation.publishRegionRevision': async (api, t, f) =>
+    send(api, PublishRegionRevisionDocument, { id: await f.draftRevision() }, t),
   'Query.viewer': (api, t) => send(api, ViewerDocument, {}, t),
   'Query.units': (api, t) => send(api, UnitsDocument, { regionId: OWN }, t),
   'Mutation.createUnit': (api, t) =>
-    send(api, CreateUnitDocument, { input: { regionId: OWN, name: 'Matriisi', serviceInterfaceId: 'adult-social-work', municipality: 'Vantaa', coordinatorNames: [] } }, t),
-  'Mutation.updateUnit': (api, t, f) => send(api, UpdateUnitDocument, { id: f.unitId, input: { coordinatorNames: ['Matriisi Koordinaattori'] } }, t),
+    send(
+      api,
+      CreateUnitDocument,
+      {
+        input: {
+          regionId: OWN,
+          name: 'Matriisi',
+          serviceInterfaceId: 'adult-social-work',
+          municipality: 'Vantaa',
+          coordinatorNames: [],
+        },
+      },
+      t,
+    ),
+  'Mutation.updateUnit': (api, t, f) =>
+    send(api, UpdateUnitDocument, { id: f.unitId, input: { coordinatorNames: ['Matriisi Koordinaattori'] } }, t),
   'Query.expert': (api, t, f) => send(api, ExpertPublicDocument, { id: f.expertId }, t),
   'Query.experts': (api, t) => send(api, ExpertsDocument, { regionId: OWN, first: 5 }, t),
   'Query.expertsMissingTaxCard': (api, t) => send(api, ExpertsMissingTaxCardDocument, { regionId: OWN, year: 2026 }, t),
   'Query.myData': (api, t) => send(api, MyDataDocument, { regionId: OWN }, t),
-  'Mutation.updateMyConsent': (api, t) => send(api, UpdateMyConsentDocument, { regionId: OWN, input: { topicsPublic: true } }, t),
+  'Mutation.updateMyConsent': (api, t) =>
+    send(api, UpdateMyConsentDocument, { regionId: OWN, input: { topicsPublic: true } }, t),
   'Query.auditLog': (api, t) => send(api, AuditLogDocument, { regionId: OWN }, t),
   'Mutation.createExpert': (api, t) =>
     send(
       api,
       CreateExpertDocument,
-      { input: { regionId: OWN, displayName: 'Matriisi Testi', topicIds: ['mental-health'], languages: ['fi'], taskTypeIds: ['client-meeting'], introduction: { fi: 'Hei' }, topicsPublic: false } },
+      {
+        input: {
+          regionId: OWN,
+          displayName: 'Matriisi Testi',
+          topicIds: ['mental-health'],
+          languages: ['fi'],
+          taskTypeIds: ['client-meeting'],
+          introduction: { fi: 'Hei' },
+          topicsPublic: false,
+        },
+      },
       t,
     ),
-  'Mutation.updateExpertProfile': async (api, t, f) => send(api, UpdateExpertProfileDocument, { id: await f.fresh('ACTIVE'), input: { displayName: 'Muutettu' } }, t),
+  'Mutation.updateExpertProfile': async (api, t, f) =>
+    send(api, UpdateExpertProfileDocument, { id: await f.fresh('ACTIVE'), input: { displayName: 'Muutettu' } }, t),
   'Mutation.recordExpertInterview': async (api, t, f) =>
-    send(api, RecordExpertInterviewDocument, { id: await f.fresh('APPLIED'), input: { heldOn: '2026-05-01', panel: [{ role: 'bank-coordinator', name: 'Pia' }] } }, t),
+    send(
+      api,
+      RecordExpertInterviewDocument,
+      {
+        id: await f.fresh('APPLIED'),
+        input: { heldOn: '2026-05-01', panel: [{ role: 'bank-coordinator', name: 'Pia' }] },
+      },
+      t,
+    ),
   'Mutation.signExpertContract': async (api, t, f) =>
-    send(api, SignExpertContractDocument, { id: await f.fresh('INTERVIEWED'), input: { validFrom: '2026-06-01', validTo: '2026-12-31', topicIds: [], taskTypeIds: ['client-meeting'] } }, t),
-  'Mutation.changeExpertStatus': async (api, t, f) => send(api, ChangeExpertStatusDocument, { id: await f.fresh('ACTIVE'), status: 'PAUSED' }, t),
+    send(
+      api,
+      SignExpertContractDocument,
+      {
+        id: await f.fresh('INTERVIEWED'),
+        input: { validFrom: '2026-06-01', validTo: '2026-12-31', topicIds: [], taskTypeIds: ['client-meeting'] },
+      },
+      t,
+    ),
+  'Mutation.changeExpertStatus': async (api, t, f) =>
+    send(api, ChangeExpertStatusDocument, { id: await f.fresh('ACTIVE'), status: 'PAUSED' }, t),
   'Mutation.addExpertTraining': async (api, t, f) =>
-    send(api, AddExpertTrainingDocument, { id: await f.fresh('ACTIVE'), input: { name: 'Koulutus', provider: 'Kokoa ry', hours: 50, completedOn: '2025-05-01' } }, t),
-  'Mutation.recordTaxCard': async (api, t, f) => send(api, RecordTaxCardDocument, { id: await f.fresh('ACTIVE'), year: 2026, receivedOn: '2026-01-10' }, t),
-  'Mutation.eraseExpert': async (api, t, f) => send(api, EraseExpertDocument, { id: await f.fresh('ACTIVE'), reason: 'matrix' }, t),
+    send(
+      api,
+      AddExpertTrainingDocument,
+      {
+        id: await f.fresh('ACTIVE'),
+        input: { name: 'Koulutus', provider: 'Kokoa ry', hours: 50, completedOn: '2025-05-01' },
+      },
+      t,
+    ),
+  'Mutation.recordTaxCard': async (api, t, f) =>
+    send(api, RecordTaxCardDocument, { id: await f.fresh('ACTIVE'), year: 2026, receivedOn: '2026-01-10' }, t),
+  'Mutation.eraseExpert': async (api, t, f) =>
+    send(api, EraseExpertDocument, { id: await f.fresh('ACTIVE'), reason: 'matrix' }, t),
 };
 
 /**
@@ -140,7 +215,9 @@ const NARROWER: Record<string, Partial<Record<Who, Outcome>>> = {
 /** `Query.x` and `Mutation.y` for every root field of the schema the server serves. */
 async function schemaOperations(): Promise<string[]> {
   const schema = await buildGraphQLSchema();
-  return [schema.getQueryType(), schema.getMutationType()].flatMap((root) => (root ? Object.keys(root.getFields()).map((f) => `${root.name}.${f}`) : [])).sort();
+  return [schema.getQueryType(), schema.getMutationType()]
+    .flatMap((root) => (root ? Object.keys(root.getFields()).map((f) => `${root.name}.${f}`) : []))
+    .sort();
 }
 
 describe('isolation matrix coverage', async () => {
@@ -200,7 +277,14 @@ describe('isolation matrix', async () => {
       const noticeDueDay = 12 + (drafts++ % 16);
       const result = await api.request(
         ProposeRegionRevisionDocument,
-        { input: { regionId: OWN, effectiveFrom, reason: 'matrix draft', changes: { payoutSchedule: { noticeDueDay } } } },
+        {
+          input: {
+            regionId: OWN,
+            effectiveFrom,
+            reason: 'matrix draft',
+            changes: { payoutSchedule: { noticeDueDay } },
+          },
+        },
         { token: admin },
       );
       if (!result.data) throw new Error(JSON.stringify(result.errors));
@@ -209,10 +293,26 @@ describe('isolation matrix', async () => {
     fixture = { unitId: unit!.id, expertId: await fresh('ACTIVE', EXPERT_SUB), fresh: (s) => fresh(s), draftRevision };
     for (const role of ROLES) {
       if (role === 'NONE') continue;
-      for (const [where, region] of [['own', OWN], ['other', OTHER]] as const) {
-        const unitPart = role === 'UNIT_COORDINATOR' || role === 'PROFESSIONAL' ? (where === 'own' ? `/${fixture.unitId}` : `/${laplandUnit!.id}`) : '';
-        const sub = role === 'EXPERT' ? (where === 'own' ? EXPERT_SUB : `${EXPERT_SUB}-lapland`) : `${where}-${role.toLowerCase()}`;
-        tokens.set(`${role}:${where}`, await api.token({ sub, name: `${role} ${where}`, grants: [`${role}@${region}${unitPart}`] }));
+      for (const [where, region] of [
+        ['own', OWN],
+        ['other', OTHER],
+      ] as const) {
+        const unitPart =
+          role === 'UNIT_COORDINATOR' || role === 'PROFESSIONAL'
+            ? where === 'own'
+              ? `/${fixture.unitId}`
+              : `/${laplandUnit!.id}`
+            : '';
+        const sub =
+          role === 'EXPERT'
+            ? where === 'own'
+              ? EXPERT_SUB
+              : `${EXPERT_SUB}-lapland`
+            : `${where}-${role.toLowerCase()}`;
+        tokens.set(
+          `${role}:${where}`,
+          await api.token({ sub, name: `${role} ${where}`, grants: [`${role}@${region}${unitPart}`] }),
+        );
       }
     }
   });
@@ -222,7 +322,11 @@ describe('isolation matrix', async () => {
 
   // Operations without a policy or a runner fail the coverage tests above, not here.
   const cases = OPERATIONS.filter((op) => policyOf(op) && RUNS[op]).flatMap((op) =>
-    ROLES.flatMap((who) => (['own', 'other'] as const).map((where) => [op, who, where, NARROWER[op]?.[who] ?? expected(policyOf(op)!, who, where)] as const)),
+    ROLES.flatMap((who) =>
+      (['own', 'other'] as const).map(
+        (where) => [op, who, where, NARROWER[op]?.[who] ?? expected(policyOf(op)!, who, where)] as const,
+      ),
+    ),
   );
 
   it.each(cases)('when %s is called by %s in the %s region, then %s', async (name, who, where, outcome) => {
@@ -238,9 +342,14 @@ describe('isolation matrix', async () => {
   });
 
   it('when Lapland tokens have tried every operation, then nothing in Vantaa KAP carries their hand', async () => {
-    const [audit] = await api.sql<{ n: number }>(`select count(*)::int as n from audit_entry where actor_id like 'other-%' or actor_id = $1`, [`${EXPERT_SUB}-lapland`]);
+    const [audit] = await api.sql<{ n: number }>(
+      `select count(*)::int as n from audit_entry where actor_id like 'other-%' or actor_id = $1`,
+      [`${EXPERT_SUB}-lapland`],
+    );
     expect(audit!.n).toBe(0);
-    const [changed] = await api.sql<{ n: number }>(`select count(*)::int as n from expert where display_name = 'Muutettu' or erased_at is not null or status = 'PAUSED'`);
+    const [changed] = await api.sql<{ n: number }>(
+      `select count(*)::int as n from expert where display_name = 'Muutettu' or erased_at is not null or status = 'PAUSED'`,
+    );
     // Only the own-region coordinator's three successful mutations changed rows.
     expect(changed!.n).toBe(3);
     const [units] = await api.sql<{ n: number }>(`select count(*)::int as n from unit where name = 'Matriisi'`);
@@ -250,7 +359,9 @@ describe('isolation matrix', async () => {
     );
     // Only the own region's admin proposed one and published one.
     expect(revisions).toEqual({ proposed: 1, published: 1 });
-    const [touched] = await api.sql<{ n: number }>(`select count(*)::int as n from region_revision where author_id like 'other-%' or published_by like 'other-%'`);
+    const [touched] = await api.sql<{ n: number }>(
+      `select count(*)::int as n from region_revision where author_id like 'other-%' or published_by like 'other-%'`,
+    );
     expect(touched!.n).toBe(0);
   });
 });

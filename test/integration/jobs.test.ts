@@ -15,7 +15,13 @@ describe('jobs through the services', () => {
   let api: TestApi;
   const at = new Date('2026-06-15T09:00:00Z');
   const lapland = [{ role: 'REGION_ADMIN' as const, regionId: 'lapland' }];
-  const unitInput = (regionId: string, name: string) => ({ regionId, name, serviceInterfaceId: 'mental-health-services', municipality: 'Rovaniemi', coordinatorNames: ['Tuuli'] });
+  const unitInput = (regionId: string, name: string) => ({
+    regionId,
+    name,
+    serviceInterfaceId: 'mental-health-services',
+    municipality: 'Rovaniemi',
+    coordinatorNames: ['Tuuli'],
+  });
 
   beforeAll(async () => {
     api = await bootTestServer({ now: () => at });
@@ -25,8 +31,10 @@ describe('jobs through the services', () => {
   });
 
   it('when a job creates a unit through the unit service, then the API lists it', async () => {
-    const unit = await withSystemScope(api.server.services, { job: 'import-units', grants: lapland, now: () => at }, (scope) =>
-      scope.services.units.create(scope, unitInput('lapland', 'Tuotu yksikkö')),
+    const unit = await withSystemScope(
+      api.server.services,
+      { job: 'import-units', grants: lapland, now: () => at },
+      (scope) => scope.services.units.create(scope, unitInput('lapland', 'Tuotu yksikkö')),
     );
     expect(unit).toMatchObject({ regionId: 'lapland', name: 'Tuotu yksikkö', createdAt: at });
     const token = await api.token({ sub: 'reader', grants: ['COORDINATOR@lapland'] });
@@ -35,11 +43,16 @@ describe('jobs through the services', () => {
   });
 
   it('when a job acts outside its grants, then the declared policy refuses it with a plain domain error and nothing is written', async () => {
-    const attempt = withSystemScope(api.server.services, { job: 'import-units', grants: lapland }, (scope) => scope.services.units.create(scope, unitInput('vantaa-kap', 'Väärä alue')));
+    const attempt = withSystemScope(api.server.services, { job: 'import-units', grants: lapland }, (scope) =>
+      scope.services.units.create(scope, unitInput('vantaa-kap', 'Väärä alue')),
+    );
     const error = await attempt.catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DomainError);
     expect(error).not.toBeInstanceOf(GraphQLError);
-    expect(error).toMatchObject({ code: 'FORBIDDEN', message: 'createUnit requires the role REGION_ADMIN in region vantaa-kap' });
+    expect(error).toMatchObject({
+      code: 'FORBIDDEN',
+      message: 'createUnit requires the role REGION_ADMIN in region vantaa-kap',
+    });
     expect(await api.sql(`select 1 from unit where name = 'Väärä alue'`)).toHaveLength(0);
   });
 
@@ -47,7 +60,9 @@ describe('jobs through the services', () => {
     const [row] = await api.sql<{ id: string }>(
       `insert into unit (id, region_id, name, service_interface_id, municipality, coordinator_names, created_at) values (gen_random_uuid(), 'vantaa-kap', 'KAP', 'mental-health-substance', 'Vantaa', '{}', now()) returning id`,
     );
-    const error = await withSystemScope(api.server.services, { job: 'rename-units', grants: lapland }, (scope) => scope.services.units.update(scope, row!.id, { name: 'Kaapattu' })).catch((e: unknown) => e);
+    const error = await withSystemScope(api.server.services, { job: 'rename-units', grants: lapland }, (scope) =>
+      scope.services.units.update(scope, row!.id, { name: 'Kaapattu' }),
+    ).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'NOT_FOUND' });
     expect(await api.sql(`select name from unit where id = $1`, [row!.id])).toEqual([{ name: 'KAP' }]);
   });

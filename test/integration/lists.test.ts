@@ -39,7 +39,9 @@ describe('lists', () => {
 
   it('when new entries are written and old ones removed while an admin pages the audit log, then every entry there at the start is seen exactly once, in order', async () => {
     await auditRows(30, 0, 'before');
-    const expectedOrder = (await api.sql<{ id: string }>(`select id from audit_entry where actor_id = 'before' order by at desc, id desc`)).map((r) => r.id);
+    const expectedOrder = (
+      await api.sql<{ id: string }>(`select id from audit_entry where actor_id = 'before' order by at desc, id desc`)
+    ).map((r) => r.id);
 
     const first = await page(7, null);
     const seen = first.edges.map((e) => e.node.id);
@@ -78,7 +80,11 @@ describe('lists', () => {
   });
 
   it('when a cursor was not handed out by the API, then BAD_USER_INPUT names after', async () => {
-    for (const after of ['bm9wZQ', Buffer.from('kp:k:[1]').toString('base64url'), Buffer.from('kp:o:3').toString('base64url')]) {
+    for (const after of [
+      'bm9wZQ',
+      Buffer.from('kp:k:[1]').toString('base64url'),
+      Buffer.from('kp:o:3').toString('base64url'),
+    ]) {
       const result = await api.request(AuditLogPageDocument, { regionId: REGION, first: 5, after }, { token: admin });
       expect(errorCodes(result)).toEqual(['BAD_USER_INPUT']);
       expect(result.errors![0]!.message).toMatch(/^after: /);

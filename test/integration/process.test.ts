@@ -20,7 +20,14 @@ function scratchDir(): string {
 
 /** A clean environment: nothing of the test run's database or Node options leaks in. */
 function baseEnv(dataDir: string, extra: Record<string, string>): NodeJS.ProcessEnv {
-  return { PATH: process.env.PATH, HOME: process.env.HOME, DATA_DIR: dataDir, LOG_LEVEL: 'info', DEMO_DATA: 'false', ...extra };
+  return {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'info',
+    DEMO_DATA: 'false',
+    ...extra,
+  };
 }
 
 /** Processes (other than zombies) whose command line mentions the directory. */
@@ -57,7 +64,8 @@ async function waitFor(what: string, timeoutMs: number, check: () => boolean | P
 }
 
 function exited(child: ChildProcess): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve({ code: child.exitCode, signal: child.signalCode });
+  if (child.exitCode !== null || child.signalCode !== null)
+    return Promise.resolve({ code: child.exitCode, signal: child.signalCode });
   return new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
 }
 
@@ -118,12 +126,18 @@ describe('npm start in production with the embedded database', () => {
     expect(await health(port)).toBe(200);
     const before = postmasterPid(dataDir);
     process.kill(before, 'SIGKILL');
-    await waitFor('the log line about the database', 10_000, () => output.includes('embedded PostgreSQL stopped unexpectedly'));
+    await waitFor('the log line about the database', 10_000, () =>
+      output.includes('embedded PostgreSQL stopped unexpectedly'),
+    );
     await waitFor('/health to answer 200 again', 20_000, async () => (await health(port)) === 200);
-    await waitFor('the log line about the restart', 10_000, () => output.includes('embedded PostgreSQL is running again'));
+    await waitFor('the log line about the restart', 10_000, () =>
+      output.includes('embedded PostgreSQL is running again'),
+    );
     expect(postmasterPid(dataDir)).not.toBe(before);
     // Even the driver's complaints about lost connections are JSON log lines in production.
-    const stray = output.split('\n').filter((line) => line && !line.startsWith('{') && !line.includes('Kokemuspankki API ready at'));
+    const stray = output
+      .split('\n')
+      .filter((line) => line && !line.startsWith('{') && !line.includes('Kokemuspankki API ready at'));
     expect(stray).toEqual([]);
   });
 
@@ -132,7 +146,11 @@ describe('npm start in production with the embedded database', () => {
     expect(processesUsing(dataDir).length).toBeGreaterThan(0);
     npm.kill('SIGTERM');
     await exited(npm);
-    await waitFor('every process of the data directory to end', 15_000, () => processesUsing(dataDir).length === 0 && !isAlive(postgres));
+    await waitFor(
+      'every process of the data directory to end',
+      15_000,
+      () => processesUsing(dataDir).length === 0 && !isAlive(postgres),
+    );
     expect(await health(port)).toBe('refused');
   });
 });
@@ -140,7 +158,10 @@ describe('npm start in production with the embedded database', () => {
 describe('production without the settings it needs', () => {
   async function start(env: Record<string, string>): Promise<{ code: number | null; output: string; dataDir: string }> {
     const dataDir = scratchDir();
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: ROOT, env: baseEnv(dataDir, { NODE_ENV: 'production', PORT: '0', ...env }) });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      cwd: ROOT,
+      env: baseEnv(dataDir, { NODE_ENV: 'production', PORT: '0', ...env }),
+    });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
@@ -162,7 +183,11 @@ describe('production without the settings it needs', () => {
   });
 
   it('when production has no DATABASE_URL, then it refuses to run on the embedded development database unless told to', async () => {
-    const { code, output, dataDir } = await start({ AUTH_JWKS_URL: 'https://id.example.fi/jwks', AUTH_ISSUER: 'https://id.example.fi', AUTH_AUDIENCE: 'kokemuspankki' });
+    const { code, output, dataDir } = await start({
+      AUTH_JWKS_URL: 'https://id.example.fi/jwks',
+      AUTH_ISSUER: 'https://id.example.fi',
+      AUTH_AUDIENCE: 'kokemuspankki',
+    });
     try {
       expect(code).toBe(1);
       expect(output).toContain('production needs DATABASE_URL');

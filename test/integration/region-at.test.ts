@@ -59,7 +59,11 @@ describe('a revision that adds a topic and changes other rules from 1 January', 
       { token: admin },
     );
     expect(proposed.errors).toBeUndefined();
-    const published = await api.request(PublishRegionRevisionDocument, { id: proposed.data!.proposeRegionRevision.id }, { token: admin });
+    const published = await api.request(
+      PublishRegionRevisionDocument,
+      { id: proposed.data!.proposeRegionRevision.id },
+      { token: admin },
+    );
     expect(published.errors).toBeUndefined();
   });
 
@@ -83,8 +87,22 @@ describe('a revision that adds a topic and changes other rules from 1 January', 
     expect(after.receptionWork).toBe(true);
     expect(after.supervisionOffered).toBe(false);
     expect(after.smallCellThreshold).toBe(7);
-    const { topics: _t1, receptionWork: _r1, supervisionOffered: _s1, smallCellThreshold: _c1, rulesAt: _a1, ...restAfter } = after;
-    const { topics: _t2, receptionWork: _r2, supervisionOffered: _s2, smallCellThreshold: _c2, rulesAt: _a2, ...restBefore } = before;
+    const {
+      topics: _t1,
+      receptionWork: _r1,
+      supervisionOffered: _s1,
+      smallCellThreshold: _c1,
+      rulesAt: _a1,
+      ...restAfter
+    } = after;
+    const {
+      topics: _t2,
+      receptionWork: _r2,
+      supervisionOffered: _s2,
+      smallCellThreshold: _c2,
+      rulesAt: _a2,
+      ...restBefore
+    } = before;
     expect(restAfter).toEqual(restBefore);
   });
 

@@ -22,7 +22,11 @@ let admin: string;
 
 /** Connections the server's pool hands out while `work` runs. */
 async function connectionsTaken(api: TestApi, work: () => Promise<unknown>): Promise<number> {
-  const pool = (api.server.orm.em.getConnection().getKnex().client as { pool: { on(e: string, f: () => void): void; removeListener(e: string, f: () => void): void } }).pool;
+  const pool = (
+    api.server.orm.em.getConnection().getKnex().client as {
+      pool: { on(e: string, f: () => void): void; removeListener(e: string, f: () => void): void };
+    }
+  ).pool;
   let taken = 0;
   const count = () => {
     taken += 1;
@@ -39,11 +43,22 @@ async function connectionsTaken(api: TestApi, work: () => Promise<unknown>): Pro
 async function publishNoticeDay(api: TestApi, day: number, effectiveFrom: string): Promise<void> {
   const proposed = await api.request(
     ProposeRegionRevisionDocument,
-    { input: { regionId: 'vantaa-kap', effectiveFrom, reason: `ilmoitus ${day}. päivään mennessä`, changes: { payoutSchedule: { noticeDueDay: day } } } },
+    {
+      input: {
+        regionId: 'vantaa-kap',
+        effectiveFrom,
+        reason: `ilmoitus ${day}. päivään mennessä`,
+        changes: { payoutSchedule: { noticeDueDay: day } },
+      },
+    },
     { token: admin },
   );
   expect(proposed.errors).toBeUndefined();
-  const published = await api.request(PublishRegionRevisionDocument, { id: proposed.data!.proposeRegionRevision.id }, { token: admin });
+  const published = await api.request(
+    PublishRegionRevisionDocument,
+    { id: proposed.data!.proposeRegionRevision.id },
+    { token: admin },
+  );
   expect(published.errors).toBeUndefined();
 }
 
@@ -66,7 +81,12 @@ describe('public region queries from memory', () => {
     const taken = await connectionsTaken(first, async () => {
       results.push(await first.request(RegionsWithRulesDocument, { at: '2027-01-01T00:00:00Z' }));
       results.push(await first.request(RegionRulesDocument, { id: 'lapland' }));
-      results.push(await first.request(CancellationDeadlineDocument, { regionId: 'ita-uusimaa', startsAt: '2027-03-02T08:00:00Z' }));
+      results.push(
+        await first.request(CancellationDeadlineDocument, {
+          regionId: 'ita-uusimaa',
+          startsAt: '2027-03-02T08:00:00Z',
+        }),
+      );
       results.push(await first.request(PayoutDatesDocument, { regionId: 'ita-uusimaa', workMonth: '2026-11' }));
     });
     for (const result of results) {
@@ -112,7 +132,14 @@ describe('two instances on one database', () => {
     const propose = (day: number) =>
       first.request(
         ProposeRegionRevisionDocument,
-        { input: { regionId: 'vantaa-kap', effectiveFrom: '2027-05-01T00:00:00+03:00', reason: 'kilpaileva', changes: { payoutSchedule: { noticeDueDay: day } } } },
+        {
+          input: {
+            regionId: 'vantaa-kap',
+            effectiveFrom: '2027-05-01T00:00:00+03:00',
+            reason: 'kilpaileva',
+            changes: { payoutSchedule: { noticeDueDay: day } },
+          },
+        },
         { token: admin },
       );
     const a = (await propose(20)).data!.proposeRegionRevision.id;
@@ -127,7 +154,9 @@ describe('two instances on one database', () => {
 
   it('when the notification connection is lost, then rules are read from the database until it is back', async () => {
     // Cut every listening connection of this database; the listeners reconnect within seconds.
-    await first.sql(`select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and query ilike 'listen %'`);
+    await first.sql(
+      `select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and query ilike 'listen %'`,
+    );
     await new Promise((resolve) => setTimeout(resolve, 50));
     const during = await first.request(RegionRulesDocument, { id: 'lapland' });
     expect(during.errors).toBeUndefined();

@@ -31,7 +31,7 @@ describe('a new region needs no change in src/', () => {
     await api?.close();
   });
 
-  it('when a region folder is copied under a new id, then the API serves one region more, with the new one\'s rules', async () => {
+  it("when a region folder is copied under a new id, then the API serves one region more, with the new one's rules", async () => {
     const regions = copyOfRegions();
     const kainuu = path.join(regions, 'kainuu');
     fs.cpSync(path.join(regions, 'lapland'), kainuu, { recursive: true });
@@ -75,12 +75,17 @@ export default { ...valid, feeTable: { ...valid.feeTable, rows } };
 
   it('when npm run regions:check runs on it, then it exits non-zero with the same message', async () => {
     const regions = brokenLapland();
-    const failure = await run(tsx, ['scripts/regions-check.ts'], { cwd: projectRoot, env: { ...process.env, REGIONS_DIR: regions } }).then(
+    const failure = await run(tsx, ['scripts/regions-check.ts'], {
+      cwd: projectRoot,
+      env: { ...process.env, REGIONS_DIR: regions },
+    }).then(
       () => undefined,
       (error: { code: number; stderr: string }) => error,
     );
     expect(failure?.code).toBe(1);
-    expect(failure?.stderr.trim()).toBe('regions/lapland: feeTable.rows[3].hourlyRateCents: expected a positive integer');
+    expect(failure?.stderr.trim()).toBe(
+      'regions/lapland: feeTable.rows[3].hourlyRateCents: expected a positive integer',
+    );
   });
 
   it('when npm run regions:check runs on the real modules, then it succeeds', async () => {

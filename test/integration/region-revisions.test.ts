@@ -34,14 +34,23 @@ async function raisedRows(regionId: string) {
 }
 
 const revisionCount = async (regionId: string) =>
-  Number((await api.sql<{ n: string }>('select count(*) as n from region_revision where region_id = $1', [regionId]))[0]!.n);
+  Number(
+    (await api.sql<{ n: string }>('select count(*) as n from region_revision where region_id = $1', [regionId]))[0]!.n,
+  );
 
 describe('an admin changes the fee table from 1 March (scenario 6)', () => {
   it('when the revision is proposed and published, then February is paid at the old rates and March at the new ones', async () => {
     const rows = await raisedRows('ita-uusimaa');
     const proposed = await api.request(
       ProposeRegionRevisionDocument,
-      { input: { regionId: 'ita-uusimaa', effectiveFrom: '2027-02-28T22:00:00Z', reason: 'Board decision 12/2026', changes: { feeTable: { rows } } } },
+      {
+        input: {
+          regionId: 'ita-uusimaa',
+          effectiveFrom: '2027-02-28T22:00:00Z',
+          reason: 'Board decision 12/2026',
+          changes: { feeTable: { rows } },
+        },
+      },
       { token: anna },
     );
     expect(proposed.errors).toBeUndefined();
@@ -72,7 +81,14 @@ describe('an admin changes the fee table from 1 March (scenario 6)', () => {
     const result = await api.request(RegionRevisionsDocument, { regionId: 'ita-uusimaa' }, { token: anna });
     expect(result.errors).toBeUndefined();
     const [first] = result.data!.regionRevisions;
-    expect(first).toMatchObject({ regionId: 'ita-uusimaa', status: 'PUBLISHED', reason: 'Board decision 12/2026', authorId: 'anna', authorName: 'Anna Admin', effectiveFrom: '2027-02-28T22:00:00.000Z' });
+    expect(first).toMatchObject({
+      regionId: 'ita-uusimaa',
+      status: 'PUBLISHED',
+      reason: 'Board decision 12/2026',
+      authorId: 'anna',
+      authorName: 'Anna Admin',
+      effectiveFrom: '2027-02-28T22:00:00.000Z',
+    });
     expect(first!.diff.filter((d) => d.path.endsWith('.hourlyRateCents'))).toHaveLength(9);
     expect(first!.publishedAt).not.toBeNull();
   });
@@ -83,7 +99,14 @@ describe('an admin changes the fee table from 1 March (scenario 6)', () => {
     rows[3]!.hourlyRateCents = -4000;
     const result = await api.request(
       ProposeRegionRevisionDocument,
-      { input: { regionId: 'ita-uusimaa', effectiveFrom: '2027-06-01T00:00:00Z', reason: 'typo', changes: { feeTable: { rows } } } },
+      {
+        input: {
+          regionId: 'ita-uusimaa',
+          effectiveFrom: '2027-06-01T00:00:00Z',
+          reason: 'typo',
+          changes: { feeTable: { rows } },
+        },
+      },
       { token: anna },
     );
     expect(errorCodes(result)).toEqual(['BAD_USER_INPUT']);
@@ -94,7 +117,14 @@ describe('an admin changes the fee table from 1 March (scenario 6)', () => {
   it('when a revision would take effect in the past, then BAD_USER_INPUT names effectiveFrom', async () => {
     const result = await api.request(
       ProposeRegionRevisionDocument,
-      { input: { regionId: 'ita-uusimaa', effectiveFrom: '2020-01-01T00:00:00Z', reason: 'retroactive', changes: { payoutSchedule: { noticeDueDay: 10 } } } },
+      {
+        input: {
+          regionId: 'ita-uusimaa',
+          effectiveFrom: '2020-01-01T00:00:00Z',
+          reason: 'retroactive',
+          changes: { payoutSchedule: { noticeDueDay: 10 } },
+        },
+      },
       { token: anna },
     );
     expect(errorCodes(result)).toEqual(['BAD_USER_INPUT']);
@@ -104,7 +134,14 @@ describe('an admin changes the fee table from 1 March (scenario 6)', () => {
   it('when an unknown rule is changed, then BAD_USER_INPUT names it', async () => {
     const result = await api.request(
       ProposeRegionRevisionDocument,
-      { input: { regionId: 'ita-uusimaa', effectiveFrom: '2027-06-01T00:00:00Z', reason: 'x', changes: { feeTabel: {} } } },
+      {
+        input: {
+          regionId: 'ita-uusimaa',
+          effectiveFrom: '2027-06-01T00:00:00Z',
+          reason: 'x',
+          changes: { feeTabel: {} },
+        },
+      },
       { token: anna },
     );
     expect(errorCodes(result)).toEqual(['BAD_USER_INPUT']);
@@ -112,26 +149,46 @@ describe('an admin changes the fee table from 1 March (scenario 6)', () => {
   });
 });
 
-describe('the cancellation deadline can be moved by a revision, written in the API\'s shape', () => {
+describe("the cancellation deadline can be moved by a revision, written in the API's shape", () => {
   it('when localTime 12:00 is published from a date, then deadlines of tasks after it move and earlier ones do not', async () => {
     const proposed = await api.request(
       ProposeRegionRevisionDocument,
-      { input: { regionId: 'ita-uusimaa', effectiveFrom: '2027-04-01T00:00:00Z', reason: 'Earlier deadline', changes: { cancellationPolicy: { localTime: '12:00' } } } },
+      {
+        input: {
+          regionId: 'ita-uusimaa',
+          effectiveFrom: '2027-04-01T00:00:00Z',
+          reason: 'Earlier deadline',
+          changes: { cancellationPolicy: { localTime: '12:00' } },
+        },
+      },
       { token: anna },
     );
     expect(proposed.errors).toBeUndefined();
-    expect(proposed.data!.proposeRegionRevision.diff).toEqual([{ path: 'cancellationPolicy.deadline.localTime', before: '"15:00"', after: '"12:00"' }]);
+    expect(proposed.data!.proposeRegionRevision.diff).toEqual([
+      { path: 'cancellationPolicy.deadline.localTime', before: '"15:00"', after: '"12:00"' },
+    ]);
     await api.request(PublishRegionRevisionDocument, { id: proposed.data!.proposeRegionRevision.id }, { token: anna });
 
-    const march = await api.request(CancellationDeadlineDocument, { regionId: 'ita-uusimaa', startsAt: '2027-03-30T06:00:00Z' });
+    const march = await api.request(CancellationDeadlineDocument, {
+      regionId: 'ita-uusimaa',
+      startsAt: '2027-03-30T06:00:00Z',
+    });
     expect(march.data!.cancellationDeadline).toBe('2027-03-29T12:00:00.000Z'); // 15:00 EEST
-    const april = await api.request(CancellationDeadlineDocument, { regionId: 'ita-uusimaa', startsAt: '2027-04-06T06:00:00Z' });
+    const april = await api.request(CancellationDeadlineDocument, {
+      regionId: 'ita-uusimaa',
+      startsAt: '2027-04-06T06:00:00Z',
+    });
     expect(april.data!.cancellationDeadline).toBe('2027-04-05T09:00:00.000Z'); // 12:00 EEST
   });
 });
 
 describe('who may revise', () => {
-  const input = { regionId: 'ita-uusimaa', effectiveFrom: '2027-09-01T00:00:00Z', reason: 'x', changes: { payoutSchedule: { noticeDueDay: 12 } } };
+  const input = {
+    regionId: 'ita-uusimaa',
+    effectiveFrom: '2027-09-01T00:00:00Z',
+    reason: 'x',
+    changes: { payoutSchedule: { noticeDueDay: 12 } },
+  };
 
   it.each([
     ['no token', 'UNAUTHENTICATED', undefined],
@@ -149,11 +206,31 @@ describe('who may revise', () => {
   it('when the admin of another region lists revisions, then FORBIDDEN; when it publishes one by id, then NOT_FOUND', async () => {
     const draft = await api.request(ProposeRegionRevisionDocument, { input }, { token: anna });
     const lapland = await api.token({ sub: 'lars', grants: ['REGION_ADMIN@lapland'] });
-    expect(errorCodes(await api.request(RegionRevisionsDocument, { regionId: 'ita-uusimaa' }, { token: lapland }))).toEqual(['FORBIDDEN']);
-    expect(errorCodes(await api.request(PublishRegionRevisionDocument, { id: draft.data!.proposeRegionRevision.id }, { token: lapland }))).toEqual(['NOT_FOUND']);
+    expect(
+      errorCodes(await api.request(RegionRevisionsDocument, { regionId: 'ita-uusimaa' }, { token: lapland })),
+    ).toEqual(['FORBIDDEN']);
+    expect(
+      errorCodes(
+        await api.request(
+          PublishRegionRevisionDocument,
+          { id: draft.data!.proposeRegionRevision.id },
+          { token: lapland },
+        ),
+      ),
+    ).toEqual(['NOT_FOUND']);
     const coordinator = await api.token({ sub: 'katja', grants: ['COORDINATOR@ita-uusimaa'] });
-    expect(errorCodes(await api.request(PublishRegionRevisionDocument, { id: draft.data!.proposeRegionRevision.id }, { token: coordinator }))).toEqual(['FORBIDDEN']);
-    const [row] = await api.sql<{ status: string }>('select status from region_revision where id = $1', [draft.data!.proposeRegionRevision.id]);
+    expect(
+      errorCodes(
+        await api.request(
+          PublishRegionRevisionDocument,
+          { id: draft.data!.proposeRegionRevision.id },
+          { token: coordinator },
+        ),
+      ),
+    ).toEqual(['FORBIDDEN']);
+    const [row] = await api.sql<{ status: string }>('select status from region_revision where id = $1', [
+      draft.data!.proposeRegionRevision.id,
+    ]);
     expect(row!.status).toBe('DRAFT');
   });
 });
@@ -163,7 +240,14 @@ describe('concurrent publishing', () => {
     const propose = (token: string, day: number) =>
       api.request(
         ProposeRegionRevisionDocument,
-        { input: { regionId: 'ita-uusimaa', effectiveFrom: '2027-10-01T00:00:00Z', reason: `notice day ${day}`, changes: { payoutSchedule: { noticeDueDay: day } } } },
+        {
+          input: {
+            regionId: 'ita-uusimaa',
+            effectiveFrom: '2027-10-01T00:00:00Z',
+            reason: `notice day ${day}`,
+            changes: { payoutSchedule: { noticeDueDay: day } },
+          },
+        },
         { token },
       );
     const a = (await propose(anna, 10)).data!.proposeRegionRevision.id;
@@ -183,7 +267,14 @@ describe('concurrent publishing', () => {
   it('when a revision is published twice, then the second gets CONFLICT', async () => {
     const draft = await api.request(
       ProposeRegionRevisionDocument,
-      { input: { regionId: 'vantaa-kap', effectiveFrom: '2027-11-01T00:00:00Z', reason: 'x', changes: { cancellationPolicy: { hoursBefore: 48 } } } },
+      {
+        input: {
+          regionId: 'vantaa-kap',
+          effectiveFrom: '2027-11-01T00:00:00Z',
+          reason: 'x',
+          changes: { cancellationPolicy: { hoursBefore: 48 } },
+        },
+      },
       { token: await api.token({ sub: 'v', grants: ['REGION_ADMIN@vantaa-kap'] }) },
     );
     const token = await api.token({ sub: 'v', grants: ['REGION_ADMIN@vantaa-kap'] });
@@ -196,10 +287,19 @@ describe('concurrent publishing', () => {
     const token = await api.token({ sub: 'l', grants: ['REGION_ADMIN@lapland'] });
     const draft = await api.request(
       ProposeRegionRevisionDocument,
-      { input: { regionId: 'lapland', effectiveFrom: '2027-11-01T00:00:00Z', reason: 'x', changes: { cancellationPolicy: { hoursBefore: 72 } } } },
+      {
+        input: {
+          regionId: 'lapland',
+          effectiveFrom: '2027-11-01T00:00:00Z',
+          reason: 'x',
+          changes: { cancellationPolicy: { hoursBefore: 72 } },
+        },
+      },
       { token },
     );
     const { id, version } = draft.data!.proposeRegionRevision;
-    expect(errorCodes(await api.request(PublishRegionRevisionDocument, { id, expectedVersion: version + 1 }, { token }))).toEqual(['CONFLICT']);
+    expect(
+      errorCodes(await api.request(PublishRegionRevisionDocument, { id, expectedVersion: version + 1 }, { token })),
+    ).toEqual(['CONFLICT']);
   });
 });

@@ -28,7 +28,9 @@ describe('regions are public', () => {
     const result = await api.request(RegionsDocument, {});
     expect(result.errors).toBeUndefined();
     expect(result.data!.regions.map((r) => r.id).sort()).toEqual(await discoveredRegionIds());
-    expect(result.data!.regions.map((r) => r.id)).toEqual(expect.arrayContaining(['ita-uusimaa', 'lapland', 'vantaa-kap']));
+    expect(result.data!.regions.map((r) => r.id)).toEqual(
+      expect.arrayContaining(['ita-uusimaa', 'lapland', 'vantaa-kap']),
+    );
   });
 
   it('when a name is asked in Swedish, then bilingual Itä-Uusimaa answers in Swedish and Finnish-only Lapland falls back to Finnish', async () => {
@@ -49,7 +51,11 @@ describe('regions are public', () => {
   it('when the ordering models are compared, then each region has its own', async () => {
     const result = await api.request(RegionsDocument, {});
     const models = Object.fromEntries(result.data!.regions.map((r) => [r.id, r.orderingModel]));
-    expect(models).toMatchObject({ 'ita-uusimaa': 'PROFESSIONAL_ORDERS', 'vantaa-kap': 'BANK_MATCHES', lapland: 'COORDINATOR_BROKERS' });
+    expect(models).toMatchObject({
+      'ita-uusimaa': 'PROFESSIONAL_ORDERS',
+      'vantaa-kap': 'BANK_MATCHES',
+      lapland: 'COORDINATOR_BROKERS',
+    });
   });
 });
 
@@ -70,7 +76,12 @@ describe('Itä-Uusimaa follows its service description', () => {
 
   it('when its payout schedule is read, then the notice is due on the 9th and payment is on the last day of the following month', async () => {
     const region = await rules('ita-uusimaa');
-    expect(region.payoutSchedule).toEqual({ noticeDueDay: 9, paymentDay: null, paymentOnLastDay: true, paymentMonthOffset: 1 });
+    expect(region.payoutSchedule).toEqual({
+      noticeDueDay: 9,
+      paymentDay: null,
+      paymentOnLastDay: true,
+      paymentMonthOffset: 1,
+    });
     const dates = await api.request(PayoutDatesDocument, { regionId: 'ita-uusimaa', workMonth: '2026-11' });
     expect(dates.data!.payoutDates).toEqual({ noticeDueOn: '2026-12-09', paymentOn: '2026-12-31' });
   });
@@ -112,24 +123,35 @@ describe('Itä-Uusimaa follows its service description', () => {
 
   it('when the Swedish labels are asked for, then they are Swedish', async () => {
     const region = await rules('ita-uusimaa', undefined, 'sv');
-    expect(region.cancellationPolicy.description).not.toBe((await rules('ita-uusimaa', undefined, 'fi')).cancellationPolicy.description);
+    expect(region.cancellationPolicy.description).not.toBe(
+      (await rules('ita-uusimaa', undefined, 'fi')).cancellationPolicy.description,
+    );
   });
 });
 
 describe('Vantaa KAP follows its order form', () => {
   it('when its cancellation policy is read, then it is free until 24 hours before, and late cancellations and no-shows are paid', async () => {
     const region = await rules('vantaa-kap');
-    expect(region.cancellationPolicy).toMatchObject({ hoursBefore: 24, daysBefore: null, localTime: null, latePaid: true, noShowPaid: true });
+    expect(region.cancellationPolicy).toMatchObject({
+      hoursBefore: 24,
+      daysBefore: null,
+      localTime: null,
+      latePaid: true,
+      noShowPaid: true,
+    });
   });
 
   it('when its fee table is read, then a group guidance package of 50 EUR includes one planning hour at 25 EUR beside hourly rates', async () => {
     const region = await rules('vantaa-kap');
     expect(region.feeTable.rows).toHaveLength(9);
     expect(region.feeTable.packages).toHaveLength(1);
-    expect(region.feeTable.packages[0]).toMatchObject({ priceCents: 5000, includes: [{ category: 'preparation', minutes: 60, amountCents: 2500 }] });
+    expect(region.feeTable.packages[0]).toMatchObject({
+      priceCents: 5000,
+      includes: [{ category: 'preparation', minutes: 60, amountCents: 2500 }],
+    });
   });
 
-  it('when its task types are read, then they are the order form\'s own', async () => {
+  it("when its task types are read, then they are the order form's own", async () => {
     const listed = await api.request(RegionsDocument, {});
     const vantaa = listed.data!.regions.find((r) => r.id === 'vantaa-kap')!;
     const ita = listed.data!.regions.find((r) => r.id === 'ita-uusimaa')!;
@@ -153,7 +175,9 @@ describe('Lapland follows the brokerage model', () => {
     const expert = await api.request(FeedbackQuestionsDocument, { id: 'lapland', respondent: 'EXPERT' });
     const client = await api.request(FeedbackQuestionsDocument, { id: 'lapland', respondent: 'CLIENT' });
     expect(expert.data!.region!.feedbackQuestions.length).toBeGreaterThan(0);
-    expect(client.data!.region!.feedbackQuestions.map((q) => q.id)).not.toEqual(expert.data!.region!.feedbackQuestions.map((q) => q.id));
+    expect(client.data!.region!.feedbackQuestions.map((q) => q.id)).not.toEqual(
+      expert.data!.region!.feedbackQuestions.map((q) => q.id),
+    );
   });
 });
 
@@ -188,7 +212,7 @@ describe('cancellation deadlines are reckoned in the region time zone', () => {
     expect(await deadline('vantaa-kap', '2026-03-29T10:00:00Z')).toBe('2026-03-28T10:00:00.000Z');
   });
 
-  it('when Marja\'s client cancels Tuesday 10:00 on Monday at 16:10, then that is after the deadline (scenario 1)', async () => {
+  it("when Marja's client cancels Tuesday 10:00 on Monday at 16:10, then that is after the deadline (scenario 1)", async () => {
     // Tuesday 1 December 2026 10:00 EET = 08:00Z; the deadline is Monday 15:00 EET = 13:00Z.
     const due = await deadline('ita-uusimaa', '2026-12-01T08:00:00Z');
     expect(due).toBe('2026-11-30T13:00:00.000Z');
@@ -196,7 +220,10 @@ describe('cancellation deadlines are reckoned in the region time zone', () => {
   });
 
   it('when the region is unknown, then NOT_FOUND', async () => {
-    const result = await api.request(CancellationDeadlineDocument, { regionId: 'atlantis', startsAt: '2026-12-01T08:00:00Z' });
+    const result = await api.request(CancellationDeadlineDocument, {
+      regionId: 'atlantis',
+      startsAt: '2026-12-01T08:00:00Z',
+    });
     expect(errorCodes(result)).toEqual(['NOT_FOUND']);
   });
 });
@@ -206,20 +233,26 @@ describe('payout dates', () => {
     ['2026-01', '2026-02-09', '2026-02-28'],
     ['2027-12', '2028-01-09', '2028-01-31'],
     ['2028-01', '2028-02-09', '2028-02-29'],
-  ])('when work is done in %s in Itä-Uusimaa, then the notice is due %s and the fee is paid %s', async (workMonth, noticeDueOn, paymentOn) => {
-    const result = await api.request(PayoutDatesDocument, { regionId: 'ita-uusimaa', workMonth });
-    expect(result.data!.payoutDates).toEqual({ noticeDueOn, paymentOn });
-  });
+  ])(
+    'when work is done in %s in Itä-Uusimaa, then the notice is due %s and the fee is paid %s',
+    async (workMonth, noticeDueOn, paymentOn) => {
+      const result = await api.request(PayoutDatesDocument, { regionId: 'ita-uusimaa', workMonth });
+      expect(result.data!.payoutDates).toEqual({ noticeDueOn, paymentOn });
+    },
+  );
 
-  it.each(['2026-13', '2026-1', 'november', '2026-00', ''])('when the work month is "%s", then BAD_USER_INPUT names workMonth', async (workMonth) => {
-    const result = await api.request(PayoutDatesDocument, { regionId: 'ita-uusimaa', workMonth });
-    expect(errorCodes(result)).toEqual(['BAD_USER_INPUT']);
-    expect(result.errors![0]!.message).toContain('workMonth');
-  });
+  it.each(['2026-13', '2026-1', 'november', '2026-00', ''])(
+    'when the work month is "%s", then BAD_USER_INPUT names workMonth',
+    async (workMonth) => {
+      const result = await api.request(PayoutDatesDocument, { regionId: 'ita-uusimaa', workMonth });
+      expect(errorCodes(result)).toEqual(['BAD_USER_INPUT']);
+      expect(result.errors![0]!.message).toContain('workMonth');
+    },
+  );
 });
 
 describe('no N+1 over regions', () => {
-  it('when every region\'s rules as of a date are listed, then the statements do not grow with the number of regions', async () => {
+  it("when every region's rules as of a date are listed, then the statements do not grow with the number of regions", async () => {
     // With nothing cached (as after a publish), the revisions are read once for all regions.
     api.server.services.regions.cache.invalidate();
     const all = await api.request(RegionsWithRulesDocument, { at: '2027-01-01T00:00:00Z' });

@@ -11,7 +11,13 @@ describe('row-level security covers every table with a region', () => {
   });
 
   it('when a table carries region_id, then it has forced row-level security, the region policy and an index on region_id', async () => {
-    const tables = await api.sql<{ table: string; rls: boolean; forced: boolean; policies: string[]; indexed: boolean }>(`
+    const tables = await api.sql<{
+      table: string;
+      rls: boolean;
+      forced: boolean;
+      policies: string[];
+      indexed: boolean;
+    }>(`
       select c.relname as table, c.relrowsecurity as rls, c.relforcerowsecurity as forced,
              coalesce(array(select polname::text from pg_policy p where p.polrelid = c.oid), '{}') as policies,
              exists (select 1 from pg_index i join pg_attribute a on a.attrelid = i.indrelid and a.attnum = i.indkey[0]
@@ -24,7 +30,13 @@ describe('row-level security covers every table with a region', () => {
     expect(tables.map((t) => t.table)).toContain('region_revision');
     expect(tables.length).toBeGreaterThanOrEqual(7);
     for (const t of tables) {
-      expect({ table: t.table, rls: t.rls, forced: t.forced, policy: t.policies.includes('region_isolation'), indexed: t.indexed }).toEqual({
+      expect({
+        table: t.table,
+        rls: t.rls,
+        forced: t.forced,
+        policy: t.policies.includes('region_isolation'),
+        indexed: t.indexed,
+      }).toEqual({
         table: t.table,
         rls: true,
         forced: true,
@@ -62,10 +74,21 @@ describe('row-level security covers every table with a region', () => {
     );
     const results = await api.server.orm.em.fork().transactional(async (em) => {
       await em.execute(`select set_config('app.region_ids', 'lapland', true)`);
-      const readable = await em.execute(`select count(*)::int as n from region_revision where id in (?, ?)`, [other!.id, published!.id]);
-      const draftReadable = await em.execute(`select count(*)::int as n from region_revision where id = ?`, [other!.id]);
-      const flipped = (await em.execute(`update region_revision set status = 'PUBLISHED' where id = ?`, [other!.id], 'run')) as unknown as { affectedRows: number };
-      const deleted = (await em.execute(`delete from region_revision where id = ?`, [other!.id], 'run')) as unknown as { affectedRows: number };
+      const readable = await em.execute(`select count(*)::int as n from region_revision where id in (?, ?)`, [
+        other!.id,
+        published!.id,
+      ]);
+      const draftReadable = await em.execute(`select count(*)::int as n from region_revision where id = ?`, [
+        other!.id,
+      ]);
+      const flipped = (await em.execute(
+        `update region_revision set status = 'PUBLISHED' where id = ?`,
+        [other!.id],
+        'run',
+      )) as unknown as { affectedRows: number };
+      const deleted = (await em.execute(`delete from region_revision where id = ?`, [other!.id], 'run')) as unknown as {
+        affectedRows: number;
+      };
       return { readable, draftReadable, flipped: flipped.affectedRows, deleted: deleted.affectedRows };
     });
     expect(results.readable).toEqual([{ n: 1 }]);
@@ -79,7 +102,9 @@ describe('row-level security covers every table with a region', () => {
           values (gen_random_uuid(), 'ita-uusimaa', now(), '{}'::jsonb, '{}'::jsonb, 'x', 'PUBLISHED', now(), 'tester')`);
       }),
     ).rejects.toThrow(/row-level security/);
-    expect(await api.sql(`select status from region_revision where id = $1`, [other!.id])).toEqual([{ status: 'DRAFT' }]);
+    expect(await api.sql(`select status from region_revision where id = $1`, [other!.id])).toEqual([
+      { status: 'DRAFT' },
+    ]);
   });
 
   it('when the application role tries to rewrite the migration history or change a one-time marker, then PostgreSQL refuses', async () => {

@@ -17,7 +17,12 @@ describe('graceful shutdown', () => {
           controller.close();
         },
       });
-      const inFlight = fetch(api.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body, duplex: 'half' });
+      const inFlight = fetch(api.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body,
+        duplex: 'half',
+      });
       await new Promise((resolve) => setTimeout(resolve, 100));
 
       const stopped = api.server.stop();

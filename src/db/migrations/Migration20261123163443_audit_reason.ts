@@ -1,7 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
 export class Migration20261123163443_audit_reason extends Migration {
-
   override async up(): Promise<void> {
     this.addSql(`alter table "audit_entry" add column "reason" text null;`);
   }
@@ -9,5 +8,4 @@ export class Migration20261123163443_audit_reason extends Migration {
   override async down(): Promise<void> {
     this.addSql(`alter table "audit_entry" drop column "reason";`);
   }
-
 }

@@ -1,7 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
 export class Migration20261123170845_earnings_limit extends Migration {
-
   override async up(): Promise<void> {
     this.addSql(`alter table "expert" add column "earnings_limit_cents" int null;`);
   }
@@ -9,5 +8,4 @@ export class Migration20261123170845_earnings_limit extends Migration {
   override async down(): Promise<void> {
     this.addSql(`alter table "expert" drop column "earnings_limit_cents";`);
   }
-
 }

@@ -1,7 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
 export class Migration20261123212414_audit_log_keyset extends Migration {
-
   override async up(): Promise<void> {
     this.addSql(`create index "audit_entry_region_id_at_id_index" on "audit_entry" ("region_id", "at", "id");`);
   }
@@ -9,5 +8,4 @@ export class Migration20261123212414_audit_log_keyset extends Migration {
   override async down(): Promise<void> {
     this.addSql(`drop index "audit_entry_region_id_at_id_index";`);
   }
-
 }

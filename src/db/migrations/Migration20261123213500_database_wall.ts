@@ -3,7 +3,6 @@ import { Migration } from '@mikro-orm/migrations';
 const IN_REGION = `region_id = any ((select string_to_array(nullif(current_setting('app.region_ids', true), ''), ','))::text[])`;
 
 export class Migration20261123213500_database_wall extends Migration {
-
   override async up(): Promise<void> {
     // A region's published rules are public, so anyone may read them; drafts stay within the
     // region, and only the region itself may write a draft or publish it. Without this, a bug in the service could publish another region's draft.
@@ -25,5 +24,4 @@ export class Migration20261123213500_database_wall extends Migration {
     this.addSql(`alter table "region_revision" no force row level security;`);
     this.addSql(`alter table "region_revision" disable row level security;`);
   }
-
 }

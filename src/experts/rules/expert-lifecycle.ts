@@ -44,7 +44,9 @@ export const CONTRACTED_STATUSES: readonly ExpertStatus[] = ['CONTRACTED', 'ACTI
  * Which panel roles an interview needs: the onboarding step with id `interview`, else the last
  * step with a panel before the contract step (Lapland: meeting the coordinator).
  */
-export function interviewPanel(steps: ReadonlyArray<{ id: string; panel?: string[] }>): { stepId: string; roles: string[] } | null {
+export function interviewPanel(
+  steps: ReadonlyArray<{ id: string; panel?: string[] }>,
+): { stepId: string; roles: string[] } | null {
   const named = steps.find((s) => s.id === 'interview');
   if (named) return { stepId: named.id, roles: [...(named.panel ?? [])] };
   const contractAt = steps.findIndex((s) => s.id === 'contract');

@@ -1,7 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { availableOn, contractOn, isValidOn, localDate, overlaps } from './contract-validity';
-import { EXPERT_STATUSES, interviewPanel, LifecycleError, missingPanelRoles, nextStatus, type LifecycleEvent } from './expert-lifecycle';
+import {
+  EXPERT_STATUSES,
+  interviewPanel,
+  LifecycleError,
+  missingPanelRoles,
+  nextStatus,
+  type LifecycleEvent,
+} from './expert-lifecycle';
 import { meetsKokoaRecommendation, wholeMonthsBetween } from './training';
 
 const EVENTS: LifecycleEvent[] = ['INTERVIEW', 'SIGN_CONTRACT', 'ACTIVATE', 'PAUSE', 'END'];
@@ -49,15 +56,29 @@ describe('expert lifecycle', () => {
   });
 
   it('when the region has an interview step, then its panel is required; otherwise the last panel before the contract', () => {
-    expect(interviewPanel([{ id: 'contact' }, { id: 'interview', panel: ['PROFESSIONAL', 'regional-coordinator'] }, { id: 'contract' }])).toEqual({
+    expect(
+      interviewPanel([
+        { id: 'contact' },
+        { id: 'interview', panel: ['PROFESSIONAL', 'regional-coordinator'] },
+        { id: 'contract' },
+      ]),
+    ).toEqual({
       stepId: 'interview',
       roles: ['PROFESSIONAL', 'regional-coordinator'],
     });
-    expect(interviewPanel([{ id: 'training' }, { id: 'meet-coordinator', panel: ['brokerage-coordinator'] }, { id: 'contract', panel: ['x'] }])).toEqual({
+    expect(
+      interviewPanel([
+        { id: 'training' },
+        { id: 'meet-coordinator', panel: ['brokerage-coordinator'] },
+        { id: 'contract', panel: ['x'] },
+      ]),
+    ).toEqual({
       stepId: 'meet-coordinator',
       roles: ['brokerage-coordinator'],
     });
-    expect(missingPanelRoles(['PROFESSIONAL', 'regional-coordinator'], ['regional-coordinator'])).toEqual(['PROFESSIONAL']);
+    expect(missingPanelRoles(['PROFESSIONAL', 'regional-coordinator'], ['regional-coordinator'])).toEqual([
+      'PROFESSIONAL',
+    ]);
   });
 });
 

@@ -19,7 +19,11 @@ function isLastDayOfMonth(y: number, m: number, d: number): boolean {
  * Whether a training meets the Kokoa ry recommendation. Without a start date the length cannot be
  * shown, so it does not meet it.
  */
-export function meetsKokoaRecommendation(training: { hours: number; startedOn?: string | null; completedOn: string }): boolean {
+export function meetsKokoaRecommendation(training: {
+  hours: number;
+  startedOn?: string | null;
+  completedOn: string;
+}): boolean {
   if (training.hours < KOKOA_MIN_HOURS || !training.startedOn) return false;
   return wholeMonthsBetween(training.startedOn, training.completedOn) >= KOKOA_MIN_MONTHS;
 }

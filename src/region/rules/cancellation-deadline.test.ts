@@ -29,39 +29,53 @@ const at = (iso: string): Date => new Date(iso);
 describe('cancellationDeadline, days before at local time (Europe/Helsinki, 2026 clock changes)', () => {
   it('spring change, 29 March 2026: Monday 09:00 task → Sunday 15:00 EEST = 12:00Z', () => {
     // 30 March 09:00 EEST (+03:00) is 06:00Z.
-    expect(cancellationDeadline(previousDayAt15, HELSINKI, at('2026-03-30T06:00:00Z'))).toEqual(at('2026-03-29T12:00:00Z'));
+    expect(cancellationDeadline(previousDayAt15, HELSINKI, at('2026-03-30T06:00:00Z'))).toEqual(
+      at('2026-03-29T12:00:00Z'),
+    );
   });
 
   it('spring change: a Sunday task after the change has its deadline on Saturday in winter time', () => {
     // 29 March 10:00 EEST is 07:00Z; the deadline is 28 March 15:00 EET (+02:00) = 13:00Z.
-    expect(cancellationDeadline(previousDayAt15, HELSINKI, at('2026-03-29T07:00:00Z'))).toEqual(at('2026-03-28T13:00:00Z'));
+    expect(cancellationDeadline(previousDayAt15, HELSINKI, at('2026-03-29T07:00:00Z'))).toEqual(
+      at('2026-03-28T13:00:00Z'),
+    );
   });
 
   it('autumn change, 25 October 2026: Monday 09:00 task → Sunday 15:00 EET = 13:00Z', () => {
     // 26 October 09:00 EET is 07:00Z.
-    expect(cancellationDeadline(previousDayAt15, HELSINKI, at('2026-10-26T07:00:00Z'))).toEqual(at('2026-10-25T13:00:00Z'));
+    expect(cancellationDeadline(previousDayAt15, HELSINKI, at('2026-10-26T07:00:00Z'))).toEqual(
+      at('2026-10-25T13:00:00Z'),
+    );
   });
 
   it('autumn change: a Sunday task after the change has its deadline on Saturday in summer time', () => {
     // 25 October 10:00 EET is 08:00Z; the deadline is 24 October 15:00 EEST = 12:00Z.
-    expect(cancellationDeadline(previousDayAt15, HELSINKI, at('2026-10-25T08:00:00Z'))).toEqual(at('2026-10-24T12:00:00Z'));
+    expect(cancellationDeadline(previousDayAt15, HELSINKI, at('2026-10-25T08:00:00Z'))).toEqual(
+      at('2026-10-24T12:00:00Z'),
+    );
   });
 
   it('uses the local date of the start, not the UTC date', () => {
     // 1 April 00:30 EEST is 31 March 21:30Z: the previous local day is 31 March, not 30 March.
-    expect(cancellationDeadline(previousDayAt15, HELSINKI, at('2026-03-31T21:30:00Z'))).toEqual(at('2026-03-31T12:00:00Z'));
+    expect(cancellationDeadline(previousDayAt15, HELSINKI, at('2026-03-31T21:30:00Z'))).toEqual(
+      at('2026-03-31T12:00:00Z'),
+    );
   });
 
   it('a wall time skipped by the spring change moves to the first instant after the gap', () => {
     // 29 March 2026 03:30 does not exist in Helsinki (03:00 EET → 04:00 EEST).
     const atSkippedTime = policy({ kind: 'DAYS_BEFORE_AT_LOCAL_TIME', days: 1, localTime: '03:30' });
-    expect(cancellationDeadline(atSkippedTime, HELSINKI, at('2026-03-30T06:00:00Z'))).toEqual(at('2026-03-29T01:30:00Z'));
+    expect(cancellationDeadline(atSkippedTime, HELSINKI, at('2026-03-30T06:00:00Z'))).toEqual(
+      at('2026-03-29T01:30:00Z'),
+    );
   });
 
   it('a wall time repeated by the autumn change takes the earlier occurrence', () => {
     // 25 October 2026 03:30 happens at 00:30Z (EEST) and again at 01:30Z (EET).
     const atRepeatedTime = policy({ kind: 'DAYS_BEFORE_AT_LOCAL_TIME', days: 1, localTime: '03:30' });
-    expect(cancellationDeadline(atRepeatedTime, HELSINKI, at('2026-10-26T07:00:00Z'))).toEqual(at('2026-10-25T00:30:00Z'));
+    expect(cancellationDeadline(atRepeatedTime, HELSINKI, at('2026-10-26T07:00:00Z'))).toEqual(
+      at('2026-10-25T00:30:00Z'),
+    );
   });
 });
 
@@ -98,11 +112,15 @@ function existsOnWallClock(date: Temporal.PlainDate, localTime: string, timeZone
 }
 
 describe('cancellationDeadline properties', () => {
-  const zones = fc.constantFrom('Europe/Helsinki', 'Europe/Stockholm', 'America/Santiago', 'Australia/Lord_Howe', 'UTC');
+  const zones = fc.constantFrom(
+    'Europe/Helsinki',
+    'Europe/Stockholm',
+    'America/Santiago',
+    'Australia/Lord_Howe',
+    'UTC',
+  );
   // 2020–2035, covering many clock changes.
-  const instants = fc
-    .integer({ min: Date.UTC(2020, 0, 1), max: Date.UTC(2035, 11, 31) })
-    .map((ms) => new Date(ms));
+  const instants = fc.integer({ min: Date.UTC(2020, 0, 1), max: Date.UTC(2035, 11, 31) }).map((ms) => new Date(ms));
   const localTimes = fc
     .record({ h: fc.integer({ min: 0, max: 23 }), m: fc.integer({ min: 0, max: 59 }) })
     .map(({ h, m }) => `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`);
@@ -136,9 +154,10 @@ describe('cancellationDeadline properties', () => {
     .map(({ year, month, daysAfter, minuteOfDay }) => {
       const lastDay = Temporal.PlainDate.from({ year, month, day: 31 });
       const lastSunday = lastDay.subtract({ days: lastDay.dayOfWeek % 7 });
-      const local = lastSunday
-        .add({ days: daysAfter })
-        .toZonedDateTime({ timeZone: HELSINKI, plainTime: { hour: Math.floor(minuteOfDay / 60), minute: minuteOfDay % 60 } });
+      const local = lastSunday.add({ days: daysAfter }).toZonedDateTime({
+        timeZone: HELSINKI,
+        plainTime: { hour: Math.floor(minuteOfDay / 60), minute: minuteOfDay % 60 },
+      });
       return new Date(local.epochMilliseconds);
     });
 
@@ -166,7 +185,9 @@ describe('cancellationDeadline properties', () => {
     fc.assert(
       fc.property(zones, instants, fc.integer({ min: 1, max: 14 }), localTimes, (tz, startsAt, days, localTime) => {
         const p = policy({ kind: 'DAYS_BEFORE_AT_LOCAL_TIME', days, localTime });
-        const local = Temporal.Instant.fromEpochMilliseconds(cancellationDeadline(p, tz, startsAt).getTime()).toZonedDateTimeISO(tz);
+        const local = Temporal.Instant.fromEpochMilliseconds(
+          cancellationDeadline(p, tz, startsAt).getTime(),
+        ).toZonedDateTimeISO(tz);
         const expectedDate = Temporal.Instant.fromEpochMilliseconds(startsAt.getTime())
           .toZonedDateTimeISO(tz)
           .toPlainDate()

@@ -37,13 +37,19 @@ export function mergeChanges(base: object, changes: Record<string, unknown>): un
   return mergeInto(base as Record<string, unknown>, changes, []);
 }
 
-function mergeInto(base: Record<string, unknown>, changes: Record<string, unknown>, path: string[]): Record<string, unknown> {
+function mergeInto(
+  base: Record<string, unknown>,
+  changes: Record<string, unknown>,
+  path: string[],
+): Record<string, unknown> {
   const result: Record<string, unknown> = { ...base };
   for (const [key, change] of Object.entries(changes)) {
     if (FORBIDDEN_KEYS.has(key)) throw new RevisionChangeError([...path, key], 'key not allowed');
     const current = result[key];
     result[key] =
-      isPlainObject(change) && isPlainObject(current) ? mergeInto(current, change, [...path, key]) : structuredClone(change);
+      isPlainObject(change) && isPlainObject(current)
+        ? mergeInto(current, change, [...path, key])
+        : structuredClone(change);
   }
   return result;
 }

@@ -13,14 +13,24 @@ describe('parseWorkMonth', () => {
     expect(parseWorkMonth('2027-01')).toEqual({ year: 2027, month: 1 });
   });
 
-  it.each(['2026-13', '2026-00', '2026-1', '26-11', '2026-11-01', '2026/11', '', ' 2026-11', '9999-12', '0000-01', '1899-12', '2200-01'])(
-    'rejects %j with an error naming workMonth and the value',
-    (value) => {
-      expect(() => parseWorkMonth(value)).toThrow(WorkMonthError);
-      expect(() => parseWorkMonth(value)).toThrow(/workMonth/);
-      expect(() => parseWorkMonth(value)).toThrow(JSON.stringify(value));
-    },
-  );
+  it.each([
+    '2026-13',
+    '2026-00',
+    '2026-1',
+    '26-11',
+    '2026-11-01',
+    '2026/11',
+    '',
+    ' 2026-11',
+    '9999-12',
+    '0000-01',
+    '1899-12',
+    '2200-01',
+  ])('rejects %j with an error naming workMonth and the value', (value) => {
+    expect(() => parseWorkMonth(value)).toThrow(WorkMonthError);
+    expect(() => parseWorkMonth(value)).toThrow(/workMonth/);
+    expect(() => parseWorkMonth(value)).toThrow(JSON.stringify(value));
+  });
 
   it('accepts the first and the last month of the years the API serves', () => {
     expect(parseWorkMonth('1900-01')).toEqual({ year: 1900, month: 1 });

@@ -10,7 +10,9 @@ import type { PayoutSchedule } from '../region-config';
 
 export class WorkMonthError extends Error {
   constructor(readonly value: unknown) {
-    super(`workMonth must be a month in the form YYYY-MM (01-12) of the years ${MIN_YEAR} to ${MAX_YEAR}, got ${JSON.stringify(value)}`);
+    super(
+      `workMonth must be a month in the form YYYY-MM (01-12) of the years ${MIN_YEAR} to ${MAX_YEAR}, got ${JSON.stringify(value)}`,
+    );
     this.name = 'WorkMonthError';
   }
 }

@@ -12,7 +12,9 @@ const laplandConfig = validateRegionConfig('regions/lapland', lapland);
 const helsinkiMidnight = (date: string): Date => new Date(`${date}T00:00:00+02:00`);
 
 function withRate(category: string, cents: number) {
-  return vantaaConfig.feeTable.rows.map((row) => (row.category === category ? { ...row, hourlyRateCents: cents } : row));
+  return vantaaConfig.feeTable.rows.map((row) =>
+    row.category === category ? { ...row, hourlyRateCents: cents } : row,
+  );
 }
 
 describe('mergeChanges', () => {
@@ -49,9 +51,9 @@ describe('mergeChanges', () => {
   });
 
   it('refuses keys that reach the prototype', () => {
-    expect(() => mergeChanges(vantaaConfig, JSON.parse('{"metrics":{"__proto__":{"polluted":true}}}') as Record<string, unknown>)).toThrow(
-      RevisionChangeError,
-    );
+    expect(() =>
+      mergeChanges(vantaaConfig, JSON.parse('{"metrics":{"__proto__":{"polluted":true}}}') as Record<string, unknown>),
+    ).toThrow(RevisionChangeError);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 });
@@ -100,7 +102,8 @@ describe('resolveRulesAt', () => {
   };
 
   const rateAt = (at: Date, revisions: PublishedRevision[], category = 'group-guidance') =>
-    resolveRulesAt(vantaaConfig, revisions, at).config.feeTable.rows.find((r) => r.category === category)?.hourlyRateCents;
+    resolveRulesAt(vantaaConfig, revisions, at).config.feeTable.rows.find((r) => r.category === category)
+      ?.hourlyRateCents;
 
   it('a fee change effective 1 March leaves February and changes March', () => {
     expect(rateAt(new Date('2026-02-28T21:59:59Z'), [marchRates])).toBe(3000);
@@ -138,13 +141,14 @@ describe('resolveRulesAt', () => {
     };
     // Passed in a scrambled order on purpose.
     const revisions = [may36h, april72hPublishedLater, april48h];
-    const deadlineAt = (iso: string) => resolveRulesAt(vantaaConfig, revisions, new Date(iso)).config.cancellationPolicy.deadline;
+    const deadlineAt = (iso: string) =>
+      resolveRulesAt(vantaaConfig, revisions, new Date(iso)).config.cancellationPolicy.deadline;
     expect(deadlineAt('2026-03-31T12:00:00Z')).toEqual({ kind: 'HOURS_BEFORE', hours: 24 });
     expect(deadlineAt('2026-04-10T12:00:00Z')).toEqual({ kind: 'HOURS_BEFORE', hours: 72 });
     expect(deadlineAt('2026-05-10T12:00:00Z')).toEqual({ kind: 'HOURS_BEFORE', hours: 36 });
-    expect(resolveRulesAt(vantaaConfig, revisions, new Date('2026-05-10T12:00:00Z')).effectiveFrom.cancellationPolicy).toEqual(
-      may36h.effectiveFrom,
-    );
+    expect(
+      resolveRulesAt(vantaaConfig, revisions, new Date('2026-05-10T12:00:00Z')).effectiveFrom.cancellationPolicy,
+    ).toEqual(may36h.effectiveFrom);
   });
 
   it('tracks the payout schedule revision', () => {
@@ -171,7 +175,9 @@ describe('resolveRulesAt', () => {
       publishedAt: new Date('2026-02-01T00:00:00Z'),
       changes: { feeTable: { rows: vantaaConfig.feeTable.rows.filter((r) => r.category !== 'preparation') } },
     };
-    expect(() => resolveRulesAt(vantaaConfig, [dropPreparation], new Date('2026-03-02T00:00:00Z'))).toThrow(RegionConfigError);
+    expect(() => resolveRulesAt(vantaaConfig, [dropPreparation], new Date('2026-03-02T00:00:00Z'))).toThrow(
+      RegionConfigError,
+    );
   });
 
   it('property: a rate revision never changes the rates read before it takes effect', () => {

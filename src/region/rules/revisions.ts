@@ -71,7 +71,10 @@ export function resolveRulesAt(module: RegionConfig, revisions: readonly Publish
 
   // The module was validated at start; only a merged result needs validating again.
   if (applicable.length === 0) {
-    return { config: module, effectiveFrom: { feeTable: module.feeTable.effectiveFrom, cancellationPolicy: null, payoutSchedule: null } };
+    return {
+      config: module,
+      effectiveFrom: { feeTable: module.feeTable.effectiveFrom, cancellationPolicy: null, payoutSchedule: null },
+    };
   }
 
   let config: unknown = module;
@@ -95,5 +98,8 @@ export function resolveRulesAt(module: RegionConfig, revisions: readonly Publish
 }
 
 function localDate(instant: Date, timeZone: string): string {
-  return Temporal.Instant.fromEpochMilliseconds(instant.getTime()).toZonedDateTimeISO(timeZone).toPlainDate().toString();
+  return Temporal.Instant.fromEpochMilliseconds(instant.getTime())
+    .toZonedDateTimeISO(timeZone)
+    .toPlainDate()
+    .toString();
 }
