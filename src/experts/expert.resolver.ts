@@ -46,7 +46,7 @@ import {
 } from './expert.types';
 import { availableOn, contractOn, localDate } from './rules/contract-validity';
 import type { ExpertStatus } from './rules/expert-lifecycle';
-import { meetsKokoaRecommendation } from './rules/training';
+import { meetsKokoaRecommendation, meetsTrainingRecommendation } from './rules/training';
 
 @ObjectType('MyExpertData', {
   description: 'Everything stored about the calling expert in one region (GDPR access request).',
@@ -395,6 +395,7 @@ export class ExpertResolver {
     @Info() info: GraphQLResolveInfo,
   ): Promise<ExpertTrainingType[]> {
     const { rows, detailed } = await ctx.services.experts.trainings(ctx, e, operationOf(info));
+    const recommended = (await ctx.loaders.get(createExpertLoaders).config.load(e.regionId)).recommendedTraining;
     return rows.map((t) => ({
       id: t.id,
       name: detailed ? t.name : null,
@@ -403,6 +404,7 @@ export class ExpertResolver {
       startedOn: t.startedOn ?? null,
       completedOn: t.completedOn,
       meetsKokoaRecommendation: meetsKokoaRecommendation(t),
+      meetsRegionRecommendation: recommended ? meetsTrainingRecommendation(t, recommended) : null,
     }));
   }
 

@@ -91,6 +91,12 @@ export class ExpertTrainingType {
   completedOn!: string;
   @Field(() => Boolean, { description: 'At least 50 hours over at least 4 months (Kokoa ry recommendation).' })
   meetsKokoaRecommendation!: boolean;
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'Meets the training the region recommends today (Region.recommendedTraining); null when it recommends none.',
+  })
+  meetsRegionRecommendation!: boolean | null;
 }
 
 @ObjectType('TaxCard', { description: 'The tax card of one calendar year. Every read is written to the audit log.' })

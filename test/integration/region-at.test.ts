@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  AddExpertTrainingDocument,
   CreateExpertDocument,
   ProposeRegionRevisionDocument,
   PublishRegionRevisionDocument,
@@ -161,5 +162,98 @@ describe('rules nothing read before are served', () => {
     const result = await api.request(RegionAtDocument, { id: 'atlantis', at: '2027-01-01T00:00:00Z' });
     expect(result.errors).toBeUndefined();
     expect(result.data!.region).toBeNull();
+  });
+});
+
+describe('the training a region recommends is used', () => {
+  it("when a training is recorded, then it is checked against the region's own recommendation in force, beside Kokoa's", async () => {
+    const vantaa = await api.token({ sub: 'vantaa-coordinator', grants: ['COORDINATOR@vantaa-kap'] });
+    const vantaaAdmin = await api.token({ sub: 'vantaa-admin', grants: ['REGION_ADMIN@vantaa-kap'] });
+    const ita = await api.token({ sub: 'ita-coordinator', grants: ['COORDINATOR@ita-uusimaa'] });
+    const trained = async (regionId: string, token: string) => {
+      const created = await api.request(
+        CreateExpertDocument,
+        {
+          input: {
+            regionId,
+            displayName: 'Koulutettu',
+            introduction: { fi: 'Esittely' },
+            languages: ['fi'],
+            topicIds: [],
+            taskTypeIds: [],
+            topicsPublic: false,
+          },
+        },
+        { token },
+      );
+      expect(created.errors).toBeUndefined();
+      const added = await api.request(
+        AddExpertTrainingDocument,
+        {
+          id: created.data!.createExpert.id,
+          input: {
+            name: 'Peruskoulutus',
+            provider: 'Kokoa ry',
+            hours: 60,
+            startedOn: '2026-01-10',
+            completedOn: '2026-05-20',
+          },
+        },
+        { token },
+      );
+      expect(added.errors).toBeUndefined();
+      return added.data!.addExpertTraining.id;
+    };
+    const read = async (id: string, token: string) => {
+      const again = await api.request(
+        AddExpertTrainingDocument,
+        { id, input: { name: 'Jatko', provider: 'Kokoa ry', hours: 1, completedOn: '2026-06-01' } },
+        { token },
+      );
+      return again.data!.addExpertTraining.trainings.find((t) => t.name === 'Peruskoulutus')!;
+    };
+
+    const inVantaa = await trained('vantaa-kap', vantaa);
+    expect(await read(inVantaa, vantaa)).toMatchObject({
+      meetsKokoaRecommendation: true,
+      meetsRegionRecommendation: true,
+    });
+    // Itä-Uusimaa recommends no training: the question has no answer there.
+    const inIta = await trained('ita-uusimaa', ita);
+    expect(await read(inIta, ita)).toMatchObject({ meetsKokoaRecommendation: true, meetsRegionRecommendation: null });
+
+    // The bank raises its own recommendation to 80 hours: from that date the 60 hours fall short of it.
+    const proposed = await api.request(
+      ProposeRegionRevisionDocument,
+      {
+        input: {
+          regionId: 'vantaa-kap',
+          effectiveFrom: '2027-03-01T00:00:00+02:00',
+          reason: 'Pankin oma koulutus pitenee',
+          changes: { recommendedTraining: { minimumHours: 80 } },
+        },
+      },
+      { token: vantaaAdmin },
+    );
+    expect(proposed.errors).toBeUndefined();
+    expect(
+      (
+        await api.request(
+          PublishRegionRevisionDocument,
+          { id: proposed.data!.proposeRegionRevision.id },
+          { token: vantaaAdmin },
+        )
+      ).errors,
+    ).toBeUndefined();
+    const saved = clock;
+    clock = new Date('2027-03-02T08:00:00Z');
+    try {
+      expect(await read(inVantaa, vantaa)).toMatchObject({
+        meetsKokoaRecommendation: true,
+        meetsRegionRecommendation: false,
+      });
+    } finally {
+      clock = saved;
+    }
   });
 });

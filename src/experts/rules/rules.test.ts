@@ -9,7 +9,7 @@ import {
   nextStatus,
   type LifecycleEvent,
 } from './expert-lifecycle';
-import { meetsKokoaRecommendation, wholeMonthsBetween } from './training';
+import { meetsKokoaRecommendation, meetsTrainingRecommendation, wholeMonthsBetween } from './training';
 
 const EVENTS: LifecycleEvent[] = ['INTERVIEW', 'SIGN_CONTRACT', 'ACTIVATE', 'PAUSE', 'END'];
 const isoDate = fc
@@ -103,6 +103,22 @@ describe('Kokoa ry training recommendation', () => {
           expect(meetsKokoaRecommendation({ hours: hours + moreHours, startedOn: start, completedOn: end })).toBe(true);
         }
         expect(wholeMonthsBetween(start, end)).toBeGreaterThanOrEqual(4);
+      }),
+    );
+  });
+});
+
+describe("a region's own training recommendation", () => {
+  it("when the recommendation is Kokoa ry's 50 hours over 4 months, then it agrees with the Kokoa check, and a stricter one never accepts more", () => {
+    fc.assert(
+      fc.property(isoDate, isoDate, fc.nat(200), fc.nat(60), fc.nat(6), (a, b, hours, extraHours, extraMonths) => {
+        const [startedOn, completedOn] = a <= b ? [a, b] : [b, a];
+        const training = { hours, startedOn, completedOn };
+        expect(meetsTrainingRecommendation(training, { minimumHours: 50, overMonths: 4 })).toBe(
+          meetsKokoaRecommendation(training),
+        );
+        const stricter = { minimumHours: 50 + extraHours, overMonths: 4 + extraMonths };
+        if (meetsTrainingRecommendation(training, stricter)) expect(meetsKokoaRecommendation(training)).toBe(true);
       }),
     );
   });

@@ -15,15 +15,25 @@ function isLastDayOfMonth(y: number, m: number, d: number): boolean {
   return new Date(Date.UTC(y, m, 0)).getUTCDate() === d;
 }
 
-/**
- * Whether a training meets the Kokoa ry recommendation. Without a start date the length cannot be
- * shown, so it does not meet it.
- */
-export function meetsKokoaRecommendation(training: {
+export interface CompletedTraining {
   hours: number;
   startedOn?: string | null;
   completedOn: string;
-}): boolean {
-  if (training.hours < KOKOA_MIN_HOURS || !training.startedOn) return false;
-  return wholeMonthsBetween(training.startedOn, training.completedOn) >= KOKOA_MIN_MONTHS;
+}
+
+/**
+ * Whether a training meets a recommendation of so many hours over so many months. Without a start
+ * date the length cannot be shown, so it does not meet it.
+ */
+export function meetsTrainingRecommendation(
+  training: CompletedTraining,
+  recommendation: { minimumHours: number; overMonths: number },
+): boolean {
+  if (training.hours < recommendation.minimumHours || !training.startedOn) return false;
+  return wholeMonthsBetween(training.startedOn, training.completedOn) >= recommendation.overMonths;
+}
+
+/** Whether a training meets the Kokoa ry recommendation (50 hours over 4 months). */
+export function meetsKokoaRecommendation(training: CompletedTraining): boolean {
+  return meetsTrainingRecommendation(training, { minimumHours: KOKOA_MIN_HOURS, overMonths: KOKOA_MIN_MONTHS });
 }
