@@ -113,4 +113,27 @@ describe('policy checks in services', () => {
       expect.objectContaining({ code: 'NOT_FOUND' }),
     );
   });
+
+  it('when a policy refuses other roles and the caller holds them only elsewhere, then a readable row of that region answers NOT_FOUND, as a missing one does', () => {
+    const policy = {
+      access: 'STORED_ROW',
+      roles: ['COORDINATOR'],
+      row: 'Expert',
+      idArg: 'id',
+      noun: 'expert',
+      refuseOtherRoles: true,
+    } as const;
+    const mixed: Viewer = {
+      id: 'm',
+      name: null,
+      grants: [
+        { role: 'COORDINATOR', regionId: 'lapland' },
+        { role: 'ANALYST', regionId: 'vantaa-kap' },
+      ],
+    };
+    expect(() => checkRow(mixed, policy, 'expert', { id: 'e1', regionId: 'vantaa-kap' })).toThrow(
+      expect.objectContaining({ code: 'NOT_FOUND' }),
+    );
+    expect(checkRow(mixed, policy, 'expert', { id: 'e2', regionId: 'lapland' })).toMatchObject({ role: 'COORDINATOR' });
+  });
 });

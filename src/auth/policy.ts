@@ -98,5 +98,9 @@ export function checkRow(
 ): Grant {
   checkRowLookup(viewer, policy, action);
   if (!readableRegionIds(viewer).includes(row.regionId)) throw new NotFoundError(policy.noun, row.id);
+  // Where the caller holds none of the roles in the row's region (an analyst there who coordinates
+  // elsewhere), the row answers as a missing one would, so its existence is not revealed either.
+  if (policy.refuseOtherRoles && !hasRole(viewer, row.regionId, policy.roles))
+    throw new NotFoundError(policy.noun, row.id);
   return requireRole(viewer, row.regionId, policy.roles, action);
 }

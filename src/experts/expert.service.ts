@@ -200,6 +200,13 @@ export class ExpertService {
         limit: request.limit + 1,
       },
     );
+    if (filter.topicIds?.length) {
+      // Matching a topic filter tells that the expert has those topics: for an expert who keeps them
+      // hidden, that is a read of them, audited like selecting `topics` (one INSERT for the page).
+      await Promise.all(
+        rows.slice(0, request.limit).map((e) => this.reveal(ctx, e, 'topics', 'experts (filter.topicIds)')),
+      );
+    }
     return keysetPage(
       rows,
       request,

@@ -92,6 +92,25 @@ describe('who sees what of an expert', () => {
       expect((await ids(coordinator, { topicIds: ['crime'] })).sort()).toEqual([applicant, hidden, shown].sort());
     });
 
+    it("when the Porvoo unit coordinator finds the expert who keeps her topics hidden by a topic filter, then that is audited as a read of her topics; a consented expert's is not", async () => {
+      const auditedReads = async (subjectId: string) =>
+        (
+          await api.sql<{ n: number }>(
+            `select count(*)::int as n from audit_entry where subject_id = $1 and actor_id = 'katja' and action = 'READ' and operation = 'experts (filter.topicIds)'`,
+            [subjectId],
+          )
+        )[0]!.n;
+      const [hiddenBefore, shownBefore] = [await auditedReads(hidden), await auditedReads(shown)];
+      const found = await api.request(
+        ExpertsDocument,
+        { regionId: ITA, filter: { topicIds: ['crime'] }, first: 100 },
+        { token: ucPorvoo },
+      );
+      expect(found.errors).toBeUndefined();
+      expect(await auditedReads(hidden)).toBe(hiddenBefore + 1);
+      expect(await auditedReads(shown)).toBe(shownBefore);
+    });
+
     it('when a unit coordinator lists experts, then applicants, paused and ended experts are left out, even when asked for by status', async () => {
       const listed = await ids(ucPorvoo, { statuses: ['APPLIED', 'PAUSED'] });
       expect(listed).not.toContain(applicant);
@@ -203,6 +222,22 @@ describe('who sees what of an expert', () => {
         expect(answers[0]!.codes).toEqual(['FORBIDDEN']);
       },
     );
+
+    it('when an analyst of the region coordinates another region, then an existing and a missing expert id of the analysed region get the same answer', async () => {
+      const token = await api.token({ sub: 'x-mixed', grants: [`ANALYST@${ITA}`, 'COORDINATOR@lapland'] });
+      const answers = await Promise.all(
+        [hidden, randomUUID()].map(async (id) => {
+          const result = await api.request(ExpertPublicDocument, { id }, { token });
+          return {
+            codes: errorCodes(result),
+            data: result.data ?? null,
+            message: result.errors?.[0]?.message.replace(id, '<id>'),
+          };
+        }),
+      );
+      expect(answers[1]).toEqual(answers[0]);
+      expect(answers[0]!.codes).toEqual(['NOT_FOUND']);
+    });
   });
 
   describe('grants in force', () => {

@@ -445,8 +445,14 @@ describe('expert registry', () => {
         { token: coordinator },
       );
       expect(result.data?.addExpertTraining.trainings).toEqual([
-        { name: 'Kokemusasiantuntijakoulutus', hours: 60, meetsKokoaRecommendation: true },
-        { name: 'Lyhytkurssi', hours: 20, meetsKokoaRecommendation: false },
+        // Itä-Uusimaa recommends no training of its own.
+        {
+          name: 'Kokemusasiantuntijakoulutus',
+          hours: 60,
+          meetsKokoaRecommendation: true,
+          meetsRegionRecommendation: null,
+        },
+        { name: 'Lyhytkurssi', hours: 20, meetsKokoaRecommendation: false, meetsRegionRecommendation: null },
       ]);
     });
 
