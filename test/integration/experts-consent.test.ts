@@ -74,7 +74,12 @@ describe("the expert's own consent", () => {
       { token: coordinator },
     );
     expect(training.data?.addExpertTraining.trainings).toEqual([
-      { name: 'Kokemusasiantuntijakoulutus', hours: 60, meetsKokoaRecommendation: true },
+      {
+        name: 'Kokemusasiantuntijakoulutus',
+        hours: 60,
+        meetsKokoaRecommendation: true,
+        meetsRegionRecommendation: null,
+      },
     ]);
     // Interviewed by a social worker and the coordinator.
     const panel = [
