@@ -1,11 +1,7 @@
 import DataLoader from 'dataloader';
 import type { GraphQLResolveInfo } from 'graphql';
-import { requireRole } from '../auth/policy';
 import { formatGrant } from '../auth/tokens';
 import type { Grant } from '../auth/viewer';
-import { BadUserInputError } from '../common/errors';
-import { isUuid } from '../common/ids';
-import { pageRequest, type Page } from '../common/pagination';
 import type { RequestScope } from '../scope';
 import { AuditEntry } from './audit-entry.entity';
 
@@ -80,26 +76,6 @@ export class AuditService {
   /** Writes a change (or erasure) now, in the request's transaction. */
   async recordChange(ctx: RequestScope, fact: AuditFact): Promise<void> {
     await ctx.em.insert(AuditEntry, toRow(ctx, fact));
-  }
-
-  /** For REGION_ADMIN: the entries of a region, optionally about one subject, newest first. */
-  async list(
-    ctx: RequestScope,
-    regionId: string,
-    subjectId: string | null | undefined,
-    first?: number | null,
-    after?: string | null,
-  ): Promise<Page<AuditEntry>> {
-    requireRole(ctx.viewer, regionId, ['REGION_ADMIN'], 'auditLog');
-    if (subjectId && !isUuid(subjectId)) throw new BadUserInputError('subjectId', 'not an expert id');
-    const { limit, offset } = pageRequest(first, after);
-    const where = { regionId, ...(subjectId ? { subjectId } : {}) };
-    const [nodes, totalCount] = await ctx.em.findAndCount(AuditEntry, where, {
-      orderBy: { at: 'desc', id: 'asc' },
-      limit,
-      offset,
-    });
-    return { nodes, totalCount, offset };
   }
 
   /** Everything the log holds about one subject (for the subject's own data request). */
