@@ -150,48 +150,33 @@ export async function createApp(options: AppOptions): Promise<App> {
       const rollBack = new Error('roll back the failed mutation');
       const outcome: RequestContext['outcome'] = { mutationFailed: false, afterRollback: [], afterCommit: [] };
       let result: Awaited<ReturnType<typeof apollo.executeHTTPGraphQLRequest>> | undefined;
+      const execute = (em: EntityManager, scopeViewer: Viewer) =>
+        apollo.executeHTTPGraphQLRequest({
+          httpGraphQLRequest,
+          context: async () => {
+            // A bad token fails the whole operation with UNAUTHENTICATED, naming the reason.
+            if (viewer instanceof Error) throw viewer;
+            return createScope({
+              requestId,
+              viewer: scopeViewer,
+              em,
+              services,
+              log: log.child({ requestId }),
+              tally,
+              outcome,
+              now,
+            });
+          },
+        });
       if (answeredFromMemory(httpGraphQLRequest, services)) {
         // Region rules: modules plus cached revisions, so no connection and no transaction. Should
         // the cache be invalidated meanwhile, the rules are read from the database on their own.
         const em = services.orm.em.fork();
         em.setFilterParams('region', { regionIds: [] });
-        const ctx = createScope({
-          requestId,
-          viewer: viewer instanceof Error ? ANONYMOUS : viewer,
-          em,
-          services,
-          log: log.child({ requestId }),
-          tally,
-          outcome,
-          now,
-        });
-        return apollo.executeHTTPGraphQLRequest({
-          httpGraphQLRequest,
-          context: async () => {
-            if (viewer instanceof Error) throw viewer;
-            return ctx;
-          },
-        });
+        return execute(em, viewer instanceof Error ? ANONYMOUS : viewer);
       }
       await inRegionTransaction(services, regionIds, async (txEm) => {
-        const ctx: RequestContext = createScope({
-          requestId,
-          viewer: viewer instanceof Error ? ANONYMOUS : await applyGrantsInForce(txEm, viewer),
-          em: txEm,
-          services,
-          log: log.child({ requestId }),
-          tally,
-          outcome,
-          now,
-        });
-        result = await apollo.executeHTTPGraphQLRequest({
-          httpGraphQLRequest,
-          context: async () => {
-            // A bad token fails the whole operation with UNAUTHENTICATED, naming the reason.
-            if (viewer instanceof Error) throw viewer;
-            return ctx;
-          },
-        });
+        result = await execute(txEm, viewer instanceof Error ? ANONYMOUS : await applyGrantsInForce(txEm, viewer));
         if (outcome.mutationFailed) throw rollBack;
       })
         .then(() => {

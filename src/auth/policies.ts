@@ -1,4 +1,4 @@
-import type { Role } from './viewer';
+import { ROLES, type Role } from './viewer';
 
 /**
  * Who may call each operation of the API, declared once. The resolver guard (policy-guard.ts)
@@ -34,14 +34,7 @@ export type OperationPolicy =
     };
 
 /** Every role with rows in a region; units are not personal data. */
-const REGION_MEMBERS: readonly Role[] = [
-  'REGION_ADMIN',
-  'COORDINATOR',
-  'UNIT_COORDINATOR',
-  'PROFESSIONAL',
-  'EXPERT',
-  'ANALYST',
-];
+const REGION_MEMBERS: readonly Role[] = ROLES.filter((role) => role !== 'NATIONAL_ANALYST');
 /** Roles that may search a region's pool of experts. */
 const POOL_SEARCHERS: readonly Role[] = ['COORDINATOR', 'UNIT_COORDINATOR', 'PROFESSIONAL'];
 

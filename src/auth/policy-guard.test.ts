@@ -40,6 +40,16 @@ const professional: Viewer = {
   grants: [{ role: 'PROFESSIONAL', regionId: 'lapland', unitId: 'u' }],
 };
 
+/** A stored-row policy that refuses callers holding none of its roles anywhere. */
+const COORDINATOR_ONLY_EXPERT_ROW = {
+  access: 'STORED_ROW',
+  roles: ['COORDINATOR'],
+  row: 'Expert',
+  idArg: 'id',
+  noun: 'expert',
+  refuseOtherRoles: true,
+} as const;
+
 describe('policy guard', () => {
   it('when an operation has no declared policy, then it is refused for everyone and its resolver never runs', async () => {
     expect(await run('{ somethingNew }', professional)).toEqual({ data: { somethingNew: null }, codes: ['FORBIDDEN'] });
@@ -90,14 +100,7 @@ describe('policy checks in services', () => {
   });
 
   it('when a policy refuses other roles, then a caller without any of its roles is FORBIDDEN whether or not the row exists or is readable', () => {
-    const policy = {
-      access: 'STORED_ROW',
-      roles: ['COORDINATOR'],
-      row: 'Expert',
-      idArg: 'id',
-      noun: 'expert',
-      refuseOtherRoles: true,
-    } as const;
+    const policy = COORDINATOR_ONLY_EXPERT_ROW;
     const analyst: Viewer = { id: 'an', name: null, grants: [{ role: 'ANALYST', regionId: 'lapland' }] };
     expect(() => checkRowLookup(analyst, policy, 'expert')).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
     expect(() => checkRow(analyst, policy, 'expert', { id: 'e1', regionId: 'vantaa-kap' })).toThrow(
@@ -115,14 +118,7 @@ describe('policy checks in services', () => {
   });
 
   it('when a policy refuses other roles and the caller holds them only elsewhere, then a readable row of that region answers NOT_FOUND, as a missing one does', () => {
-    const policy = {
-      access: 'STORED_ROW',
-      roles: ['COORDINATOR'],
-      row: 'Expert',
-      idArg: 'id',
-      noun: 'expert',
-      refuseOtherRoles: true,
-    } as const;
+    const policy = COORDINATOR_ONLY_EXPERT_ROW;
     const mixed: Viewer = {
       id: 'm',
       name: null,

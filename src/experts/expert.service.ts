@@ -1,3 +1,4 @@
+import type { Grant } from '../auth/viewer';
 import {
   LockMode,
   OptimisticLockError,
@@ -375,15 +376,7 @@ export class ExpertService {
     ctx.em.assign(expert, values as Partial<Expert>);
     this.recordConsents(ctx, expert, consents, false);
     await ctx.em.flush();
-    if (changed.length)
-      await ctx.services.audit.recordChange(ctx, {
-        regionId,
-        grant,
-        action: 'CHANGE',
-        subjectId: expert.id,
-        fields: changed,
-        operation,
-      });
+    if (changed.length) await this.auditChange(ctx, expert, grant, changed, operation);
     return expert;
   }
 
@@ -416,15 +409,7 @@ export class ExpertService {
     ctx.em.assign(expert, values as Partial<Expert>);
     this.recordConsents(ctx, expert, consents, true);
     await this.flushProfile(ctx, expert.id);
-    await ctx.services.audit.recordChange(ctx, {
-      regionId: expert.regionId,
-      grant,
-      action: 'CHANGE',
-      subjectId: expert.id,
-      fields: Object.keys(values),
-      operation,
-      reason: consents.length ? ON_BEHALF : null,
-    });
+    await this.auditChange(ctx, expert, grant, Object.keys(values), operation, consents.length ? ON_BEHALF : null);
     return expert;
   }
 
@@ -460,15 +445,7 @@ export class ExpertService {
     this.recordConsents(ctx, expert, consents, true);
     await this.flushProfile(ctx, id);
     if (changed.length) {
-      await ctx.services.audit.recordChange(ctx, {
-        regionId: expert.regionId,
-        grant,
-        action: 'CHANGE',
-        subjectId: expert.id,
-        fields: changed,
-        operation,
-        reason: consents.length ? ON_BEHALF : null,
-      });
+      await this.auditChange(ctx, expert, grant, changed, operation, consents.length ? ON_BEHALF : null);
     }
     return expert;
   }
@@ -512,14 +489,7 @@ export class ExpertService {
       notes: input.notes?.trim() || null,
     };
     await ctx.em.flush();
-    await ctx.services.audit.recordChange(ctx, {
-      regionId: expert.regionId,
-      grant,
-      action: 'CHANGE',
-      subjectId: expert.id,
-      fields: ['status', 'interview'],
-      operation,
-    });
+    await this.auditChange(ctx, expert, grant, ['status', 'interview'], operation);
     return expert;
   }
 
@@ -569,14 +539,7 @@ export class ExpertService {
       createdAt: ctx.now(),
     });
     await ctx.em.flush();
-    await ctx.services.audit.recordChange(ctx, {
-      regionId: expert.regionId,
-      grant,
-      action: 'CHANGE',
-      subjectId: expert.id,
-      fields: ['status', 'contracts'],
-      operation,
-    });
+    await this.auditChange(ctx, expert, grant, ['status', 'contracts'], operation);
     return expert;
   }
 
@@ -596,14 +559,7 @@ export class ExpertService {
     }
     this.transition(expert, event, ctx.now());
     await ctx.em.flush();
-    await ctx.services.audit.recordChange(ctx, {
-      regionId: expert.regionId,
-      grant,
-      action: 'CHANGE',
-      subjectId: expert.id,
-      fields: ['status'],
-      operation,
-    });
+    await this.auditChange(ctx, expert, grant, ['status'], operation);
     return expert;
   }
 
@@ -631,14 +587,7 @@ export class ExpertService {
       completedOn: input.completedOn,
     });
     await ctx.em.flush();
-    await ctx.services.audit.recordChange(ctx, {
-      regionId: expert.regionId,
-      grant,
-      action: 'CHANGE',
-      subjectId: expert.id,
-      fields: ['trainings'],
-      operation,
-    });
+    await this.auditChange(ctx, expert, grant, ['trainings'], operation);
     return expert;
   }
 
@@ -657,14 +606,7 @@ export class ExpertService {
     if (existing) existing.receivedOn = receivedOn;
     else ctx.em.create(ExpertTaxCard, { regionId: expert.regionId, expert, year, receivedOn });
     await ctx.em.flush();
-    await ctx.services.audit.recordChange(ctx, {
-      regionId: expert.regionId,
-      grant,
-      action: 'CHANGE',
-      subjectId: expert.id,
-      fields: ['taxCards'],
-      operation,
-    });
+    await this.auditChange(ctx, expert, grant, ['taxCards'], operation);
     return expert;
   }
 
@@ -718,6 +660,26 @@ export class ExpertService {
   }
 
   // ---- helpers ---------------------------------------------------------------------------
+
+  /** Audits a change of the expert's data under the grant it was made with (in this transaction). */
+  private async auditChange(
+    ctx: RequestScope,
+    expert: Expert,
+    grant: Grant,
+    fields: string[],
+    operation: string | null,
+    reason: string | null = null,
+  ): Promise<void> {
+    await ctx.services.audit.recordChange(ctx, {
+      regionId: expert.regionId,
+      grant,
+      action: 'CHANGE',
+      subjectId: expert.id,
+      fields,
+      operation,
+      reason,
+    });
+  }
 
   /** The caller's own expert profile in a region (EXPERT), or NOT_FOUND. */
   private async own(

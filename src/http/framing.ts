@@ -114,8 +114,15 @@ export function rolledBackBody(
   };
 }
 
-/** Response keys (alias or name) of the root fields of the operation a request runs; undefined when that cannot be told. */
-export function rootResponseKeys(query: unknown, operationName: unknown): string[] | undefined {
+/**
+ * The operation a request runs and its root fields (name and response key); undefined when that
+ * cannot be told (no query, a syntax error, an ambiguous operation, a fragment at the root, which
+ * could hold any number of fields). Apollo then reports why.
+ */
+function rootFields(
+  query: unknown,
+  operationName: unknown,
+): { operation: OperationTypeNode; fields: Array<{ name: string; key: string }> } | undefined {
   if (typeof query !== 'string') return undefined;
   let operations: OperationDefinitionNode[];
   try {
@@ -132,40 +139,21 @@ export function rootResponseKeys(query: unknown, operationName: unknown): string
         ? operations[0]
         : undefined;
   if (!operation) return undefined;
-  const keys: string[] = [];
+  const fields: Array<{ name: string; key: string }> = [];
   for (const selection of operation.selectionSet.selections) {
-    // A fragment at the root could hold any number of fields: say we cannot tell.
     if (selection.kind !== Kind.FIELD) return undefined;
-    keys.push(selection.alias?.value ?? selection.name.value);
+    fields.push({ name: selection.name.value, key: selection.alias?.value ?? selection.name.value });
   }
-  return keys;
+  return { operation: operation.operation, fields };
 }
 
-/**
- * The root fields (by name) of a query operation a request runs; undefined for a mutation, a
- * fragment at the root, or a document that cannot be told apart (Apollo then reports why).
- */
+/** Response keys (alias or name) of the root fields of the operation a request runs; undefined when that cannot be told. */
+export function rootResponseKeys(query: unknown, operationName: unknown): string[] | undefined {
+  return rootFields(query, operationName)?.fields.map((f) => f.key);
+}
+
+/** The root field names of the query operation a request runs; undefined for a mutation or when that cannot be told. */
 export function rootQueryFields(query: unknown, operationName: unknown): string[] | undefined {
-  if (typeof query !== 'string') return undefined;
-  let operations: OperationDefinitionNode[];
-  try {
-    operations = parse(query, { noLocation: true }).definitions.filter(
-      (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
-    );
-  } catch {
-    return undefined;
-  }
-  const operation =
-    typeof operationName === 'string'
-      ? operations.find((o) => o.name?.value === operationName)
-      : operations.length === 1
-        ? operations[0]
-        : undefined;
-  if (!operation || operation.operation !== OperationTypeNode.QUERY) return undefined;
-  const names: string[] = [];
-  for (const selection of operation.selectionSet.selections) {
-    if (selection.kind !== Kind.FIELD) return undefined;
-    names.push(selection.name.value);
-  }
-  return names;
+  const root = rootFields(query, operationName);
+  return root?.operation === OperationTypeNode.QUERY ? root.fields.map((f) => f.name) : undefined;
 }

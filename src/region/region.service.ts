@@ -9,7 +9,7 @@ import type { RequestContext } from '../context';
 import type { RegionConfig } from './region-config';
 import type { RegionRegistry } from './region-registry';
 import { RegionRevision, RevisionStatus } from './region-revision.entity';
-import { createRegionLoaders, toPublished } from './region.loaders';
+import { createRegionLoaders, readPublishedRevisions, toPublished } from './region.loaders';
 import { cancellationDeadline } from './rules/cancellation-deadline';
 import { parseWorkMonth, payoutDates, WorkMonthError, type PayoutDates } from './rules/payout-dates';
 import { Temporal } from '@js-temporal/polyfill';
@@ -34,17 +34,7 @@ export class RegionService {
 
   /** Fills the cache with every region's published revisions in one read (at start). */
   async warmCache(em: EntityManager): Promise<void> {
-    const mark = this.cache.mark();
-    const rows = await em
-      .fork()
-      .find(
-        RegionRevision,
-        { status: RevisionStatus.PUBLISHED },
-        { orderBy: { effectiveFrom: 'asc', publishedAt: 'asc' } },
-      );
-    for (const id of this.registry.ids()) {
-      this.cache.put(id, rows.filter((r) => r.regionId === id).map(toPublished), mark);
-    }
+    await readPublishedRevisions(em, this.cache, this.registry.ids());
   }
 
   /** The rules of every region can be read without the database right now. */

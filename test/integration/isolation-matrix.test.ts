@@ -34,22 +34,15 @@ import {
   ProposeRegionRevisionDocument,
   PublishRegionRevisionDocument,
 } from '../generated/graphql';
+import { ROLES as ALL_ROLES } from '../../src/auth/viewer';
 import { bootTestServer, errorCodes, type GraphQLResult, type TestApi } from '../helpers/boot';
 import { buildGraphQLSchema } from '../../src/schema';
 import { OPERATION_POLICIES, policyOf, type OperationPolicy } from '../../src/auth/policies';
 
 const OWN = 'vantaa-kap';
 const OTHER = 'lapland';
-const ROLES = [
-  'REGION_ADMIN',
-  'COORDINATOR',
-  'UNIT_COORDINATOR',
-  'PROFESSIONAL',
-  'EXPERT',
-  'ANALYST',
-  'NATIONAL_ANALYST',
-  'NONE',
-] as const;
+/** Every role, and a token with no grant. */
+const ROLES = [...ALL_ROLES, 'NONE'] as const;
 type Who = (typeof ROLES)[number];
 type Outcome = 'OK' | 'FORBIDDEN' | 'NOT_FOUND' | 'UNAUTHENTICATED';
 /** The subject of an EXPERT token; the main fixture expert is linked to it. */
