@@ -60,7 +60,7 @@ class MyExpertDataType {
   @Field(() => [AuditEntryType], { description: "Who read or changed the expert's personal data, and when." })
   auditEntries!: AuditEntryType[];
 
-  @Field(() => [ConsentChangeType], { description: 'Every consent given or withdrawn, oldest first.' })
+  @Field(() => [ConsentChangeType], { description: 'Consents given or withdrawn, the latest 100, oldest first.' })
   consents!: ConsentChangeType[];
 }
 

@@ -14,6 +14,7 @@ import {
   afterPosition,
   checkListLength,
   listCap,
+  MAX_PAGE_SIZE,
   keysetPage,
   keysetPageRequest,
   type KeysetPage,
@@ -249,7 +250,13 @@ export class ExpertService {
   ): Promise<{ expert: Expert; auditEntries: AuditEntry[]; consents: ExpertConsent[] }> {
     const expert = await this.own(ctx, regionId, 'Query.myData');
     const auditEntries = await ctx.services.audit.aboutSubject(ctx, regionId, expert.id);
-    const consents = await ctx.em.find(ExpertConsent, { expert: expert.id }, { orderBy: { at: 'asc', id: 'asc' } });
+    // The latest MAX_PAGE_SIZE changes, shown oldest first: a capped list like every other.
+    const latest = await ctx.em.find(
+      ExpertConsent,
+      { expert: expert.id },
+      { orderBy: { at: 'desc', id: 'desc' }, limit: MAX_PAGE_SIZE },
+    );
+    const consents = latest.reverse();
     return { expert, auditEntries, consents };
   }
 

@@ -254,6 +254,23 @@ describe("the expert's own consent", () => {
     expect(audit).toEqual({ actor_id: 'kaisa', reason: expect.stringContaining("on the expert's behalf") as string });
   });
 
+  it('when an expert has changed a consent more than 100 times, then myData shows the latest 100, oldest first, in the same statements', async () => {
+    const before = await api.request(MyDataDocument, { regionId: ITA }, { token: leena });
+    await api.sql(
+      `insert into expert_consent (id, region_id, expert_id, consent, given, at, recorded_by, on_behalf)
+       select gen_random_uuid(), 'ita-uusimaa', $1, 'TOPICS_PUBLIC', i % 2 = 0, timestamptz '2030-01-01T00:00:00Z' + make_interval(mins => i), 'leena', false
+       from generate_series(1, 120) as i`,
+      [leenaId],
+    );
+    const after = await api.request(MyDataDocument, { regionId: ITA }, { token: leena });
+    expect(after.errors).toBeUndefined();
+    const consents = after.data!.myData.consents;
+    expect(consents).toHaveLength(100);
+    expect(consents.at(-1)!.at).toMatch(/^2030-01-01T02:00:00/);
+    expect(consents[0]!.at).toMatch(/^2030-01-01T00:21:00/);
+    expect(after.statements).toBe(before.statements);
+  });
+
   it('when someone other than an expert with a profile calls updateMyConsent, then FORBIDDEN or NOT_FOUND and nothing changes', async () => {
     expect(
       errorCodes(
