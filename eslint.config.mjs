@@ -22,9 +22,6 @@ export default tseslint.config(
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
       ],
       'import-x/no-cycle': ['error', { ignoreExternal: true }],
-      // Apollo plugin hooks and MikroORM migrations are declared async by the interfaces they
-      // implement; an async function without await is harmless, a floating promise is not.
-      '@typescript-eslint/require-await': 'off',
     },
     settings: {
       ...importX.flatConfigs.typescript.settings,

@@ -27,7 +27,11 @@ async function main(): Promise<number> {
         if (!result.fileName) {
           console.log('entities and migrations agree; no migration written');
         } else {
-          console.log(`wrote ${path.join(MIGRATIONS_PATH, result.fileName)}`);
+          const file = path.join(MIGRATIONS_PATH, result.fileName);
+          // Migrations only queue SQL: plain methods, so lint's require-await has nothing to say.
+          const source = fs.readFileSync(file, 'utf8').replace(/async (up|down)\(\): Promise<void>/g, '$1(): void');
+          fs.writeFileSync(file, source);
+          console.log(`wrote ${file}`);
           writeIndex();
         }
         return 0;

@@ -153,19 +153,21 @@ export async function createApp(options: AppOptions): Promise<App> {
       const execute = (em: EntityManager, scopeViewer: Viewer) =>
         apollo.executeHTTPGraphQLRequest({
           httpGraphQLRequest,
-          context: async () => {
+          context: () => {
             // A bad token fails the whole operation with UNAUTHENTICATED, naming the reason.
-            if (viewer instanceof Error) throw viewer;
-            return createScope({
-              requestId,
-              viewer: scopeViewer,
-              em,
-              services,
-              log: log.child({ requestId }),
-              tally,
-              outcome,
-              now,
-            });
+            if (viewer instanceof Error) return Promise.reject(viewer);
+            return Promise.resolve(
+              createScope({
+                requestId,
+                viewer: scopeViewer,
+                em,
+                services,
+                log: log.child({ requestId }),
+                tally,
+                outcome,
+                now,
+              }),
+            );
           },
         });
       if (answeredFromMemory(httpGraphQLRequest, services)) {
@@ -363,10 +365,10 @@ function sendJson(res: http.ServerResponse, status: number, body: unknown): void
 /** One log line per request: operation, duration and outcome. */
 function requestLogPlugin(log: Logger): ApolloServerPlugin<RequestContext> {
   return {
-    async requestDidStart(requestContext) {
+    requestDidStart(requestContext) {
       const started = process.hrtime.bigint();
-      return {
-        async willSendResponse({ request, response, errors, contextValue }) {
+      return Promise.resolve({
+        willSendResponse({ request, response, errors, contextValue }) {
           const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
           log.info(
             {
@@ -379,21 +381,23 @@ function requestLogPlugin(log: Logger): ApolloServerPlugin<RequestContext> {
             },
             'graphql request',
           );
+          return Promise.resolve();
         },
-      };
+      });
     },
   };
 }
 
 function failureTrackingPlugin(): ApolloServerPlugin<RequestContext> {
   return {
-    async requestDidStart() {
-      return {
+    requestDidStart() {
+      return Promise.resolve({
         // Only a mutation is rolled back: a query's reads (and the audit rows they wrote) stand.
-        async didEncounterErrors({ contextValue, operation }) {
+        didEncounterErrors({ contextValue, operation }) {
           if (operation?.operation === OperationTypeNode.MUTATION) contextValue.outcome.mutationFailed = true;
+          return Promise.resolve();
         },
-      };
+      });
     },
   };
 }

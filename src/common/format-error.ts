@@ -63,12 +63,13 @@ export function formatError(options: { log: Logger; production: boolean }) {
 /** Lets formatError name the operation in its log line. */
 export function errorContextPlugin(): ApolloServerPlugin {
   return {
-    async requestDidStart() {
-      return {
-        async didEncounterErrors({ errors, operationName, request }) {
+    requestDidStart() {
+      return Promise.resolve({
+        didEncounterErrors({ errors, operationName, request }) {
           for (const error of errors) operationOf.set(error, operationName ?? request.operationName ?? null);
+          return Promise.resolve();
         },
-      };
+      });
     },
   };
 }

@@ -24,7 +24,7 @@ export async function provisionDatabase(options: {
   log: Logger;
 }): Promise<ProvisionedDatabase> {
   if (options.databaseUrl) {
-    return { ownerUrl: options.databaseUrl, embedded: undefined, stop: async () => undefined };
+    return { ownerUrl: options.databaseUrl, embedded: undefined, stop: () => Promise.resolve() };
   }
   const embedded = await startEmbeddedPostgres({
     dataDir: path.join(options.dataDir, 'postgres'),

@@ -105,7 +105,7 @@ describe('npm start in production with the embedded database', () => {
     });
   }, 60_000);
 
-  afterAll(async () => {
+  afterAll(() => {
     // Should the test fail midway, leave nothing running.
     try {
       if (npm?.pid) process.kill(-npm.pid, 'SIGKILL');

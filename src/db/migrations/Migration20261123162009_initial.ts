@@ -1,7 +1,7 @@
 import { Migration } from '@mikro-orm/migrations';
 
 export class Migration20261123162009_initial extends Migration {
-  override async up(): Promise<void> {
+  override up(): void {
     this.addSql(
       `create table "app_state" ("key" text not null, "value" jsonb not null, "updated_at" timestamptz not null, constraint "app_state_pkey" primary key ("key"));`,
     );
@@ -11,7 +11,7 @@ export class Migration20261123162009_initial extends Migration {
     );
   }
 
-  override async down(): Promise<void> {
+  override down(): void {
     this.addSql(`drop table if exists "app_state" cascade;`);
 
     this.addSql(`drop table if exists "region" cascade;`);

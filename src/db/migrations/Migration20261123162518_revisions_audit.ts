@@ -1,7 +1,7 @@
 import { Migration } from '@mikro-orm/migrations';
 
 export class Migration20261123162518_revisions_audit extends Migration {
-  override async up(): Promise<void> {
+  override up(): void {
     // The application connects as (or switches to) this role: it owns nothing, so row-level
     // security applies to it and it cannot alter the schema. Migrations run as the owner.
     this.addSql(
@@ -38,7 +38,7 @@ export class Migration20261123162518_revisions_audit extends Migration {
     );
   }
 
-  override async down(): Promise<void> {
+  override down(): void {
     this.addSql(`drop policy if exists region_isolation on "audit_entry";`);
     this.addSql(`drop table if exists "audit_entry" cascade;`);
 

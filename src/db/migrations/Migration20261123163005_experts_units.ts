@@ -1,7 +1,7 @@
 import { Migration } from '@mikro-orm/migrations';
 
 export class Migration20261123163005_experts_units extends Migration {
-  override async up(): Promise<void> {
+  override up(): void {
     this.addSql(
       `create type "expert_status" as enum ('APPLIED', 'INTERVIEWED', 'CONTRACTED', 'ACTIVE', 'PAUSED', 'ENDED');`,
     );
@@ -83,7 +83,7 @@ export class Migration20261123163005_experts_units extends Migration {
     );
   }
 
-  override async down(): Promise<void> {
+  override down(): void {
     this.addSql(`drop policy if exists region_isolation on "unit";`);
     this.addSql(`drop policy if exists region_isolation on "expert";`);
     this.addSql(`drop policy if exists region_isolation on "expert_contract";`);

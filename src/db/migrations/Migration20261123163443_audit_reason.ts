@@ -1,11 +1,11 @@
 import { Migration } from '@mikro-orm/migrations';
 
 export class Migration20261123163443_audit_reason extends Migration {
-  override async up(): Promise<void> {
+  override up(): void {
     this.addSql(`alter table "audit_entry" add column "reason" text null;`);
   }
 
-  override async down(): Promise<void> {
+  override down(): void {
     this.addSql(`alter table "audit_entry" drop column "reason";`);
   }
 }

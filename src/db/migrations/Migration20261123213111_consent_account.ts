@@ -1,7 +1,7 @@
 import { Migration } from '@mikro-orm/migrations';
 
 export class Migration20261123213111_consent_account extends Migration {
-  override async up(): Promise<void> {
+  override up(): void {
     this.addSql(
       `create table "expert_consent" ("id" uuid not null, "region_id" text not null, "expert_id" uuid not null, "consent" text not null, "given" boolean not null, "at" timestamptz not null, "recorded_by" text not null, "on_behalf" boolean not null, constraint "expert_consent_pkey" primary key ("id"));`,
     );
@@ -25,7 +25,7 @@ export class Migration20261123213111_consent_account extends Migration {
     );
   }
 
-  override async down(): Promise<void> {
+  override down(): void {
     this.addSql(`drop table if exists "expert_consent" cascade;`);
 
     this.addSql(`alter table "expert" drop constraint "expert_region_id_account_id_unique";`);

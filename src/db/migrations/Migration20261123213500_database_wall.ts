@@ -3,7 +3,7 @@ import { Migration } from '@mikro-orm/migrations';
 const IN_REGION = `region_id = any ((select string_to_array(nullif(current_setting('app.region_ids', true), ''), ','))::text[])`;
 
 export class Migration20261123213500_database_wall extends Migration {
-  override async up(): Promise<void> {
+  override up(): void {
     // A region's published rules are public, so anyone may read them; drafts stay within the
     // region, and only the region itself may write a draft or publish it. Without this, a bug in the service could publish another region's draft.
     this.addSql(`alter table "region_revision" enable row level security;`);
@@ -16,7 +16,7 @@ export class Migration20261123213500_database_wall extends Migration {
     this.addSql(`revoke update, delete, truncate on "app_state" from kokemuspankki_app;`);
   }
 
-  override async down(): Promise<void> {
+  override down(): void {
     this.addSql(`grant update, delete on "app_state" to kokemuspankki_app;`);
     this.addSql(`grant insert, update, delete on "mikro_orm_migrations" to kokemuspankki_app;`);
     this.addSql(`drop policy if exists public_read on "region_revision";`);
