@@ -195,4 +195,15 @@ export default defineRegion({
   supervisionOffered: true,
   // Default: not stated in the sources; many experts have a pension with an earnings limit.
   earningsLimitOptIn: true,
+  work: {
+    // §3: the unit coordinator inducts the expert in the unit before work there.
+    unitOrientationRequired: true,
+    externalRequesters: false,
+    // Default: not stated in the sources.
+    requesterRetentionDays: 90,
+    // Default: not stated in the sources; the report is for the professional to record (§4.5).
+    sessionReportRetentionDays: 30,
+    // Default: not stated in the sources; §3 asks for regular supervision in client work.
+    supportIntervalMonths: 3,
+  },
 });

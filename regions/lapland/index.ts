@@ -169,4 +169,16 @@ export default defineRegion({
   supervisionOffered: true,
   // Default: not stated in the sources; many experts have a pension with an earnings limit.
   earningsLimitOptIn: true,
+  work: {
+    // Default: not stated in the sources; the coordinator brokers each task.
+    unitOrientationRequired: false,
+    // 004: requests come from schools, associations and events outside the county too.
+    externalRequesters: true,
+    // Default: not stated in the sources.
+    requesterRetentionDays: 90,
+    // Default: not stated in the sources.
+    sessionReportRetentionDays: 30,
+    // Default: not stated in the sources; 004 names peer meetings and keeping in touch during breaks.
+    supportIntervalMonths: 3,
+  },
 });

@@ -198,4 +198,15 @@ export default defineRegion({
   supervisionOffered: true,
   // 002: some experts return to work from a disability pension; the opt-in helps them.
   earningsLimitOptIn: true,
+  work: {
+    // Default: not stated in the sources; the bank holds the contracts and places the experts.
+    unitOrientationRequired: false,
+    externalRequesters: false,
+    // Default: not stated in the sources.
+    requesterRetentionDays: 90,
+    // Default: not stated in the sources.
+    sessionReportRetentionDays: 30,
+    // Default: not stated in the sources; 002 values regular support for the experts.
+    supportIntervalMonths: 3,
+  },
 });

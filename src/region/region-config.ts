@@ -210,6 +210,19 @@ const TrainingSchema = z.strictObject({
   description: LocalizedTextSchema,
 });
 
+const WorkRulesSchema = z.strictObject({
+  /** An expert may be offered work in a unit only once oriented there (Itä-Uusimaa 003 §3). */
+  unitOrientationRequired: z.boolean(),
+  /** Requests also come from outside the county: schools, associations, events (Lapland, 004). */
+  externalRequesters: z.boolean(),
+  /** Days an external requester's contact details are kept after the order is closed. */
+  requesterRetentionDays: positiveInt(),
+  /** Days the expert's short session reports (003 §4.5) are kept after the order is closed. */
+  sessionReportRetentionDays: positiveInt(),
+  /** Coordinators are shown experts who have had no supervision or peer meeting in this many months. */
+  supportIntervalMonths: positiveInt(),
+});
+
 const RegionConfigObject = z.strictObject({
   id: IdSchema,
   name: LocalizedTextSchema,
@@ -246,6 +259,8 @@ const RegionConfigObject = z.strictObject({
   supervisionOffered: z.boolean(),
   /** Experts may opt in to see a month's fees against their own earnings limit. */
   earningsLimitOptIn: z.boolean(),
+  /** How orders, sessions and the work around them are kept. */
+  work: WorkRulesSchema,
 });
 
 type Ctx = z.core.$RefinementCtx<z.output<typeof RegionConfigObject>>;
