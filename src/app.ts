@@ -166,6 +166,7 @@ export async function createApp(options: AppOptions): Promise<App> {
                 tally,
                 outcome,
                 now,
+                idempotencyKey: headerValue(req.headers['idempotency-key']),
               }),
             );
           },
@@ -400,4 +401,9 @@ function failureTrackingPlugin(): ApolloServerPlugin<RequestContext> {
       });
     },
   };
+}
+
+/** One value of a request header (the first, if it was sent twice). */
+function headerValue(value: string | string[] | undefined): string | null {
+  return (Array.isArray(value) ? value[0] : value) ?? null;
 }

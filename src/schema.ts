@@ -1,3 +1,4 @@
+import { OfferResolver, OrderExpertResolver, OrderResolver, SessionResolver } from './orders/order.resolver';
 import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
@@ -10,7 +11,17 @@ import { guardOperations } from './auth/policy-guard';
 import { guardArguments } from './common/input-guard';
 
 /** Every resolver class of the API. */
-const resolvers = [ViewerResolver, RegionResolver, UnitResolver, ExpertResolver, AuditResolver] as const;
+const resolvers = [
+  ViewerResolver,
+  RegionResolver,
+  UnitResolver,
+  ExpertResolver,
+  AuditResolver,
+  OrderResolver,
+  SessionResolver,
+  OfferResolver,
+  OrderExpertResolver,
+] as const;
 
 export async function buildGraphQLSchema(): Promise<GraphQLSchema> {
   // Every operation passes its declared policy (src/auth/policies.ts) before its resolver runs;

@@ -51,6 +51,11 @@ export interface RequestScope {
     afterCommit?: Array<() => void>;
   };
   now: () => Date;
+  /**
+   * The client's key for repeating this unit of work safely (HTTP's Idempotency-Key header): a
+   * repeated createOrder with the same key returns the first result.
+   */
+  idempotencyKey: string | null;
 }
 
 export interface ScopeOptions {
@@ -64,6 +69,7 @@ export interface ScopeOptions {
   /** The HTTP layer shares these with its plugins; a job gets fresh ones. */
   tally?: StatementTally;
   outcome?: RequestScope['outcome'];
+  idempotencyKey?: string | null;
 }
 
 /** A scope over an EntityManager the caller already holds (and whose transaction it controls). */
@@ -78,6 +84,7 @@ export function createScope(options: ScopeOptions): RequestScope {
     tally: options.tally ?? { count: 0, statements: [] },
     outcome: options.outcome ?? { mutationFailed: false, afterRollback: [], afterCommit: [] },
     now: options.now ?? (() => new Date()),
+    idempotencyKey: options.idempotencyKey ?? null,
   };
   return scope;
 }

@@ -1,3 +1,4 @@
+import { OrderService } from './orders/order.service';
 import { createApp, type App } from './app';
 import type { Logger } from './common/logger';
 import type { Env } from './config/env';
@@ -61,6 +62,7 @@ export async function startServer(options: {
     audit: new AuditService(),
     units: new UnitService(),
     experts: new ExpertService(),
+    orders: new OrderService(),
   };
   const servicesOn = (orm: Orm): Services => ({ orm, ...stateless });
   const owner = await openOrm({ url: options.databaseUrl, poolMax: 2, log });

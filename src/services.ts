@@ -3,6 +3,7 @@ import type { RegionService } from './region/region.service';
 import type { AuditService } from './audit/audit.service';
 import type { ExpertService } from './experts/expert.service';
 import type { UnitService } from './units/unit.service';
+import type { OrderService } from './orders/order.service';
 
 /** Stateless services, built once at start; per-request state travels in the context. */
 export interface Services {
@@ -11,4 +12,5 @@ export interface Services {
   audit: AuditService;
   units: UnitService;
   experts: ExpertService;
+  orders: OrderService;
 }

@@ -43,6 +43,11 @@ const inRegion = (roles: readonly Role[], regionArg = 'regionId') => ({ access: 
 const onRow = (roles: readonly Role[], row: string, noun: string, idArg = 'id') =>
   ({ access: 'STORED_ROW', roles, row, noun, idArg }) as const;
 const expertRow = (roles: readonly Role[] = ['COORDINATOR']) => onRow(roles, 'Expert', 'expert');
+/** The side that orders: the region's coordinator, the unit's coordinator and professionals. */
+const ORDERING_SIDE: readonly Role[] = ['COORDINATOR', 'UNIT_COORDINATOR', 'PROFESSIONAL'];
+const ORDER_READERS: readonly Role[] = [...ORDERING_SIDE, 'EXPERT'];
+const orderRow = (roles: readonly Role[]) => onRow(roles, 'Order', 'order', 'orderId');
+const sessionRow = (roles: readonly Role[]) => onRow(roles, 'OrderSession', 'session', 'sessionId');
 
 export const OPERATION_POLICIES = {
   // Region rules: frontends show them before login.
@@ -80,6 +85,27 @@ export const OPERATION_POLICIES = {
   'Mutation.addExpertTraining': expertRow(),
   'Mutation.recordTaxCard': expertRow(),
   'Mutation.eraseExpert': expertRow(),
+
+  // Orders. The order service narrows these further: unit coordinators and professionals reach
+  // their own unit's orders, an expert only orders offered to them, and who may offer follows
+  // the region's ordering model. Roles that see no order cannot probe which ids exist.
+  'Query.order': { ...onRow(ORDER_READERS, 'Order', 'order'), refuseOtherRoles: true },
+  'Query.orders': inRegion(ORDERING_SIDE),
+  'Query.myOffers': inRegion(['EXPERT']),
+  'Query.mySessions': inRegion(['EXPERT']),
+  'Query.notifications': inRegion(['COORDINATOR']),
+  'Mutation.createOrder': inRegion(['COORDINATOR', 'PROFESSIONAL'], 'input.regionId'),
+  'Mutation.submitOrder': orderRow(ORDERING_SIDE),
+  'Mutation.offerOrder': orderRow(['COORDINATOR', 'PROFESSIONAL']),
+  'Mutation.cancelOrder': orderRow(ORDERING_SIDE),
+  'Mutation.addOrderSession': orderRow(ORDERING_SIDE),
+  'Mutation.recordDebriefing': orderRow(ORDERING_SIDE),
+  'Mutation.withdrawFromOrder': orderRow(['EXPERT']),
+  'Mutation.respondToOffer': onRow(['EXPERT'], 'Offer', 'offer', 'offerId'),
+  'Mutation.cancelSession': sessionRow(ORDERING_SIDE),
+  'Mutation.rescheduleSession': sessionRow(ORDERING_SIDE),
+  'Mutation.recordSessionOutcome': sessionRow(ORDERING_SIDE),
+  'Mutation.writeSessionReport': sessionRow(['EXPERT']),
 } as const satisfies Record<`${'Query' | 'Mutation'}.${string}`, OperationPolicy>;
 
 export type OperationName = keyof typeof OPERATION_POLICIES;

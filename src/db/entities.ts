@@ -5,6 +5,7 @@ import { AppState } from '../system/app-state.entity';
 import { Expert } from '../experts/expert.entity';
 import { ExpertConsent, ExpertContract, ExpertTaxCard, ExpertTraining } from '../experts/expert-records.entity';
 import { Unit } from '../units/unit.entity';
+import { Notification, Offer, Order, OrderSession } from '../orders/order.entity';
 
 /** Every MikroORM entity; listed explicitly so that no file-system discovery runs at start. */
 export const entities = [
@@ -18,4 +19,8 @@ export const entities = [
   ExpertTraining,
   ExpertTaxCard,
   ExpertConsent,
+  Order,
+  OrderSession,
+  Offer,
+  Notification,
 ];

@@ -50,7 +50,7 @@ export function originAllowed(origin: string, allowed: readonly string[]): boole
 
 /** Request headers a browser may send cross-origin: the token, the JSON body, content negotiation, Apollo's preflight markers. */
 const ALLOWED_REQUEST_HEADERS =
-  'authorization, content-type, accept, apollo-require-preflight, x-apollo-operation-name';
+  'authorization, content-type, accept, apollo-require-preflight, x-apollo-operation-name, idempotency-key';
 /** How long a browser may reuse a preflight answer (Chromium caps it at 2 h). */
 const PREFLIGHT_MAX_AGE_S = 600;
 

@@ -283,6 +283,7 @@ export type CancellationPolicy = RegionConfig['cancellationPolicy'];
 export type PayoutSchedule = RegionConfig['payoutSchedule'];
 export type FeeTable = RegionConfig['feeTable'];
 export type TaskType = RegionConfig['taskTypes'][number];
+export type TaxClass = (typeof TAX_CLASSES)[number];
 
 function issue(ctx: Ctx, path: Path, message: string): void {
   ctx.addIssue({ code: 'custom', path, message });

@@ -7,6 +7,7 @@ import { Migration20261123170845_earnings_limit } from './Migration2026112317084
 import { Migration20261123212414_audit_log_keyset } from './Migration20261123212414_audit_log_keyset';
 import { Migration20261123213111_consent_account } from './Migration20261123213111_consent_account';
 import { Migration20261123213500_database_wall } from './Migration20261123213500_database_wall';
+import { Migration20261123232721_orders } from './Migration20261123232721_orders';
 
 /** Every migration, in order. Written by `npm run migration:create`; do not edit by hand. */
 export const migrationsList: MigrationObject[] = [
@@ -18,4 +19,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261123212414_audit_log_keyset', class: Migration20261123212414_audit_log_keyset },
   { name: 'Migration20261123213111_consent_account', class: Migration20261123213111_consent_account },
   { name: 'Migration20261123213500_database_wall', class: Migration20261123213500_database_wall },
+  { name: 'Migration20261123232721_orders', class: Migration20261123232721_orders },
 ];
