@@ -6,7 +6,11 @@
  */
 export const REGION_FILTER = {
   name: 'region',
-  cond: (args: { regionIds?: string[] } | undefined) => ({ regionId: { $in: args?.regionIds ?? [] } }),
+  // No regions: a condition no row meets (region_id is never null). An empty IN list would do for
+  // the queried table, but MikroORM also puts the condition on joins made for the filter, where an
+  // empty list is a syntax error.
+  cond: (args: { regionIds?: string[] } | undefined) =>
+    args?.regionIds?.length ? { regionId: { $in: args.regionIds } } : { regionId: null },
   default: true,
 };
 

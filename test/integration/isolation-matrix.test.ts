@@ -33,6 +33,24 @@ import {
   RegionRevisionsDocument,
   ProposeRegionRevisionDocument,
   PublishRegionRevisionDocument,
+  AddOrderSessionDocument,
+  CancelOrderDocument,
+  CancelSessionDocument,
+  CreateOrderDocument,
+  MyOffersDocument,
+  MySessionsDocument,
+  NotificationsDocument,
+  OfferOrderDocument,
+  OrderStatusDocument,
+  OrderIdsDocument,
+  RecordDebriefingDocument,
+  RecordSessionOutcomeDocument,
+  RescheduleSessionDocument,
+  RespondToOfferDocument,
+  SubmitOrderDocument,
+  WithdrawFromOrderDocument,
+  WriteSessionReportDocument,
+  type CreateOrderInput,
 } from '../generated/graphql';
 import { ROLES as ALL_ROLES } from '../../src/auth/viewer';
 import { bootTestServer, errorCodes, type GraphQLResult, type TestApi } from '../helpers/boot';
@@ -56,6 +74,19 @@ interface Fixture {
   fresh(status: 'APPLIED' | 'INTERVIEWED' | 'ACTIVE'): Promise<string>;
   /** A fresh draft revision of the own region's rules, proposed by its admin. */
   draftRevision(): Promise<string>;
+  /** An order of the fixture unit, offered to and accepted by the fixture expert (read-only use). */
+  orderId: string;
+  /**
+   * A fresh order of the fixture unit placed by the own coordinator: a DRAFT, REQUESTED, OFFERED
+   * to the fixture expert, or ACCEPTED by them; `past` puts its session before the clock.
+   */
+  freshOrder(state: 'DRAFT' | 'REQUESTED' | 'OFFERED' | 'ACCEPTED', past?: boolean): Promise<FreshOrder>;
+}
+
+interface FreshOrder {
+  orderId: string;
+  sessionId: string;
+  offerId: string | null;
 }
 
 /** Calls one operation with a token (or none) on the fixture's data of the own region. */
@@ -176,7 +207,86 @@ export const RUNS: Record<string, Run> = {
     send(api, RecordTaxCardDocument, { id: await f.fresh('ACTIVE'), year: 2026, receivedOn: '2026-01-10' }, t),
   'Mutation.eraseExpert': async (api, t, f) =>
     send(api, EraseExpertDocument, { id: await f.fresh('ACTIVE'), reason: 'matrix' }, t),
+  'Query.order': (api, t, f) => send(api, OrderStatusDocument, { id: f.orderId }, t),
+  'Query.orders': (api, t) => send(api, OrderIdsDocument, { regionId: OWN, first: 5 }, t),
+  'Query.myOffers': (api, t) => send(api, MyOffersDocument, { regionId: OWN }, t),
+  'Query.mySessions': (api, t) => send(api, MySessionsDocument, { regionId: OWN }, t),
+  'Query.notifications': (api, t) => send(api, NotificationsDocument, { regionId: OWN }, t),
+  'Mutation.createOrder': (api, t, f) => send(api, CreateOrderDocument, { input: matrixOrder(f.unitId) }, t),
+  'Mutation.submitOrder': async (api, t, f) =>
+    send(api, SubmitOrderDocument, { orderId: (await f.freshOrder('DRAFT')).orderId }, t),
+  'Mutation.offerOrder': async (api, t, f) =>
+    send(
+      api,
+      OfferOrderDocument,
+      { orderId: (await f.freshOrder('REQUESTED')).orderId, expertIds: [await f.fresh('ACTIVE')] },
+      t,
+    ),
+  'Mutation.cancelOrder': async (api, t, f) =>
+    send(api, CancelOrderDocument, { orderId: (await f.freshOrder('REQUESTED')).orderId, reason: 'matrix' }, t),
+  'Mutation.addOrderSession': async (api, t, f) =>
+    send(
+      api,
+      AddOrderSessionDocument,
+      {
+        orderId: (await f.freshOrder('REQUESTED')).orderId,
+        input: { startsAt: '2026-09-02T07:00:00Z', endsAt: '2026-09-02T08:00:00Z' },
+      },
+      t,
+    ),
+  'Mutation.recordDebriefing': async (api, t, f) =>
+    send(
+      api,
+      RecordDebriefingDocument,
+      { orderId: (await f.freshOrder('ACCEPTED', true)).orderId, heldOn: '2026-06-01' },
+      t,
+    ),
+  'Mutation.withdrawFromOrder': async (api, t, f) =>
+    send(api, WithdrawFromOrderDocument, { orderId: (await f.freshOrder('ACCEPTED')).orderId }, t),
+  'Mutation.respondToOffer': async (api, t, f) =>
+    send(api, RespondToOfferDocument, { offerId: (await f.freshOrder('OFFERED')).offerId!, accept: true }, t),
+  'Mutation.cancelSession': async (api, t, f) =>
+    send(api, CancelSessionDocument, { sessionId: (await f.freshOrder('REQUESTED')).sessionId, reason: 'matrix' }, t),
+  'Mutation.rescheduleSession': async (api, t, f) =>
+    send(
+      api,
+      RescheduleSessionDocument,
+      {
+        sessionId: (await f.freshOrder('REQUESTED')).sessionId,
+        startsAt: '2026-09-03T07:00:00Z',
+        endsAt: '2026-09-03T08:00:00Z',
+      },
+      t,
+    ),
+  'Mutation.recordSessionOutcome': async (api, t, f) =>
+    send(
+      api,
+      RecordSessionOutcomeDocument,
+      { sessionId: (await f.freshOrder('ACCEPTED', true)).sessionId, input: { outcome: 'CLIENT_NO_SHOW' } },
+      t,
+    ),
+  'Mutation.writeSessionReport': async (api, t, f) =>
+    send(
+      api,
+      WriteSessionReportDocument,
+      { sessionId: (await f.freshOrder('ACCEPTED', true)).sessionId, text: 'Sujui.' },
+      t,
+    ),
 };
+
+/** A Vantaa KAP order of the caller's unit (professionals) or the fixture unit (given). */
+function matrixOrder(unitId?: string, past = false): CreateOrderInput {
+  const day = past ? '2026-06-01' : '2026-09-01';
+  return {
+    regionId: OWN,
+    unitId,
+    taskTypeId: 'client-meeting',
+    title: 'Matriisin tilaus',
+    language: 'fi',
+    municipality: 'Vantaa',
+    sessions: [{ startsAt: `${day}T07:00:00Z`, endsAt: `${day}T08:30:00Z` }],
+  };
+}
 
 /**
  * What a policy promises. PUBLIC: everyone. REGION: the declared roles in the named region;
@@ -201,8 +311,10 @@ export function expected(policy: OperationPolicy, who: Who, where: 'own' | 'othe
  * expert get FORBIDDEN for every expert id, existing or missing, in any region (expert-access.ts),
  * so that they cannot probe which ids exist.
  */
-const NARROWER: Record<string, Partial<Record<Who, Outcome>>> = {
+const NARROWER: Record<string, Partial<Record<Who | `${Who}:${'own' | 'other'}`, Outcome>>> = {
   'Query.expert': { REGION_ADMIN: 'FORBIDDEN', ANALYST: 'FORBIDDEN', NATIONAL_ANALYST: 'FORBIDDEN' },
+  // Vantaa KAP is a bank that matches: only its coordinator offers work (order-service.ts).
+  'Mutation.offerOrder': { 'PROFESSIONAL:own': 'FORBIDDEN' },
 };
 
 /** `Query.x` and `Mutation.y` for every root field of the schema the server serves. */
@@ -283,7 +395,35 @@ describe('isolation matrix', async () => {
       if (!result.data) throw new Error(JSON.stringify(result.errors));
       return result.data.proposeRegionRevision.id;
     };
-    fixture = { unitId: unit!.id, expertId: await fresh('ACTIVE', EXPERT_SUB), fresh: (s) => fresh(s), draftRevision };
+    const expertId = await fresh('ACTIVE', EXPERT_SUB);
+    const orderer = await api.token({ sub: 'matrix-orderer', grants: [`COORDINATOR@${OWN}`] });
+    const expertToken = await api.token({ sub: EXPERT_SUB, grants: [`EXPERT@${OWN}`] });
+    const must = <T>(result: { data: T | null | undefined; errors?: unknown }): T => {
+      if (!result.data) throw new Error(JSON.stringify(result.errors));
+      return result.data;
+    };
+    const freshOrder = async (state: 'DRAFT' | 'REQUESTED' | 'OFFERED' | 'ACCEPTED', past = false) => {
+      const input = { ...matrixOrder(unit!.id, past), draft: state === 'DRAFT' };
+      const created = must(await api.request(CreateOrderDocument, { input }, { token: orderer })).createOrder;
+      let offerId: string | null = null;
+      if (state === 'OFFERED' || state === 'ACCEPTED') {
+        const offered = must(
+          await api.request(OfferOrderDocument, { orderId: created.id, expertIds: [expertId] }, { token: orderer }),
+        ).offerOrder;
+        offerId = offered.offers[0]!.id;
+        if (state === 'ACCEPTED')
+          must(await api.request(RespondToOfferDocument, { offerId, accept: true }, { token: expertToken }));
+      }
+      return { orderId: created.id, sessionId: created.sessions[0]!.id, offerId };
+    };
+    fixture = {
+      unitId: unit!.id,
+      expertId,
+      fresh: (s) => fresh(s),
+      draftRevision,
+      orderId: (await freshOrder('ACCEPTED')).orderId,
+      freshOrder,
+    };
     for (const role of ROLES) {
       if (role === 'NONE') continue;
       for (const [where, region] of [
@@ -317,7 +457,13 @@ describe('isolation matrix', async () => {
   const cases = OPERATIONS.filter((op) => policyOf(op) && RUNS[op]).flatMap((op) =>
     ROLES.flatMap((who) =>
       (['own', 'other'] as const).map(
-        (where) => [op, who, where, NARROWER[op]?.[who] ?? expected(policyOf(op)!, who, where)] as const,
+        (where) =>
+          [
+            op,
+            who,
+            where,
+            NARROWER[op]?.[`${who}:${where}`] ?? NARROWER[op]?.[who] ?? expected(policyOf(op)!, who, where),
+          ] as const,
       ),
     ),
   );
@@ -356,5 +502,11 @@ describe('isolation matrix', async () => {
       `select count(*)::int as n from region_revision where author_id like 'other-%' or published_by like 'other-%'`,
     );
     expect(touched!.n).toBe(0);
+    const [orders] = await api.sql<{ n: number }>(
+      `select (select count(*) from work_order where ordered_by_id like 'other-%')::int
+            + (select count(*) from order_offer where offered_by_id like 'other-%')::int
+            + (select count(*) from order_session where outcome_recorded_by like 'other-%')::int as n`,
+    );
+    expect(orders!.n).toBe(0);
   });
 });
