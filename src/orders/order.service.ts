@@ -318,7 +318,7 @@ export class OrderService {
     if (key) {
       // Twenty retries of one request arrive at once: the lock lets the first finish, the others find its order.
       await ctx.em.execute('select pg_advisory_xact_lock(hashtextextended(?, 0))', [
-        `${input.regionId}\u0000${ctx.viewer.id}\u0000${key}`,
+        `createOrder|${input.regionId}|${ctx.viewer.id}|${key}`,
       ]);
       const earlier = await ctx.em.findOne(Order, {
         regionId: input.regionId,
