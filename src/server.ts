@@ -1,4 +1,5 @@
 import { OrderService } from './orders/order.service';
+import { forgetExpiredOrderData, RETENTION_INTERVAL_MS } from './orders/retention';
 import { createApp, type App } from './app';
 import type { Logger } from './common/logger';
 import type { Env } from './config/env';
@@ -102,6 +103,14 @@ export async function startServer(options: {
       now: options.now,
     });
     const url = await app.listen(options.port, options.host);
+    // Retention runs at start and hourly in every instance; the updates are idempotent.
+    const clock = options.now ?? (() => new Date());
+    const forget = () =>
+      forgetExpiredOrderData(services, clock(), log).catch((error: unknown) =>
+        log.error({ err: error }, 'order retention failed; it runs again within the hour'),
+      );
+    const retention = setInterval(() => void forget(), RETENTION_INTERVAL_MS).unref();
+    await forget();
     let stopping: Promise<void> | undefined;
     return {
       url,
@@ -111,6 +120,7 @@ export async function startServer(options: {
       // Idempotent: a signal may arrive while a stop is already under way.
       stop: () =>
         (stopping ??= (async () => {
+          clearInterval(retention);
           await app.close();
           await revisionListener?.close();
           await orm.close(true);
