@@ -127,8 +127,13 @@ export class OrderResolver {
     @Ctx() ctx: RequestContext,
     @Arg('respondBy', () => DateTimeScalar, { nullable: true, description: 'Answers are due by this time.' })
     respondBy?: Date | null,
+    @Arg('expectedVersion', () => Int, {
+      nullable: true,
+      description: 'The version the caller read; CONFLICT if someone changed it since.',
+    })
+    expectedVersion?: number | null,
   ): Promise<Order> {
-    return ctx.services.orders.offer(ctx, orderId, expertIds, respondBy);
+    return ctx.services.orders.offer(ctx, orderId, expertIds, respondBy, expectedVersion);
   }
 
   @Mutation(() => OfferType, {
@@ -154,8 +159,13 @@ export class OrderResolver {
     @Arg('orderId', () => ID) orderId: string,
     @Ctx() ctx: RequestContext,
     @Arg('reason', () => String, { nullable: true }) reason?: string | null,
+    @Arg('expectedVersion', () => Int, {
+      nullable: true,
+      description: 'The version the caller read; CONFLICT if someone changed it since.',
+    })
+    expectedVersion?: number | null,
   ): Promise<Order> {
-    return ctx.services.orders.cancelOrder(ctx, orderId, reason);
+    return ctx.services.orders.cancelOrder(ctx, orderId, reason, expectedVersion);
   }
 
   @Mutation(() => SessionType, { description: 'Adds a session to an open order (e.g. a meeting moved after illness).' })
@@ -183,8 +193,13 @@ export class OrderResolver {
     @Arg('sessionId', () => ID) sessionId: string,
     @Ctx() ctx: RequestContext,
     @Arg('reason', () => String, { nullable: true }) reason?: string | null,
+    @Arg('expectedVersion', () => Int, {
+      nullable: true,
+      description: 'The version the caller read; CONFLICT if someone changed it since.',
+    })
+    expectedVersion?: number | null,
   ): Promise<OrderSession> {
-    return ctx.services.orders.cancelSession(ctx, sessionId, reason);
+    return ctx.services.orders.cancelSession(ctx, sessionId, reason, expectedVersion);
   }
 
   @Mutation(() => SessionType, { description: 'Moves a session by agreement (not a cancellation).' })
@@ -193,8 +208,13 @@ export class OrderResolver {
     @Arg('startsAt', () => DateTimeScalar) startsAt: Date,
     @Arg('endsAt', () => DateTimeScalar) endsAt: Date,
     @Ctx() ctx: RequestContext,
+    @Arg('expectedVersion', () => Int, {
+      nullable: true,
+      description: 'The version the caller read; CONFLICT if someone changed it since.',
+    })
+    expectedVersion?: number | null,
   ): Promise<OrderSession> {
-    return ctx.services.orders.rescheduleSession(ctx, sessionId, startsAt, endsAt);
+    return ctx.services.orders.rescheduleSession(ctx, sessionId, startsAt, endsAt, expectedVersion);
   }
 
   @Mutation(() => SessionType, {
@@ -204,8 +224,13 @@ export class OrderResolver {
     @Arg('sessionId', () => ID) sessionId: string,
     @Arg('input', () => SessionOutcomeInput) input: SessionOutcomeInput,
     @Ctx() ctx: RequestContext,
+    @Arg('expectedVersion', () => Int, {
+      nullable: true,
+      description: 'The version the caller read; CONFLICT if someone changed it since.',
+    })
+    expectedVersion?: number | null,
   ): Promise<OrderSession> {
-    return ctx.services.orders.recordOutcome(ctx, sessionId, input);
+    return ctx.services.orders.recordOutcome(ctx, sessionId, input, expectedVersion);
   }
 
   @Mutation(() => SessionType, {

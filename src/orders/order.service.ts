@@ -457,8 +457,15 @@ export class OrderService {
    * professional (and the coordinator, who may suggest experts, 003 §3.1) where professionals order,
    * only the coordinator where the coordinator brokers or the bank matches.
    */
-  async offer(ctx: RequestScope, orderId: string, expertIds: string[], respondBy?: Date | null): Promise<Order> {
+  async offer(
+    ctx: RequestScope,
+    orderId: string,
+    expertIds: string[],
+    respondBy?: Date | null,
+    expectedVersion?: number | null,
+  ): Promise<Order> {
     const { order, standing } = await this.forChange(ctx, orderId, 'Mutation.offerOrder', ['COORDINATOR', 'UNIT']);
+    checkVersion('order', order, expectedVersion);
     const now = ctx.now();
     const { config } = await ctx.services.regions.rulesAt(ctx, order.regionId, now);
     if (standing.side !== 'COORDINATOR' && config.orderingModel !== 'PROFESSIONAL_ORDERS')
@@ -589,8 +596,14 @@ export class OrderService {
     return order;
   }
 
-  async cancelOrder(ctx: RequestScope, orderId: string, reason: string | null | undefined): Promise<Order> {
+  async cancelOrder(
+    ctx: RequestScope,
+    orderId: string,
+    reason: string | null | undefined,
+    expectedVersion?: number | null,
+  ): Promise<Order> {
     const { order } = await this.forChange(ctx, orderId, 'Mutation.cancelOrder', ['COORDINATOR', 'UNIT']);
+    checkVersion('order', order, expectedVersion);
     this.step(() => checkCancelOrder(order.status));
     checkFreeText({ reason });
     const now = ctx.now();
@@ -641,8 +654,14 @@ export class OrderService {
   }
 
   /** The server records the time and classifies it against the deadline stored on the session. */
-  async cancelSession(ctx: RequestScope, sessionId: string, reason: string | null | undefined): Promise<OrderSession> {
+  async cancelSession(
+    ctx: RequestScope,
+    sessionId: string,
+    reason: string | null | undefined,
+    expectedVersion?: number | null,
+  ): Promise<OrderSession> {
     const { session, order } = await this.sessionForChange(ctx, sessionId, 'Mutation.cancelSession');
+    checkVersion('session', session, expectedVersion);
     this.step(() => checkSessionChange(session, order));
     checkFreeText({ reason });
     this.cancel(session, ctx.now(), reason);
@@ -652,8 +671,15 @@ export class OrderService {
   }
 
   /** Moved by agreement: not a cancellation; the new time gets the deadline of the policy in force now. */
-  async rescheduleSession(ctx: RequestScope, sessionId: string, startsAt: Date, endsAt: Date): Promise<OrderSession> {
+  async rescheduleSession(
+    ctx: RequestScope,
+    sessionId: string,
+    startsAt: Date,
+    endsAt: Date,
+    expectedVersion?: number | null,
+  ): Promise<OrderSession> {
     const { session, order } = await this.sessionForChange(ctx, sessionId, 'Mutation.rescheduleSession');
+    checkVersion('session', session, expectedVersion);
     this.step(() => checkSessionChange(session, order));
     const now = ctx.now();
     const { config } = await ctx.services.regions.rulesAt(ctx, order.regionId, now);
@@ -670,8 +696,10 @@ export class OrderService {
     ctx: RequestScope,
     sessionId: string,
     input: { outcome: SessionOutcome; minutes?: number | null },
+    expectedVersion?: number | null,
   ): Promise<OrderSession> {
     const { session, order } = await this.sessionForChange(ctx, sessionId, 'Mutation.recordSessionOutcome');
+    checkVersion('session', session, expectedVersion);
     if (session.status !== 'SCHEDULED')
       throw new ConflictError(`the session is ${session.status}; its outcome is already settled`);
     const offers = await ctx.em.find(Offer, { orderId: order.id, status: 'ACCEPTED' });
@@ -911,6 +939,17 @@ export class OrderService {
       return { startsAt: s.startsAt, endsAt: s.endsAt, kind: sessionKind };
     });
   }
+}
+
+/**
+ * Optimistic locking for people: two coordinators who read the same version and both change it
+ * are told, the second with CONFLICT, instead of one silently overwriting the other.
+ */
+function checkVersion(noun: string, row: { id: string; version: number }, expected: number | null | undefined): void {
+  if (expected !== null && expected !== undefined && row.version !== expected)
+    throw new ConflictError(
+      `${noun} ${row.id} was changed by someone else (version ${row.version}, expected ${expected}); reload and try again`,
+    );
 }
 
 function checkPlan(p: NonNullable<CreateOrderInput['clientProcess']>): ClientProcessPlan {

@@ -367,6 +367,26 @@ describe('sessions and their outcomes', () => {
     });
   });
 
+  it('when two people move a session from the same version, then the second is told it changed (CONFLICT)', async () => {
+    const order = await placeOrder(api, professional, orderInput({ title: 'Kaksi siirtäjää' }));
+    const session = order.sessions[0]!;
+    const move = (day: string, token: string) =>
+      api.request(
+        RescheduleSessionDocument,
+        {
+          sessionId: session.id,
+          startsAt: helsinki(`${day}T10:00`),
+          endsAt: helsinki(`${day}T11:00`),
+          expectedVersion: session.version,
+        },
+        { token },
+      );
+    expect((await move('2026-08-20', professional)).errors).toBeUndefined();
+    expect(refusal(await move('2026-08-21', coordinator), 'CONFLICT')).toMatch(/changed by someone else/);
+    const kept = await api.request(OrderDocument, { id: order.id }, { token: coordinator });
+    expect(kept.data!.order.sessions[0]!.startsAt).toBe(helsinki('2026-08-20T10:00'));
+  });
+
   it('when an outcome is recorded before the start, without minutes, or not for group work, then it is refused', async () => {
     const order = await placeOrder(api, professional, orderInput({ title: 'Lopputulos' }));
     const offered = await offer(api, professional, order.id, [expertId]);
