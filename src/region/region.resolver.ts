@@ -34,6 +34,22 @@ import {
  * A region's rules as in force at one instant (the module plus the revisions published and
  * effective then): every field of the Region type reads this one resolved config.
  */
+@ObjectType('WorkRules', { description: 'How a region keeps orders, sessions and the work around them.' })
+class WorkRulesType {
+  @Field(() => Boolean, { description: 'Experts are offered work in a unit only once oriented there.' })
+  unitOrientationRequired!: boolean;
+  @Field(() => Boolean, { description: 'Requests also come from outside the county (schools, associations, events).' })
+  externalRequesters!: boolean;
+  @Field(() => Int, { description: "Days an external requester's contact details are kept after the order closes." })
+  requesterRetentionDays!: number;
+  @Field(() => Int, { description: "Days the experts' session reports are kept after the order closes." })
+  sessionReportRetentionDays!: number;
+  @Field(() => Int, {
+    description: 'Coordinators see experts without supervision or a peer meeting in this many months.',
+  })
+  supportIntervalMonths!: number;
+}
+
 @ObjectType('Region', {
   description: 'A wellbeing services county or expert bank, with its own rules, as in force at a date.',
 })
@@ -108,6 +124,11 @@ export class RegionType {
   @Field(() => Int, { description: 'Metrics cells with fewer individuals than this are suppressed.' })
   get smallCellThreshold(): number {
     return this.config.metrics.smallCellThreshold;
+  }
+
+  @Field(() => WorkRulesType, { description: 'How orders, sessions and the work around them are kept.' })
+  get work(): WorkRulesType {
+    return this.config.work;
   }
 
   get fallback(): string {

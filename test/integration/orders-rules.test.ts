@@ -16,6 +16,7 @@ import {
   ProposeRegionRevisionDocument,
   PublishRegionRevisionDocument,
   RecordSessionOutcomeDocument,
+  RegionWorkRulesDocument,
   RescheduleSessionDocument,
   RespondToOfferDocument,
   SubmitOrderDocument,
@@ -72,6 +73,22 @@ beforeAll(async () => {
   expert = await api.token({ sub: 'jussi', grants: [`EXPERT@${ITA}`] });
 });
 afterAll(() => api?.close());
+
+describe('the rules each region keeps for work', () => {
+  it('when anyone reads a region, then it shows whether orientation is required and how long order data is kept', async () => {
+    const rules = await Promise.all(
+      [ITA, VANTAA, 'lapland'].map(async (id) => (await api.request(RegionWorkRulesDocument, { id })).data!.region!),
+    );
+    expect(
+      rules.map((r) => [r.id, r.orderingModel, r.work.unitOrientationRequired, r.work.externalRequesters]),
+    ).toEqual([
+      [ITA, 'PROFESSIONAL_ORDERS', true, false],
+      [VANTAA, 'BANK_MATCHES', false, false],
+      ['lapland', 'COORDINATOR_BROKERS', false, true],
+    ]);
+    expect(rules.every((r) => r.work.requesterRetentionDays > 0 && r.work.sessionReportRetentionDays > 0)).toBe(true);
+  });
+});
 
 describe('what an order may contain', () => {
   it('when free text carries a personal identity code, then the order is refused naming the field, and nothing is stored', async () => {
