@@ -168,11 +168,14 @@ export class OrderService {
     const conditions = (): FilterQuery<Order> => {
       if (!filter.from && !filter.to) return where as FilterQuery<Order>;
       // Orders with a session starting in [from, to).
-      const bounds = [filter.from ?? new Date(0), filter.to ?? new Date(8.64e15)];
+      const bounds = [
+        ...(filter.from ? [['s.starts_at >= ?', filter.from] as const] : []),
+        ...(filter.to ? [['s.starts_at < ?', filter.to] as const] : []),
+      ];
       const inPeriod = raw(
         (alias) =>
-          `exists (select 1 from "order_session" s where s.order_id = ${alias}.id and s.starts_at >= ? and s.starts_at < ?)`,
-        bounds,
+          `exists (select 1 from "order_session" s where s.order_id = ${alias}.id and ${bounds.map(([sql]) => sql).join(' and ')})`,
+        bounds.map(([, value]) => value),
       );
       return { ...where, [inPeriod]: true } as FilterQuery<Order>;
     };
