@@ -166,22 +166,24 @@ export class OrderService {
       throw new BadUserInputError('filter.to', 'must be after filter.from');
     // Built afresh for each statement: a raw SQL fragment can be used in one query only.
     const conditions = (): FilterQuery<Order> => {
-      if (!filter.from && !filter.to) return where as FilterQuery<Order>;
+      if (!filter.from && !filter.to) return where;
       // Orders with a session starting in [from, to).
       const bounds = [
         ...(filter.from ? [['s.starts_at >= ?', filter.from] as const] : []),
         ...(filter.to ? [['s.starts_at < ?', filter.to] as const] : []),
       ];
-      const inPeriod = raw(
-        (alias) =>
-          `exists (select 1 from "order_session" s where s.order_id = ${alias}.id and ${bounds.map(([sql]) => sql).join(' and ')})`,
-        bounds.map(([, value]) => value),
-      );
-      return { ...where, [inPeriod]: true } as FilterQuery<Order>;
+      return {
+        ...where,
+        [raw(
+          (alias) =>
+            `exists (select 1 from "order_session" s where s.order_id = ${alias}.id and ${bounds.map(([sql]) => sql).join(' and ')})`,
+          bounds.map(([, value]) => value),
+        )]: true,
+      };
     };
     const rows = await ctx.em.find(
       Order,
-      { $and: [conditions(), afterPosition('createdAt', 'desc', request.after)] } as FilterQuery<Order>,
+      { $and: [conditions(), afterPosition('createdAt', 'desc', request.after)] },
       { orderBy: { createdAt: 'desc', id: 'desc' }, limit: request.limit + 1 },
     );
     return keysetPage(
@@ -217,14 +219,17 @@ export class OrderService {
     const startsAt: Record<string, Date> = {};
     if (from) startsAt.$gte = from;
     if (to) startsAt.$lt = to;
-    const accepted = raw(
-      (alias) =>
-        `exists (select 1 from "order_offer" f where f.order_id = ${alias}.order_id and f.expert_id = ? and f.status = 'ACCEPTED')`,
-      [expert.id],
-    );
     return ctx.em.find(
       OrderSession,
-      { regionId, [accepted]: true, ...(from || to ? { startsAt } : {}) } as FilterQuery<OrderSession>,
+      {
+        regionId,
+        [raw(
+          (alias) =>
+            `exists (select 1 from "order_offer" f where f.order_id = ${alias}.order_id and f.expert_id = ? and f.status = 'ACCEPTED')`,
+          [expert.id],
+        )]: true,
+        ...(from || to ? { startsAt } : {}),
+      },
       { orderBy: { startsAt: 'asc', id: 'asc' }, limit: listCap(first) },
     );
   }
