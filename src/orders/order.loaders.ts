@@ -48,6 +48,11 @@ export function createOrderLoaders(ctx: RequestScope) {
     experts: new DataLoader<string, Expert | null>(async (ids) =>
       byId(await ctx.em.find(Expert, { id: { $in: [...ids] } }), ids),
     ),
+    /** The caller's own expert profile per region (an expert reading orders offered to them). */
+    ownExpert: new DataLoader<string, Expert | null>(async (regionIds) => {
+      const rows = await ctx.em.find(Expert, { regionId: { $in: [...regionIds] }, accountId: ctx.viewer.id });
+      return regionIds.map((id) => rows.find((e) => e.regionId === id) ?? null);
+    }),
     units: new DataLoader<string, Unit | null>(async (ids) =>
       byId(await ctx.em.find(Unit, { id: { $in: [...ids] } }), ids),
     ),

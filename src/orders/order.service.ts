@@ -404,6 +404,16 @@ export class OrderService {
     if (input.clientRef && input.clientRef.trim().length > 40)
       throw new BadUserInputError('input.clientRef', 'a pseudonymous reference of at most 40 characters, e.g. "A-17"');
     const sessions = this.checkSessions(ctx, config, input.sessions, kind, 'input.sessions', now);
+    if (groupPeriod)
+      sessions.forEach((s, i) => {
+        const day = localDate(s.startsAt, config.timeZone);
+        // The planning session may come before the group starts; its meetings lie in the agreed period.
+        if (s.kind === 'GROUP' && (day < groupPeriod.from || day > groupPeriod.to))
+          throw new BadUserInputError(
+            `input.sessions[${i}].startsAt`,
+            `a group meeting on ${day} lies outside the agreed period ${groupPeriod.from}–${groupPeriod.to}`,
+          );
+      });
 
     // The fee is agreed before the work (003 §3): the table in force then. Work recorded afterwards
     // was agreed before it was done, so its rates are those in force when it began.
@@ -852,7 +862,7 @@ export class OrderService {
     if (unit) return { grant: unit, side: 'UNIT' };
     const expertGrant = grantsIn(ctx.viewer, order.regionId, ['EXPERT'])[0];
     if (expertGrant) {
-      const expert = await ctx.em.findOne(Expert, { regionId: order.regionId, accountId: ctx.viewer.id });
+      const expert = ctx.viewer.id ? await ctx.loaders.get(createOrderLoaders).ownExpert.load(order.regionId) : null;
       if (expert) {
         const offers = await ctx.loaders.get(createOrderLoaders).offersByOrder.load(order.id);
         if (offers.some((o) => o.expertId === expert.id)) return { grant: expertGrant, side: 'EXPERT', expert };

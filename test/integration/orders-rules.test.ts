@@ -318,6 +318,50 @@ describe('offers', () => {
   });
 });
 
+describe('who offers where professionals order (Itä-Uusimaa)', () => {
+  it('when the regional coordinator suggests an expert, then the offer stands beside the professional’s own', async () => {
+    const order = await placeOrder(api, professional, orderInput({ title: 'Ehdotettu' }));
+    const suggested = await offer(api, coordinator, order.id, [expertId]);
+    expect(suggested).toMatchObject({ status: 'OFFERED', offers: [{ status: 'OFFERED', expert: { id: expertId } }] });
+    const [row] = await api.sql<{ offered_by_role: string }>(
+      'select offered_by_role from order_offer where order_id = $1',
+      [order.id],
+    );
+    expect(row!.offered_by_role).toBe('COORDINATOR');
+  });
+
+  it('when a group meeting lies outside the agreed period, then it is refused naming the session', async () => {
+    const result = await api.request(
+      CreateOrderDocument,
+      {
+        input: orderInput({
+          taskTypeId: 'group-guidance',
+          group: { from: '2026-09-03', to: '2026-10-08' },
+          sessions: [
+            { startsAt: helsinki('2026-08-27T14:00'), endsAt: helsinki('2026-08-27T15:00'), kind: 'PLANNING' },
+            { startsAt: helsinki('2026-09-03T14:00'), endsAt: helsinki('2026-09-03T15:30'), kind: 'GROUP' },
+            { startsAt: helsinki('2026-10-15T14:00'), endsAt: helsinki('2026-10-15T15:30'), kind: 'GROUP' },
+          ],
+        }),
+      },
+      { token: professional },
+    );
+    expect(refusal(result, 'BAD_USER_INPUT')).toMatch(/^input\.sessions\[2\]\.startsAt: .*outside the agreed period/);
+  });
+
+  it('when an expert lists their offers, then the statement count does not grow with the number of offers', async () => {
+    const listed = async () => api.request(MyOffersDocument, { regionId: ITA }, { token: expert });
+    const before = await listed();
+    for (let i = 0; i < 3; i++) {
+      const order = await placeOrder(api, professional, orderInput({ title: `Lisää ${i}` }));
+      await offer(api, professional, order.id, [expertId]);
+    }
+    const after = await listed();
+    expect(after.data!.myOffers.length).toBe(before.data!.myOffers.length + 3);
+    expect(after.statements).toBe(before.statements);
+  });
+});
+
 describe('concurrent acceptances', () => {
   async function race(needed: number): Promise<{ winners: number; conflicts: number; accepted: number }> {
     const experts = await Promise.all(
