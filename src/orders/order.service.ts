@@ -25,7 +25,6 @@ import {
   Offer,
   Order,
   OrderSession,
-  type AgreedFee,
   type ClientProcessPlan,
   type ExternalRequester,
   type GroupPeriod,
