@@ -1,3 +1,4 @@
+import { FeeResolver } from './fees/fee.resolver';
 import { OfferResolver, OrderExpertResolver, OrderResolver, SessionResolver } from './orders/order.resolver';
 import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
@@ -21,6 +22,7 @@ const resolvers = [
   SessionResolver,
   OfferResolver,
   OrderExpertResolver,
+  FeeResolver,
 ] as const;
 
 export async function buildGraphQLSchema(): Promise<GraphQLSchema> {

@@ -1,4 +1,5 @@
 import { OrderService } from './orders/order.service';
+import { FeeService } from './fees/fee.service';
 import { forgetExpiredOrderData, RETENTION_INTERVAL_MS } from './orders/retention';
 import { createApp, type App } from './app';
 import type { Logger } from './common/logger';
@@ -64,6 +65,7 @@ export async function startServer(options: {
     units: new UnitService(),
     experts: new ExpertService(),
     orders: new OrderService(),
+    fees: new FeeService(),
   };
   const servicesOn = (orm: Orm): Services => ({ orm, ...stateless });
   const owner = await openOrm({ url: options.databaseUrl, poolMax: 2, log });

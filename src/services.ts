@@ -4,6 +4,7 @@ import type { AuditService } from './audit/audit.service';
 import type { ExpertService } from './experts/expert.service';
 import type { UnitService } from './units/unit.service';
 import type { OrderService } from './orders/order.service';
+import type { FeeService } from './fees/fee.service';
 
 /** Stateless services, built once at start; per-request state travels in the context. */
 export interface Services {
@@ -13,4 +14,5 @@ export interface Services {
   units: UnitService;
   experts: ExpertService;
   orders: OrderService;
+  fees: FeeService;
 }

@@ -106,6 +106,14 @@ export const OPERATION_POLICIES = {
   'Mutation.rescheduleSession': sessionRow(ORDERING_SIDE),
   'Mutation.recordSessionOutcome': sessionRow(ORDERING_SIDE),
   'Mutation.writeSessionReport': sessionRow(['EXPERT']),
+
+  // Fees: the fee service narrows a unit coordinator to their unit's notice.
+  'Query.payoutPeriod': inRegion(['COORDINATOR', 'UNIT_COORDINATOR']),
+  'Query.payoutCsv': inRegion(['COORDINATOR', 'UNIT_COORDINATOR']),
+  'Mutation.approvePayoutNotice': inRegion(['COORDINATOR', 'UNIT_COORDINATOR']),
+  'Mutation.closePayoutPeriod': inRegion(['COORDINATOR']),
+  'Query.myMonth': inRegion(['EXPERT']),
+  'Mutation.confirmMyMonth': inRegion(['EXPERT']),
 } as const satisfies Record<`${'Query' | 'Mutation'}.${string}`, OperationPolicy>;
 
 export type OperationName = keyof typeof OPERATION_POLICIES;

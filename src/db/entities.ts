@@ -6,6 +6,7 @@ import { Expert } from '../experts/expert.entity';
 import { ExpertConsent, ExpertContract, ExpertTaxCard, ExpertTraining } from '../experts/expert-records.entity';
 import { Unit } from '../units/unit.entity';
 import { Notification, Offer, Order, OrderSession } from '../orders/order.entity';
+import { FeeLineRecord, MonthConfirmation, NoticeApproval, PayoutPeriodRecord } from '../fees/fee.entity';
 
 /** Every MikroORM entity; listed explicitly so that no file-system discovery runs at start. */
 export const entities = [
@@ -23,4 +24,8 @@ export const entities = [
   OrderSession,
   Offer,
   Notification,
+  FeeLineRecord,
+  PayoutPeriodRecord,
+  NoticeApproval,
+  MonthConfirmation,
 ];

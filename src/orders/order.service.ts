@@ -629,7 +629,9 @@ export class OrderService {
       ctx.em.find(OrderSession, { orderId: order.id }),
       ctx.em.find(Offer, { orderId: order.id, status: 'OFFERED' }),
     ]);
-    for (const s of sessions.filter((x) => x.status === 'SCHEDULED')) this.cancel(s, now, reason);
+    const scheduled = sessions.filter((x) => x.status === 'SCHEDULED');
+    for (const s of scheduled) this.cancel(s, now, reason);
+    await this.writeFeeLines(ctx, order, scheduled);
     for (const o of offers) o.status = 'RETRACTED';
     order.status = 'CANCELLED';
     order.cancelledAt = now;
@@ -683,6 +685,7 @@ export class OrderService {
     this.step(() => checkSessionChange(session, order));
     checkFreeText({ reason });
     this.cancel(session, ctx.now(), reason);
+    await this.writeFeeLines(ctx, order, [session]);
     await this.settleSessions(ctx, order);
     await ctx.em.flush();
     return session;
@@ -737,6 +740,7 @@ export class OrderService {
     session.workedMinutes = input.minutes ?? null;
     session.outcomeRecordedAt = now;
     session.outcomeRecordedBy = ctx.viewer.id;
+    await this.writeFeeLines(ctx, order, [session], offers);
     await this.settleSessions(ctx, order, offers.length);
     await ctx.em.flush();
     return session;
@@ -765,6 +769,27 @@ export class OrderService {
   }
 
   // ---- helpers ------------------------------------------------------------------------------
+
+  /** Fee lines of settled sessions, for the experts who had accepted the order (fees, 8/11). */
+  private async writeFeeLines(
+    ctx: RequestScope,
+    order: Order,
+    settled: OrderSession[],
+    accepted?: Offer[],
+  ): Promise<void> {
+    if (!settled.length) return;
+    const offers = accepted ?? (await ctx.em.find(Offer, { orderId: order.id, status: 'ACCEPTED' }));
+    if (!offers.length) return;
+    const sessions = await ctx.em.find(OrderSession, { orderId: order.id });
+    for (const session of settled)
+      await ctx.services.fees.recordSessionLines(
+        ctx,
+        order,
+        session,
+        sessions,
+        offers.map((o) => o.expertId),
+      );
+  }
 
   private cancel(session: OrderSession, now: Date, reason: string | null | undefined): void {
     session.status = 'CANCELLED';

@@ -8,6 +8,7 @@ import { Migration20261123212414_audit_log_keyset } from './Migration20261123212
 import { Migration20261123213111_consent_account } from './Migration20261123213111_consent_account';
 import { Migration20261123213500_database_wall } from './Migration20261123213500_database_wall';
 import { Migration20261123232721_orders } from './Migration20261123232721_orders';
+import { Migration20261123235813_fees } from './Migration20261123235813_fees';
 
 /** Every migration, in order. Written by `npm run migration:create`; do not edit by hand. */
 export const migrationsList: MigrationObject[] = [
@@ -20,4 +21,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261123213111_consent_account', class: Migration20261123213111_consent_account },
   { name: 'Migration20261123213500_database_wall', class: Migration20261123213500_database_wall },
   { name: 'Migration20261123232721_orders', class: Migration20261123232721_orders },
+  { name: 'Migration20261123235813_fees', class: Migration20261123235813_fees },
 ];
