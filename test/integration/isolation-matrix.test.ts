@@ -50,6 +50,12 @@ import {
   SubmitOrderDocument,
   WithdrawFromOrderDocument,
   WriteSessionReportDocument,
+  ApprovePayoutNoticeDocument,
+  ClosePayoutPeriodDocument,
+  ConfirmMyMonthDocument,
+  MyMonthDocument,
+  PayoutCsvDocument,
+  PayoutPeriodDocument,
   type CreateOrderInput,
 } from '../generated/graphql';
 import { ROLES as ALL_ROLES } from '../../src/auth/viewer';
@@ -207,6 +213,16 @@ export const RUNS: Record<string, Run> = {
     send(api, RecordTaxCardDocument, { id: await f.fresh('ACTIVE'), year: 2026, receivedOn: '2026-01-10' }, t),
   'Mutation.eraseExpert': async (api, t, f) =>
     send(api, EraseExpertDocument, { id: await f.fresh('ACTIVE'), reason: 'matrix' }, t),
+  'Query.payoutPeriod': (api, t) => send(api, PayoutPeriodDocument, { regionId: OWN, month: FEE_MONTH }, t),
+  'Query.payoutCsv': (api, t, f) =>
+    send(api, PayoutCsvDocument, { regionId: OWN, month: FEE_MONTH, unitId: f.unitId, dialect: 'RFC4180' }, t),
+  'Mutation.approvePayoutNotice': (api, t, f) =>
+    send(api, ApprovePayoutNoticeDocument, { regionId: OWN, month: FEE_MONTH, unitId: f.unitId }, t),
+  // A month without lines: it closes as soon as it is over.
+  'Mutation.closePayoutPeriod': (api, t) =>
+    send(api, ClosePayoutPeriodDocument, { regionId: OWN, month: '2026-01' }, t),
+  'Query.myMonth': (api, t) => send(api, MyMonthDocument, { regionId: OWN, month: FEE_MONTH }, t),
+  'Mutation.confirmMyMonth': (api, t) => send(api, ConfirmMyMonthDocument, { regionId: OWN, month: FEE_MONTH }, t),
   'Query.order': (api, t, f) => send(api, OrderStatusDocument, { id: f.orderId }, t),
   'Query.orders': (api, t) => send(api, OrderIdsDocument, { regionId: OWN, first: 5 }, t),
   'Query.myOffers': (api, t) => send(api, MyOffersDocument, { regionId: OWN }, t),
@@ -275,6 +291,9 @@ export const RUNS: Record<string, Run> = {
 };
 
 /** A Vantaa KAP order of the caller's unit (professionals) or the fixture unit (given). */
+/** The month of the fixture's fee lines (a past session of the fixture unit, completed by the fixture expert). */
+const FEE_MONTH = '2026-06';
+
 function matrixOrder(unitId?: string, past = false): CreateOrderInput {
   const day = past ? '2026-06-01' : '2026-09-01';
   return {
@@ -416,6 +435,15 @@ describe('isolation matrix', async () => {
       }
       return { orderId: created.id, sessionId: created.sessions[0]!.id, offerId };
     };
+    // Fee lines for FEE_MONTH: a past session of the fixture unit, completed by the fixture expert.
+    const worked = await freshOrder('ACCEPTED', true);
+    must(
+      await api.request(
+        RecordSessionOutcomeDocument,
+        { sessionId: worked.sessionId, input: { outcome: 'COMPLETED', minutes: 90 } },
+        { token: orderer },
+      ),
+    );
     fixture = {
       unitId: unit!.id,
       expertId,
