@@ -114,6 +114,8 @@ export const OPERATION_POLICIES = {
   'Mutation.closePayoutPeriod': inRegion(['COORDINATOR']),
   'Query.myMonth': inRegion(['EXPERT']),
   'Mutation.confirmMyMonth': inRegion(['EXPERT']),
+  'Query.myEarnings': inRegion(['EXPERT']),
+  'Query.expertsNearEarningsLimit': inRegion(['COORDINATOR']),
 } as const satisfies Record<`${'Query' | 'Mutation'}.${string}`, OperationPolicy>;
 
 export type OperationName = keyof typeof OPERATION_POLICIES;

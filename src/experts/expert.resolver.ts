@@ -14,6 +14,8 @@ import {
   Root,
 } from 'type-graphql';
 import { operationOf } from '../audit/audit.service';
+import { lineOf } from '../fees/fee.resolver';
+import { FeeLineType } from '../fees/fee.types';
 import { AuditEntryType } from '../audit/audit.types';
 import { toKeysetConnection, type ConnectionShape } from '../common/pagination';
 import { LocalDateScalar } from '../common/scalars';
@@ -62,6 +64,9 @@ class MyExpertDataType {
 
   @Field(() => [ConsentChangeType], { description: 'Consents given or withdrawn, the latest 100, oldest first.' })
   consents!: ConsentChangeType[];
+
+  @Field(() => [FeeLineType], { description: "The expert's fee lines, the latest 100, newest first." })
+  feeLines!: FeeLineType[];
 }
 
 @Resolver(() => ExpertProfileType)
@@ -110,7 +115,9 @@ export class ExpertResolver {
   })
   async myData(@Arg('regionId', () => ID) regionId: string, @Ctx() ctx: RequestContext): Promise<MyExpertDataType> {
     const { expert, auditEntries, consents } = await ctx.services.experts.mine(ctx, regionId);
+    const lines = await ctx.services.fees.linesOfExpert(ctx, expert.id);
     return {
+      feeLines: lines.map((l) => lineOf(l, new Map([[expert.id, expert]]))),
       profile: expert,
       auditEntries: auditEntries.map((e) => ({
         ...e,

@@ -1,10 +1,12 @@
-import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../context';
 import type { Expert } from '../experts/expert.entity';
 import type { FeeLineRecord } from './fee.entity';
 import type { NoticeView, PeriodView } from './fee.service';
 import {
   CsvDialectEnum,
+  EarningsType,
+  EarningsWarningType,
   MyMonthType,
   PayoutNoticeType,
   PayoutPeriodType,
@@ -24,7 +26,8 @@ const byKey = (amounts: Record<string, number>): AmountByKeyType[] =>
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([key, amountCents]) => ({ key, amountCents }));
 
-function lineOf(line: FeeLineRecord, experts: ReadonlyMap<string, Expert>): FeeLineType {
+/** A stored line as the API shows it; `experts` holds the line's expert. */
+export function lineOf(line: FeeLineRecord, experts: ReadonlyMap<string, Expert>): FeeLineType {
   return {
     id: line.id,
     expert: feeExpert(experts.get(line.expertId)!),
@@ -151,5 +154,31 @@ export class FeeResolver {
       totalCents: mine.totalCents,
       confirmedAt: mine.confirmedAt,
     };
+  }
+
+  @Query(() => EarningsType, {
+    description: "The month's fees so far and the work accepted against the expert's own limit (EXPERT).",
+  })
+  myEarnings(
+    @Arg('regionId', () => ID) regionId: string,
+    @Arg('month', () => String) month: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<EarningsType> {
+    return ctx.services.fees.myEarnings(ctx, regionId, month);
+  }
+
+  @Query(() => [EarningsWarningType], {
+    description:
+      'Experts (who opted in) whose month, with the work they accepted and `additionalCents` more, would pass their limit (COORDINATOR).',
+  })
+  async expertsNearEarningsLimit(
+    @Arg('regionId', () => ID) regionId: string,
+    @Arg('month', () => String) month: string,
+    @Ctx() ctx: RequestContext,
+    @Arg('additionalCents', () => Int, { nullable: true, description: 'e.g. the fee of one more lecture.' })
+    additionalCents?: number | null,
+  ): Promise<EarningsWarningType[]> {
+    const rows = await ctx.services.fees.nearEarningsLimit(ctx, regionId, month, additionalCents ?? 0);
+    return rows.map((r) => ({ ...r, expert: feeExpert(r.expert) }));
   }
 }

@@ -10,7 +10,7 @@ import type { RequestScope } from '../scope';
 import { Unit } from '../units/unit.entity';
 import { feeLines, totals, type SessionFacts } from './fee-engine';
 import { FeeLineRecord, MonthConfirmation, NoticeApproval, PayoutPeriodRecord } from './fee.entity';
-import { localMonth, nextMonth } from './months';
+import { localMonth, monthBounds, nextMonth } from './months';
 
 export type CsvDialect = 'EXCEL_FI' | 'RFC4180';
 
@@ -149,7 +149,9 @@ export class FeeService {
     const where = units ? { regionId, periodMonth: month, unitId: { $in: units } } : { regionId, periodMonth: month };
     const [record, lines, approvals, confirmations, dates] = await Promise.all([
       ctx.em.findOne(PayoutPeriodRecord, { regionId, month }),
-      ctx.em.find(FeeLineRecord, where, { orderBy: { payerKey: 'asc', expertId: 'asc', createdAt: 'asc', id: 'asc' } }),
+      ctx.em.find(FeeLineRecord, where, {
+        orderBy: { payerKey: 'asc', expertId: 'asc', createdAt: 'asc', sessionId: 'asc', category: 'asc' },
+      }),
       ctx.em.find(NoticeApproval, { regionId, month }),
       ctx.em.find(MonthConfirmation, { regionId, month }),
       ctx.services.regions.payoutDates(ctx, regionId, month),
@@ -303,6 +305,117 @@ export class FeeService {
     confirmation.confirmedTotalCents = mine.totalCents;
     await ctx.em.flush();
     return { ...mine, confirmedAt: confirmation.confirmedAt };
+  }
+
+  // ---- earnings against the expert's own limit ----------------------------------------------
+
+  /**
+   * For each expert: the month's fees so far (lines of work done in the month) and what the work
+   * they have accepted for the rest of the month would add, priced as agreed for its planned time.
+   */
+  private async monthEarnings(
+    ctx: RequestScope,
+    regionId: string,
+    expertIds: readonly string[],
+    month: string,
+  ): Promise<Map<string, { earnedCents: number; expectedCents: number }>> {
+    const result = new Map(expertIds.map((id) => [id, { earnedCents: 0, expectedCents: 0 }]));
+    if (!expertIds.length) return result;
+    const { config } = await ctx.services.regions.rulesAt(ctx, regionId, ctx.now());
+    const { from, to } = monthBounds(month, config.timeZone);
+    const [earned, upcoming] = await Promise.all([
+      ctx.em.execute<Array<{ expert_id: string; cents: string }>>(
+        `select expert_id, sum(amount_cents) as cents from fee_line
+          where region_id = ? and work_month = ? and expert_id in (?) group by expert_id`,
+        [regionId, month, [...expertIds]],
+      ),
+      ctx.em.execute<
+        Array<{
+          expert_id: string;
+          starts_at: Date;
+          ends_at: Date;
+          agreed_fee: Order['agreedFee'];
+          travel_cents: number | null;
+          remote: boolean;
+        }>
+      >(
+        `select f.expert_id, s.starts_at, s.ends_at, o.agreed_fee, o.travel_cents, o.remote
+           from order_session s
+           join work_order o on o.id = s.order_id
+           join order_offer f on f.order_id = o.id and f.status = 'ACCEPTED'
+          where s.region_id = ? and s.status = 'SCHEDULED' and s.starts_at >= ? and s.starts_at < ?
+            and f.expert_id in (?)`,
+        [regionId, from, to, [...expertIds]],
+      ),
+    ]);
+    for (const row of earned) result.get(row.expert_id)!.earnedCents = Number(row.cents);
+    for (const row of upcoming) {
+      const minutes = Math.round((new Date(row.ends_at).getTime() - new Date(row.starts_at).getTime()) / 60_000);
+      const lines = feeLines(
+        {
+          agreedFee: row.agreed_fee,
+          plannedMinutes: minutes,
+          workedMinutes: minutes,
+          preparationMinutes: 0,
+          outcome: 'COMPLETED',
+          cancellationClass: null,
+          travelCents: null,
+          remote: row.remote,
+          carriesPackage: true,
+        },
+        config.cancellationPolicy,
+      );
+      result.get(row.expert_id)!.expectedCents += totals(lines).totalCents;
+    }
+    return result;
+  }
+
+  /** The expert's month against their own earnings limit (only when they opted in). */
+  async myEarnings(ctx: RequestScope, regionId: string, month: string) {
+    authorize(ctx, 'Query.myEarnings', regionId);
+    checkMonth(month);
+    const expert = await this.ownExpert(ctx, regionId);
+    const sums = (await this.monthEarnings(ctx, regionId, [expert.id], month)).get(expert.id)!;
+    const limitCents = expert.earningsLimitOptIn ? (expert.earningsLimitCents ?? null) : null;
+    return {
+      month,
+      ...sums,
+      limitCents,
+      remainingCents: limitCents === null ? null : limitCents - sums.earnedCents - sums.expectedCents,
+    };
+  }
+
+  /**
+   * Before offering more work: the experts (who opted in) whose fees of the month, with the work
+   * they have accepted and `additionalCents` more, would pass their limit. The limit itself is
+   * not shown here.
+   */
+  async nearEarningsLimit(ctx: RequestScope, regionId: string, month: string, additionalCents: number) {
+    authorize(ctx, 'Query.expertsNearEarningsLimit', regionId);
+    checkMonth(month);
+    if (!Number.isInteger(additionalCents) || additionalCents < 0 || additionalCents > 10_000_000)
+      throw new BadUserInputError('additionalCents', 'expected whole cents from 0 to 10000000');
+    const experts = await ctx.em.find(
+      Expert,
+      { regionId, earningsLimitOptIn: true, earningsLimitCents: { $ne: null }, erasedAt: null },
+      { orderBy: { displayName: 'asc', id: 'asc' }, limit: 100 },
+    );
+    const sums = await this.monthEarnings(
+      ctx,
+      regionId,
+      experts.map((e) => e.id),
+      month,
+    );
+    return experts.flatMap((expert) => {
+      const s = sums.get(expert.id)!;
+      const projected = s.earnedCents + s.expectedCents + additionalCents;
+      return projected > (expert.earningsLimitCents ?? Infinity) ? [{ expert, ...s, projectedCents: projected }] : [];
+    });
+  }
+
+  /** An expert's own fee lines, newest first (at most 100), for their data request. */
+  async linesOfExpert(ctx: RequestScope, expertId: string): Promise<FeeLineRecord[]> {
+    return ctx.em.find(FeeLineRecord, { expertId }, { orderBy: { createdAt: 'desc', id: 'desc' }, limit: 100 });
   }
 
   private async ownExpert(ctx: RequestScope, regionId: string): Promise<Expert> {

@@ -137,3 +137,31 @@ export class MyMonthType {
   @Field(() => DateTimeScalar, { nullable: true, description: 'When the expert confirmed the month.' })
   confirmedAt!: Date | null;
 }
+
+@ObjectType('Earnings', { description: "The expert's month against their own earnings limit." })
+export class EarningsType {
+  @Field(() => String)
+  month!: string;
+  @Field(() => Int, { description: 'Fees of work done in the month so far.' })
+  earnedCents!: number;
+  @Field(() => Int, { description: 'What the work accepted for the rest of the month would add, as agreed.' })
+  expectedCents!: number;
+  @Field(() => Int, { nullable: true, description: "The expert's own limit, when they opted in." })
+  limitCents!: number | null;
+  @Field(() => Int, { nullable: true, description: 'The limit less earned and expected; negative past the limit.' })
+  remainingCents!: number | null;
+}
+
+@ObjectType('EarningsWarning', {
+  description: 'An expert whose month, with the work accepted and the amount asked about, would pass their limit.',
+})
+export class EarningsWarningType {
+  @Field(() => FeeExpertType)
+  expert!: FeeExpertType;
+  @Field(() => Int)
+  earnedCents!: number;
+  @Field(() => Int)
+  expectedCents!: number;
+  @Field(() => Int, { description: 'Earned, expected and the amount asked about together.' })
+  projectedCents!: number;
+}

@@ -265,12 +265,12 @@ describe('a month of fees in Itä-Uusimaa', () => {
         .payoutCsv;
     const excel = await download('EXCEL_FI');
     expect(excel.startsWith('\uFEFF')).toBe(true);
-    const excelRows = parse(excel, { bom: true, columns: true, delimiter: ';' }) as Array<Record<string, string>>;
+    const excelRows = parse<Record<string, string>>(excel, { bom: true, columns: true, delimiter: ';' });
     const excelCents = excelRows.map((r) => Math.round(Number(r.amount_eur!.replace(',', '.')) * 100));
     expect(excelRows[0]!.amount_eur).toMatch(/^\d+,\d{2}$/);
     const machine = await download('RFC4180');
     expect(machine.startsWith('\uFEFF')).toBe(false);
-    const machineRows = parse(machine, { columns: true }) as Array<Record<string, string>>;
+    const machineRows = parse<Record<string, string>>(machine, { columns: true });
     const machineCents = machineRows.map((r) => Math.round(Number(r.amount_eur) * 100));
     expect(machineCents).toEqual(excelCents);
     expect(machineCents.reduce((a, b) => a + b, 0)).toBe(32_490);

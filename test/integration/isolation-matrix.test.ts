@@ -54,6 +54,8 @@ import {
   ClosePayoutPeriodDocument,
   ConfirmMyMonthDocument,
   MyMonthDocument,
+  MyEarningsDocument,
+  ExpertsNearEarningsLimitDocument,
   PayoutCsvDocument,
   PayoutPeriodDocument,
   type CreateOrderInput,
@@ -221,6 +223,9 @@ export const RUNS: Record<string, Run> = {
   // A month without lines: it closes as soon as it is over.
   'Mutation.closePayoutPeriod': (api, t) =>
     send(api, ClosePayoutPeriodDocument, { regionId: OWN, month: '2026-01' }, t),
+  'Query.myEarnings': (api, t) => send(api, MyEarningsDocument, { regionId: OWN, month: FEE_MONTH }, t),
+  'Query.expertsNearEarningsLimit': (api, t) =>
+    send(api, ExpertsNearEarningsLimitDocument, { regionId: OWN, month: FEE_MONTH, additionalCents: 5000 }, t),
   'Query.myMonth': (api, t) => send(api, MyMonthDocument, { regionId: OWN, month: FEE_MONTH }, t),
   'Mutation.confirmMyMonth': (api, t) => send(api, ConfirmMyMonthDocument, { regionId: OWN, month: FEE_MONTH }, t),
   'Query.order': (api, t, f) => send(api, OrderStatusDocument, { id: f.orderId }, t),
