@@ -44,7 +44,7 @@ async function workDone(
   );
   expect(accepted.errors).toBeUndefined();
   const saved = clock;
-  clock = new Date(new Date(input.sessions[0]!.endsAt as string).getTime() + 60_000);
+  clock = new Date(new Date(input.sessions[0]!.endsAt).getTime() + 60_000);
   const done = await api.request(
     RecordSessionOutcomeDocument,
     { sessionId: order.sessions[0]!.id, input: { outcome: 'COMPLETED', minutes } },
