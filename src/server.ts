@@ -19,6 +19,7 @@ import { syncRegionRows } from './region/region-sync';
 import { AuditService } from './audit/audit.service';
 import { ExpertService } from './experts/expert.service';
 import { expertDemoData } from './experts/expert.demo-data';
+import { orderDemoData } from './orders/order.demo-data';
 import { UnitService } from './units/unit.service';
 
 export interface RunningServer {
@@ -74,7 +75,7 @@ export async function startServer(options: {
     const applied = await migrateToLatest(owner);
     if (applied.length) log.info({ migrations: applied }, 'applied migrations');
     await syncRegionRows(owner.em.fork(), registry.all(), new Date());
-    if (options.loadDemoData) await loadDemoDataOnce(servicesOn(owner), [expertDemoData(registry.all())], log);
+    if (options.loadDemoData) await loadDemoDataOnce(servicesOn(owner), [expertDemoData(registry.all()), orderDemoData(registry.all())], log);
     appUrl = await resolveAppUrl(owner, options.databaseUrl, options.appConnection);
   } finally {
     await owner.close(true);
