@@ -75,7 +75,8 @@ export async function startServer(options: {
     const applied = await migrateToLatest(owner);
     if (applied.length) log.info({ migrations: applied }, 'applied migrations');
     await syncRegionRows(owner.em.fork(), registry.all(), new Date());
-    if (options.loadDemoData) await loadDemoDataOnce(servicesOn(owner), [expertDemoData(registry.all()), orderDemoData(registry.all())], log);
+    if (options.loadDemoData)
+      await loadDemoDataOnce(servicesOn(owner), [expertDemoData(registry.all()), orderDemoData(registry.all())], log);
     appUrl = await resolveAppUrl(owner, options.databaseUrl, options.appConnection);
   } finally {
     await owner.close(true);
