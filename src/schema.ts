@@ -1,3 +1,5 @@
+import { ReceptionResolver } from './reception/reception.resolver';
+import { SupportResolver } from './support/support.resolver';
 import { FeeResolver } from './fees/fee.resolver';
 import { OfferResolver, OrderExpertResolver, OrderResolver, SessionResolver } from './orders/order.resolver';
 import 'reflect-metadata';
@@ -23,6 +25,8 @@ const resolvers = [
   OfferResolver,
   OrderExpertResolver,
   FeeResolver,
+  SupportResolver,
+  ReceptionResolver,
 ] as const;
 
 export async function buildGraphQLSchema(): Promise<GraphQLSchema> {

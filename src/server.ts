@@ -1,5 +1,7 @@
 import { OrderService } from './orders/order.service';
 import { FeeService } from './fees/fee.service';
+import { SupportService } from './support/support.service';
+import { ReceptionService } from './reception/reception.service';
 import { forgetExpiredOrderData, RETENTION_INTERVAL_MS } from './orders/retention';
 import { createApp, type App } from './app';
 import type { Logger } from './common/logger';
@@ -67,6 +69,8 @@ export async function startServer(options: {
     experts: new ExpertService(),
     orders: new OrderService(),
     fees: new FeeService(),
+    support: new SupportService(),
+    reception: new ReceptionService(),
   };
   const servicesOn = (orm: Orm): Services => ({ orm, ...stateless });
   const owner = await openOrm({ url: options.databaseUrl, poolMax: 2, log });

@@ -5,6 +5,8 @@ import type { ExpertService } from './experts/expert.service';
 import type { UnitService } from './units/unit.service';
 import type { OrderService } from './orders/order.service';
 import type { FeeService } from './fees/fee.service';
+import type { SupportService } from './support/support.service';
+import type { ReceptionService } from './reception/reception.service';
 
 /** Stateless services, built once at start; per-request state travels in the context. */
 export interface Services {
@@ -15,4 +17,6 @@ export interface Services {
   experts: ExpertService;
   orders: OrderService;
   fees: FeeService;
+  support: SupportService;
+  reception: ReceptionService;
 }

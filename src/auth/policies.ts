@@ -116,6 +116,16 @@ export const OPERATION_POLICIES = {
   'Mutation.confirmMyMonth': inRegion(['EXPERT']),
   'Query.myEarnings': inRegion(['EXPERT']),
   'Query.expertsNearEarningsLimit': inRegion(['COORDINATOR']),
+
+  // Around the work: the unit's instructions and orientation (the unit service narrows a unit
+  // coordinator to their own unit), supervision and peer meetings.
+  'Mutation.updateUnitInstructions': onRow(['COORDINATOR', 'UNIT_COORDINATOR'], 'Unit', 'unit', 'unitId'),
+  'Mutation.markExpertOriented': onRow(['COORDINATOR', 'UNIT_COORDINATOR'], 'Unit', 'unit', 'unitId'),
+  'Query.unitOrientations': onRow(['COORDINATOR', 'UNIT_COORDINATOR'], 'Unit', 'unit', 'unitId'),
+  'Mutation.recordReceptionShift': inRegion(['COORDINATOR', 'UNIT_COORDINATOR'], 'input.regionId'),
+  'Query.receptionShifts': inRegion(['COORDINATOR', 'UNIT_COORDINATOR', 'EXPERT']),
+  'Mutation.recordSupportMeeting': inRegion(['COORDINATOR'], 'input.regionId'),
+  'Query.expertsWithoutSupport': inRegion(['COORDINATOR']),
 } as const satisfies Record<`${'Query' | 'Mutation'}.${string}`, OperationPolicy>;
 
 export type OperationName = keyof typeof OPERATION_POLICIES;

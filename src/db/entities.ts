@@ -4,7 +4,9 @@ import { RegionRecord } from '../region/region.entity';
 import { AppState } from '../system/app-state.entity';
 import { Expert } from '../experts/expert.entity';
 import { ExpertConsent, ExpertContract, ExpertTaxCard, ExpertTraining } from '../experts/expert-records.entity';
-import { Unit } from '../units/unit.entity';
+import { Unit, UnitOrientation } from '../units/unit.entity';
+import { SupportMeeting } from '../support/support.entity';
+import { ReceptionShift } from '../reception/reception.entity';
 import { Notification, Offer, Order, OrderSession } from '../orders/order.entity';
 import { FeeLineRecord, MonthConfirmation, NoticeApproval, PayoutPeriodRecord } from '../fees/fee.entity';
 
@@ -28,4 +30,7 @@ export const entities = [
   PayoutPeriodRecord,
   NoticeApproval,
   MonthConfirmation,
+  SupportMeeting,
+  UnitOrientation,
+  ReceptionShift,
 ];

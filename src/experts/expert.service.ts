@@ -389,6 +389,17 @@ export class ExpertService {
 
   // ---- changing ----------------------------------------------------------------------------
 
+  /**
+   * Puts a unit in the expert's `units` once its unit coordinator has oriented them there (003 §3);
+   * the caller (the unit service) has checked who may. Audited like any change of the profile.
+   */
+  async markOriented(ctx: RequestScope, expert: Expert, unitId: string, grant: Grant, operation: string | null) {
+    if (expert.unitIds.includes(unitId)) return;
+    expert.unitIds = [...expert.unitIds, unitId];
+    await ctx.em.flush();
+    await this.auditChange(ctx, expert, grant, ['unitIds'], operation, `oriented in unit ${unitId}`);
+  }
+
   async create(
     ctx: RequestScope,
     input: ProfileInput & { regionId: string },

@@ -22,6 +22,7 @@ export type FeeRule =
   | 'PACKAGE_PART'
   | 'PACKAGE_REST'
   | 'VOLUNTEER'
+  | 'RECEPTION'
   | 'TRAVEL_AGREED';
 
 export interface FeeLine {

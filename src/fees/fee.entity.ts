@@ -32,6 +32,10 @@ export class FeeLineRecord {
   @Property({ type: 'uuid', nullable: true })
   sessionId!: string | null;
 
+  /** For reception work (003 §4), the shift instead of an order's session. */
+  @Property({ type: 'uuid', nullable: true })
+  receptionShiftId?: string | null;
+
   /** Who pays: a unit id, or `external:<organisation>` for a requester outside the county. */
   @Property({ type: 'text' })
   payerKey!: string;

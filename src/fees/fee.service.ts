@@ -8,7 +8,7 @@ import type { Order, OrderSession } from '../orders/order.entity';
 import { parseWorkMonth, WorkMonthError, type PayoutDates } from '../region/rules/payout-dates';
 import type { RequestScope } from '../scope';
 import { Unit } from '../units/unit.entity';
-import { feeLines, totals, type SessionFacts } from './fee-engine';
+import { feeLines, totals, type FeeLine, type SessionFacts } from './fee-engine';
 import { FeeLineRecord, MonthConfirmation, NoticeApproval, PayoutPeriodRecord } from './fee.entity';
 import { localMonth, monthBounds, nextMonth } from './months';
 
@@ -108,6 +108,29 @@ export class FeeService {
           rule: line.rule,
           createdAt: now,
         });
+  }
+
+  /** The fee line of a reception shift, paid through the unit's notice like a session. */
+  async recordReceptionLine(
+    ctx: RequestScope,
+    shift: { id: string; regionId: string; unitId: string; expertId: string; startsAt: Date },
+    line: FeeLine,
+  ): Promise<void> {
+    const { config } = await ctx.services.regions.rulesAt(ctx, shift.regionId, shift.startsAt);
+    const workMonth = localMonth(shift.startsAt, config.timeZone);
+    ctx.em.create(FeeLineRecord, {
+      regionId: shift.regionId,
+      expertId: shift.expertId,
+      orderId: null,
+      sessionId: null,
+      receptionShiftId: shift.id,
+      payerKey: shift.unitId,
+      unitId: shift.unitId,
+      workMonth,
+      periodMonth: await this.openPeriodFor(ctx, shift.regionId, workMonth),
+      ...line,
+      createdAt: ctx.now(),
+    });
   }
 
   /** The work month's period if it is open, else the first open one after it (an adjustment). */

@@ -1,4 +1,4 @@
-import { Entity, Filter, Index, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, Filter, Index, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { REGION_FILTER } from '../db/region-filter';
 
@@ -32,4 +32,36 @@ export class Unit {
 
   @Property({ type: 'timestamptz' })
   createdAt!: Date;
+
+  /** The unit's instructions for experts, kept current by its unit coordinator (003 §3). */
+  @Property({ type: 'text', nullable: true })
+  instructionsForExperts?: string | null;
+}
+
+/** An expert oriented (perehdytetty) in a unit by its unit coordinator (003 §3). */
+@Entity({ tableName: 'unit_orientation' })
+@Filter(REGION_FILTER)
+@Index({ properties: ['regionId'] })
+@Unique({ properties: ['unitId', 'expertId'] })
+export class UnitOrientation {
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @Property({ type: 'text' })
+  regionId!: string;
+
+  @ManyToOne({ entity: () => Unit, fieldName: 'unit_id', mapToPk: true })
+  unitId!: string;
+
+  @Property({ type: 'uuid' })
+  expertId!: string;
+
+  @Property({ type: 'date' })
+  orientedOn!: string;
+
+  @Property({ type: 'text' })
+  recordedBy!: string;
+
+  @Property({ type: 'timestamptz' })
+  recordedAt!: Date;
 }

@@ -1,8 +1,11 @@
-import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { operationOf } from '../audit/audit.service';
+import { LocalDateScalar } from '../common/scalars';
 import type { RequestContext } from '../context';
 import { ServiceInterface, serviceInterfaceOf } from '../region/region.types';
 import type { Unit } from './unit.entity';
-import { CreateUnitInput, UnitType, UpdateUnitInput } from './unit.types';
+import { CreateUnitInput, ExpertOrientationType, UnitType, UpdateUnitInput } from './unit.types';
 
 @Resolver(() => UnitType)
 export class UnitResolver {
@@ -25,6 +28,59 @@ export class UnitResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<Unit> {
     return ctx.services.units.update(ctx, id, input);
+  }
+
+  @Mutation(() => UnitType, {
+    description: "Keeps the unit's instructions for experts current (its UNIT_COORDINATOR, or the COORDINATOR).",
+  })
+  updateUnitInstructions(
+    @Arg('unitId', () => ID) unitId: string,
+    @Arg('text', () => String) text: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Unit> {
+    return ctx.services.units.updateInstructions(ctx, unitId, text);
+  }
+
+  @Mutation(() => ExpertOrientationType, {
+    description:
+      "Marks an expert oriented in the unit (its UNIT_COORDINATOR, or the COORDINATOR); the unit joins the expert's `units`.",
+  })
+  async markExpertOriented(
+    @Arg('unitId', () => ID) unitId: string,
+    @Arg('expertId', () => ID) expertId: string,
+    @Arg('orientedOn', () => LocalDateScalar) orientedOn: string,
+    @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<ExpertOrientationType> {
+    const { orientation, expert } = await ctx.services.units.markOriented(
+      ctx,
+      unitId,
+      expertId,
+      orientedOn,
+      operationOf(info),
+    );
+    return {
+      unitId: orientation.unitId,
+      expertId: expert.id,
+      displayName: expert.displayName,
+      orientedOn: orientation.orientedOn,
+    };
+  }
+
+  @Query(() => [ExpertOrientationType], {
+    description:
+      'Experts oriented in the unit, and since when (its UNIT_COORDINATOR, or the COORDINATOR; at most 100).',
+  })
+  async unitOrientations(
+    @Arg('unitId', () => ID) unitId: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ExpertOrientationType[]> {
+    return (await ctx.services.units.orientations(ctx, unitId)).map(({ orientation, expert }) => ({
+      unitId: orientation.unitId,
+      expertId: expert.id,
+      displayName: expert.erasedAt ? expert.pseudonym : expert.displayName,
+      orientedOn: orientation.orientedOn,
+    }));
   }
 
   @FieldResolver(() => ServiceInterface, { description: 'The service interface of the region the unit belongs to.' })

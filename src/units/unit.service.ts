@@ -1,10 +1,14 @@
-import { authorize, authorizeRow } from '../auth/policy';
-import { BadUserInputError, NotFoundError } from '../common/errors';
+import type { OperationName } from '../auth/policies';
+import { authorize, authorizeRow, authorizeRowLookup, grantsIn } from '../auth/policy';
+import type { Grant } from '../auth/viewer';
+import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../common/errors';
+import { Expert } from '../experts/expert.entity';
+import { localDate } from '../experts/rules/contract-validity';
 import { isUuid } from '../common/ids';
 import type { RegionConfig } from '../region/region-config';
 import { checkListLength, MAX_PAGE_SIZE } from '../common/pagination';
 import type { RequestScope } from '../scope';
-import { Unit } from './unit.entity';
+import { Unit, UnitOrientation } from './unit.entity';
 
 export interface UpdateUnitInput {
   name?: string | null;
@@ -56,6 +60,85 @@ export class UnitService {
     if (input.coordinatorNames != null) unit.coordinatorNames = checkCoordinatorNames(input.coordinatorNames);
     await ctx.em.flush();
     return unit;
+  }
+
+  // ---- the unit's own work with experts (its unit coordinator, or the regional coordinator) ----
+
+  /** The unit for a change by its unit coordinator or the region's coordinator; others FORBIDDEN. */
+  private async ownUnit(
+    ctx: RequestScope,
+    unitId: string,
+    operation: OperationName,
+  ): Promise<{ unit: Unit; grant: Grant }> {
+    authorizeRowLookup(ctx, operation);
+    const unit = isUuid(unitId) ? await ctx.em.findOne(Unit, { id: unitId }) : null;
+    if (!unit) throw new NotFoundError('unit', unitId);
+    const grant = authorizeRow(ctx, operation, unit);
+    if (grant.role === 'COORDINATOR') return { unit, grant };
+    const own = grantsIn(ctx.viewer, unit.regionId, ['UNIT_COORDINATOR']).find((g) => g.unitId === unit.id);
+    if (!own) throw new ForbiddenError(`unitId: unit ${unit.id} is not the unit you coordinate`);
+    return { unit, grant: own };
+  }
+
+  async updateInstructions(ctx: RequestScope, unitId: string, text: string): Promise<Unit> {
+    const { unit } = await this.ownUnit(ctx, unitId, 'Mutation.updateUnitInstructions');
+    const trimmed = text.trim();
+    if (trimmed.length > 10_000) throw new BadUserInputError('text', 'at most 10000 characters');
+    unit.instructionsForExperts = trimmed || null;
+    await ctx.em.flush();
+    return unit;
+  }
+
+  /** The unit coordinator marks an expert oriented in the unit; this puts the unit in the expert's `units`. */
+  async markOriented(
+    ctx: RequestScope,
+    unitId: string,
+    expertId: string,
+    orientedOn: string,
+    operation: string | null,
+  ): Promise<{ orientation: UnitOrientation; expert: Expert }> {
+    const { unit, grant } = await this.ownUnit(ctx, unitId, 'Mutation.markExpertOriented');
+    const expert = isUuid(expertId) ? await ctx.em.findOne(Expert, { id: expertId, regionId: unit.regionId }) : null;
+    if (!expert) throw new BadUserInputError('expertId', `no expert ${expertId} in region ${unit.regionId}`);
+    if (expert.erasedAt || (expert.status !== 'CONTRACTED' && expert.status !== 'ACTIVE'))
+      throw new ConflictError(
+        `expert ${expert.id} is ${expert.erasedAt ? 'erased' : expert.status}; CONTRACTED or ACTIVE experts are oriented`,
+      );
+    const { config } = await ctx.services.regions.rulesAt(ctx, unit.regionId, ctx.now());
+    if (orientedOn > localDate(ctx.now(), config.timeZone))
+      throw new BadUserInputError('orientedOn', 'an orientation is recorded once it has taken place');
+    const existing = await ctx.em.findOne(UnitOrientation, { unitId: unit.id, expertId: expert.id });
+    if (existing) return { orientation: existing, expert };
+    const orientation = ctx.em.create(UnitOrientation, {
+      regionId: unit.regionId,
+      unitId: unit.id,
+      expertId: expert.id,
+      orientedOn,
+      recordedBy: ctx.viewer.id!,
+      recordedAt: ctx.now(),
+    });
+    await ctx.services.experts.markOriented(ctx, expert, unit.id, grant, operation);
+    await ctx.em.flush();
+    return { orientation, expert };
+  }
+
+  /** Who is oriented in the unit and since when (at most 100). */
+  async orientations(
+    ctx: RequestScope,
+    unitId: string,
+  ): Promise<Array<{ orientation: UnitOrientation; expert: Expert }>> {
+    const { unit } = await this.ownUnit(ctx, unitId, 'Query.unitOrientations');
+    const rows = await ctx.em.find(
+      UnitOrientation,
+      { unitId: unit.id },
+      { orderBy: { orientedOn: 'asc', id: 'asc' }, limit: MAX_PAGE_SIZE },
+    );
+    const experts = rows.length ? await ctx.em.find(Expert, { id: { $in: rows.map((r) => r.expertId) } }) : [];
+    const byId = new Map(experts.map((e) => [e.id, e]));
+    return rows.flatMap((orientation) => {
+      const expert = byId.get(orientation.expertId);
+      return expert ? [{ orientation, expert }] : [];
+    });
   }
 
   async list(ctx: RequestScope, regionId: string): Promise<Unit[]> {

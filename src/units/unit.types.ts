@@ -1,4 +1,5 @@
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
+import { LocalDateScalar } from '../common/scalars';
 
 @ObjectType('Unit', {
   description: 'An operating unit (toimintayksikkö) of a region; it pays the fees of the experts who work for it.',
@@ -18,6 +19,21 @@ export class UnitType {
 
   @Field(() => [String], { description: 'Named unit coordinators (nimetty työntekijä) of the unit.' })
   coordinatorNames!: string[];
+
+  @Field(() => String, { nullable: true, description: "The unit's instructions for experts (003 §3)." })
+  instructionsForExperts?: string | null;
+}
+
+@ObjectType('ExpertOrientation', { description: 'An expert oriented in a unit, and when.' })
+export class ExpertOrientationType {
+  @Field(() => ID)
+  unitId!: string;
+  @Field(() => ID)
+  expertId!: string;
+  @Field(() => String)
+  displayName!: string;
+  @Field(() => LocalDateScalar)
+  orientedOn!: string;
 }
 
 @InputType({ description: 'A new operating unit.' })

@@ -57,6 +57,13 @@ import {
   MyEarningsDocument,
   ExpertsNearEarningsLimitDocument,
   PayoutCsvDocument,
+  UpdateUnitInstructionsDocument,
+  MarkExpertOrientedDocument,
+  UnitOrientationsDocument,
+  RecordReceptionShiftDocument,
+  ReceptionShiftsDocument,
+  RecordSupportMeetingDocument,
+  ExpertsWithoutSupportDocument,
   PayoutPeriodDocument,
   type CreateOrderInput,
 } from '../generated/graphql';
@@ -70,7 +77,7 @@ const OTHER = 'lapland';
 /** Every role, and a token with no grant. */
 const ROLES = [...ALL_ROLES, 'NONE'] as const;
 type Who = (typeof ROLES)[number];
-type Outcome = 'OK' | 'FORBIDDEN' | 'NOT_FOUND' | 'UNAUTHENTICATED';
+type Outcome = 'OK' | 'FORBIDDEN' | 'NOT_FOUND' | 'UNAUTHENTICATED' | 'BAD_USER_INPUT';
 /** The subject of an EXPERT token; the main fixture expert is linked to it. */
 const EXPERT_SUB = 'matrix-expert';
 
@@ -215,6 +222,43 @@ export const RUNS: Record<string, Run> = {
     send(api, RecordTaxCardDocument, { id: await f.fresh('ACTIVE'), year: 2026, receivedOn: '2026-01-10' }, t),
   'Mutation.eraseExpert': async (api, t, f) =>
     send(api, EraseExpertDocument, { id: await f.fresh('ACTIVE'), reason: 'matrix' }, t),
+  'Mutation.updateUnitInstructions': (api, t, f) =>
+    send(api, UpdateUnitInstructionsDocument, { unitId: f.unitId, text: 'Ohjeet' }, t),
+  'Mutation.markExpertOriented': async (api, t, f) =>
+    send(
+      api,
+      MarkExpertOrientedDocument,
+      { unitId: f.unitId, expertId: await f.fresh('ACTIVE'), orientedOn: '2026-06-01' },
+      t,
+    ),
+  'Query.unitOrientations': (api, t, f) => send(api, UnitOrientationsDocument, { unitId: f.unitId }, t),
+  'Mutation.recordReceptionShift': (api, t, f) =>
+    send(
+      api,
+      RecordReceptionShiftDocument,
+      {
+        input: {
+          regionId: OWN,
+          unitId: f.unitId,
+          expertId: f.expertId,
+          startsAt: '2026-06-01T07:00:00Z',
+          endsAt: '2026-06-01T09:00:00Z',
+          kind: 'WALK_IN',
+          visitorCount: 2,
+        },
+      },
+      t,
+    ),
+  'Query.receptionShifts': (api, t) => send(api, ReceptionShiftsDocument, { regionId: OWN }, t),
+  'Mutation.recordSupportMeeting': (api, t, f) =>
+    send(
+      api,
+      RecordSupportMeetingDocument,
+      { input: { regionId: OWN, expertId: f.expertId, kind: 'SUPERVISION', heldOn: '2026-06-01', attended: true } },
+      t,
+    ),
+  'Query.expertsWithoutSupport': (api, t) =>
+    send(api, ExpertsWithoutSupportDocument, { regionId: OWN, kind: 'PEER_MEETING' }, t),
   'Query.payoutPeriod': (api, t) => send(api, PayoutPeriodDocument, { regionId: OWN, month: FEE_MONTH }, t),
   'Query.payoutCsv': (api, t, f) =>
     send(api, PayoutCsvDocument, { regionId: OWN, month: FEE_MONTH, unitId: f.unitId, dialect: 'RFC4180' }, t),
@@ -339,6 +383,8 @@ const NARROWER: Record<string, Partial<Record<Who | `${Who}:${'own' | 'other'}`,
   'Query.expert': { REGION_ADMIN: 'FORBIDDEN', ANALYST: 'FORBIDDEN', NATIONAL_ANALYST: 'FORBIDDEN' },
   // Vantaa KAP is a bank that matches: only its coordinator offers work (order-service.ts).
   'Mutation.offerOrder': { 'PROFESSIONAL:own': 'FORBIDDEN' },
+  // Vantaa KAP has no reception work: the roles the policy admits are told so, naming input.regionId.
+  'Mutation.recordReceptionShift': { 'COORDINATOR:own': 'BAD_USER_INPUT', 'UNIT_COORDINATOR:own': 'BAD_USER_INPUT' },
 };
 
 /** `Query.x` and `Mutation.y` for every root field of the schema the server serves. */

@@ -9,6 +9,7 @@ import { Migration20261123213111_consent_account } from './Migration202611232131
 import { Migration20261123213500_database_wall } from './Migration20261123213500_database_wall';
 import { Migration20261123232721_orders } from './Migration20261123232721_orders';
 import { Migration20261123235813_fees } from './Migration20261123235813_fees';
+import { Migration20261124001720_around_work } from './Migration20261124001720_around_work';
 
 /** Every migration, in order. Written by `npm run migration:create`; do not edit by hand. */
 export const migrationsList: MigrationObject[] = [
@@ -22,4 +23,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261123213500_database_wall', class: Migration20261123213500_database_wall },
   { name: 'Migration20261123232721_orders', class: Migration20261123232721_orders },
   { name: 'Migration20261123235813_fees', class: Migration20261123235813_fees },
+  { name: 'Migration20261124001720_around_work', class: Migration20261124001720_around_work },
 ];
