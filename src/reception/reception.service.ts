@@ -103,6 +103,9 @@ export class ReceptionService {
     first?: number | null,
   ): Promise<ReceptionShift[]> {
     authorize(ctx, 'Query.receptionShifts', regionId);
+    if (filter.unitId && !isUuid(filter.unitId)) throw new BadUserInputError('unitId', 'expected a unit id');
+    if (filter.from && filter.to && filter.from.getTime() >= filter.to.getTime())
+      throw new BadUserInputError('to', 'must be after from');
     const where: Record<string, unknown> = { regionId };
     if (filter.unitId) where.unitId = filter.unitId;
     if (!hasRole(ctx.viewer, regionId, ['COORDINATOR'])) {
