@@ -1,3 +1,4 @@
+import { FeedbackResolver } from './feedback/feedback.resolver';
 import { ReceptionResolver } from './reception/reception.resolver';
 import { SupportResolver } from './support/support.resolver';
 import { FeeResolver } from './fees/fee.resolver';
@@ -27,6 +28,7 @@ const resolvers = [
   FeeResolver,
   SupportResolver,
   ReceptionResolver,
+  FeedbackResolver,
 ] as const;
 
 export async function buildGraphQLSchema(): Promise<GraphQLSchema> {

@@ -2,6 +2,7 @@ import { OrderService } from './orders/order.service';
 import { FeeService } from './fees/fee.service';
 import { SupportService } from './support/support.service';
 import { ReceptionService } from './reception/reception.service';
+import { FeedbackService } from './feedback/feedback.service';
 import { forgetExpiredOrderData, RETENTION_INTERVAL_MS } from './orders/retention';
 import { createApp, type App } from './app';
 import type { Logger } from './common/logger';
@@ -71,6 +72,7 @@ export async function startServer(options: {
     fees: new FeeService(),
     support: new SupportService(),
     reception: new ReceptionService(),
+    feedback: new FeedbackService(),
   };
   const servicesOn = (orm: Orm): Services => ({ orm, ...stateless });
   const owner = await openOrm({ url: options.databaseUrl, poolMax: 2, log });

@@ -7,6 +7,7 @@ import type { OrderService } from './orders/order.service';
 import type { FeeService } from './fees/fee.service';
 import type { SupportService } from './support/support.service';
 import type { ReceptionService } from './reception/reception.service';
+import type { FeedbackService } from './feedback/feedback.service';
 
 /** Stateless services, built once at start; per-request state travels in the context. */
 export interface Services {
@@ -19,4 +20,5 @@ export interface Services {
   fees: FeeService;
   support: SupportService;
   reception: ReceptionService;
+  feedback: FeedbackService;
 }

@@ -124,6 +124,12 @@ export const OPERATION_POLICIES = {
   'Query.unitOrientations': onRow(['COORDINATOR', 'UNIT_COORDINATOR'], 'Unit', 'unit', 'unitId'),
   'Mutation.recordReceptionShift': inRegion(['COORDINATOR', 'UNIT_COORDINATOR'], 'input.regionId'),
   'Query.receptionShifts': inRegion(['COORDINATOR', 'UNIT_COORDINATOR', 'EXPERT']),
+  // Feedback: the feedback service narrows to the order's experts and its unit's professionals.
+  'Mutation.submitFeedback': onRow(['PROFESSIONAL', 'EXPERT'], 'Order', 'order', 'orderId'),
+  'Mutation.feedbackLink': onRow(['PROFESSIONAL'], 'Order', 'order', 'orderId'),
+  // Anyone holding a one-time link: the client has no account.
+  'Mutation.submitClientFeedback': PUBLIC,
+  'Query.myFeedback': inRegion(['EXPERT']),
   'Mutation.recordSupportMeeting': inRegion(['COORDINATOR'], 'input.regionId'),
   'Query.expertsWithoutSupport': inRegion(['COORDINATOR']),
 } as const satisfies Record<`${'Query' | 'Mutation'}.${string}`, OperationPolicy>;

@@ -7,6 +7,7 @@ import { ExpertConsent, ExpertContract, ExpertTaxCard, ExpertTraining } from '..
 import { Unit, UnitOrientation } from '../units/unit.entity';
 import { SupportMeeting } from '../support/support.entity';
 import { ReceptionShift } from '../reception/reception.entity';
+import { FeedbackLink, FeedbackResponse } from '../feedback/feedback.entity';
 import { Notification, Offer, Order, OrderSession } from '../orders/order.entity';
 import { FeeLineRecord, MonthConfirmation, NoticeApproval, PayoutPeriodRecord } from '../fees/fee.entity';
 
@@ -33,4 +34,6 @@ export const entities = [
   SupportMeeting,
   UnitOrientation,
   ReceptionShift,
+  FeedbackResponse,
+  FeedbackLink,
 ];

@@ -57,6 +57,10 @@ import {
   MyEarningsDocument,
   ExpertsNearEarningsLimitDocument,
   PayoutCsvDocument,
+  SubmitFeedbackDocument,
+  FeedbackLinkDocument,
+  SubmitClientFeedbackDocument,
+  MyFeedbackDocument,
   UpdateUnitInstructionsDocument,
   MarkExpertOrientedDocument,
   UnitOrientationsDocument,
@@ -96,6 +100,12 @@ interface Fixture {
    * to the fixture expert, or ACCEPTED by them; `past` puts its session before the clock.
    */
   freshOrder(state: 'DRAFT' | 'REQUESTED' | 'OFFERED' | 'ACCEPTED', past?: boolean): Promise<FreshOrder>;
+  /** A DONE order of the fixture unit, worked by the fixture expert. */
+  doneOrderId: string;
+  /** A fresh one-time client feedback link for the done order. */
+  clientLink(): Promise<string>;
+  /** The role a matrix token was made for. */
+  roleOf(token: string): string | undefined;
 }
 
 interface FreshOrder {
@@ -259,6 +269,29 @@ export const RUNS: Record<string, Run> = {
     ),
   'Query.expertsWithoutSupport': (api, t) =>
     send(api, ExpertsWithoutSupportDocument, { regionId: OWN, kind: 'PEER_MEETING' }, t),
+  'Mutation.submitFeedback': (api, t, f) =>
+    send(
+      api,
+      SubmitFeedbackDocument,
+      {
+        orderId: f.doneOrderId,
+        // Each side answers its own questions.
+        answers:
+          t && f.roleOf(t) === 'EXPERT'
+            ? [{ questionId: 'task-clear', yes: true }]
+            : [{ questionId: 'cooperation', scale: 4 }],
+      },
+      t,
+    ),
+  'Mutation.feedbackLink': (api, t, f) => send(api, FeedbackLinkDocument, { orderId: f.doneOrderId }, t),
+  'Mutation.submitClientFeedback': async (api, t, f) =>
+    send(
+      api,
+      SubmitClientFeedbackDocument,
+      { token: await f.clientLink(), answers: [{ questionId: 'useful', scale: 4 }] },
+      t,
+    ),
+  'Query.myFeedback': (api, t) => send(api, MyFeedbackDocument, { regionId: OWN }, t),
   'Query.payoutPeriod': (api, t) => send(api, PayoutPeriodDocument, { regionId: OWN, month: FEE_MONTH }, t),
   'Query.payoutCsv': (api, t, f) =>
     send(api, PayoutCsvDocument, { regionId: OWN, month: FEE_MONTH, unitId: f.unitId, dialect: 'RFC4180' }, t),
@@ -495,7 +528,14 @@ describe('isolation matrix', async () => {
         { token: orderer },
       ),
     );
+    const professional = await api.token({ sub: 'matrix-professional', grants: [`PROFESSIONAL@${OWN}/${unit!.id}`] });
+    const clientLink = async () =>
+      must(await api.request(FeedbackLinkDocument, { orderId: worked.orderId }, { token: professional })).feedbackLink
+        .token;
     fixture = {
+      roleOf: (token) => [...tokens.entries()].find(([, t]) => t === token)?.[0].split(':')[0],
+      doneOrderId: worked.orderId,
+      clientLink,
       unitId: unit!.id,
       expertId,
       fresh: (s) => fresh(s),
