@@ -1,3 +1,4 @@
+import { MetricsResolver } from './metrics/metrics.resolver';
 import { FeedbackResolver } from './feedback/feedback.resolver';
 import { ReceptionResolver } from './reception/reception.resolver';
 import { SupportResolver } from './support/support.resolver';
@@ -29,6 +30,7 @@ const resolvers = [
   SupportResolver,
   ReceptionResolver,
   FeedbackResolver,
+  MetricsResolver,
 ] as const;
 
 export async function buildGraphQLSchema(): Promise<GraphQLSchema> {

@@ -3,6 +3,7 @@ import { FeeService } from './fees/fee.service';
 import { SupportService } from './support/support.service';
 import { ReceptionService } from './reception/reception.service';
 import { FeedbackService } from './feedback/feedback.service';
+import { MetricsService } from './metrics/metrics.service';
 import { forgetExpiredOrderData, RETENTION_INTERVAL_MS } from './orders/retention';
 import { createApp, type App } from './app';
 import type { Logger } from './common/logger';
@@ -73,6 +74,7 @@ export async function startServer(options: {
     support: new SupportService(),
     reception: new ReceptionService(),
     feedback: new FeedbackService(),
+    metrics: new MetricsService(),
   };
   const servicesOn = (orm: Orm): Services => ({ orm, ...stateless });
   const owner = await openOrm({ url: options.databaseUrl, poolMax: 2, log });

@@ -8,6 +8,7 @@ import type { FeeService } from './fees/fee.service';
 import type { SupportService } from './support/support.service';
 import type { ReceptionService } from './reception/reception.service';
 import type { FeedbackService } from './feedback/feedback.service';
+import type { MetricsService } from './metrics/metrics.service';
 
 /** Stateless services, built once at start; per-request state travels in the context. */
 export interface Services {
@@ -21,4 +22,5 @@ export interface Services {
   support: SupportService;
   reception: ReceptionService;
   feedback: FeedbackService;
+  metrics: MetricsService;
 }

@@ -15,6 +15,16 @@ export type OperationPolicy =
    */
   | { readonly access: 'REGION'; readonly roles: readonly Role[]; readonly regionArg: string }
   /**
+   * Aggregates over the regions listed at `regionsArg`: `national` anywhere reads every region,
+   * `roles` read the regions where they hold one of them. Anyone else: FORBIDDEN.
+   */
+  | {
+      readonly access: 'ANALYSIS';
+      readonly roles: readonly Role[];
+      readonly national: Role;
+      readonly regionsArg: string;
+    }
+  /**
    * One of `roles` in the region of a stored row, the `row` entity whose id is the argument
    * `idArg`. A row of a region whose rows the caller cannot read does not exist for it
    * (NOT_FOUND, as `noun id not found`); one it can read but may not act on is FORBIDDEN.
@@ -130,6 +140,19 @@ export const OPERATION_POLICIES = {
   // Anyone holding a one-time link: the client has no account.
   'Mutation.submitClientFeedback': PUBLIC,
   'Query.myFeedback': inRegion(['EXPERT']),
+  // Aggregates for analysts: never rows about individuals.
+  'Query.metrics': {
+    access: 'ANALYSIS',
+    roles: ['ANALYST'],
+    national: 'NATIONAL_ANALYST',
+    regionsArg: 'input.regionIds',
+  },
+  'Query.metricsCsv': {
+    access: 'ANALYSIS',
+    roles: ['ANALYST'],
+    national: 'NATIONAL_ANALYST',
+    regionsArg: 'input.regionIds',
+  },
   'Mutation.recordSupportMeeting': inRegion(['COORDINATOR'], 'input.regionId'),
   'Query.expertsWithoutSupport': inRegion(['COORDINATOR']),
 } as const satisfies Record<`${'Query' | 'Mutation'}.${string}`, OperationPolicy>;

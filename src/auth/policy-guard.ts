@@ -3,7 +3,7 @@ import { ForbiddenError } from '../common/errors';
 import { isUuid } from '../common/ids';
 import type { RequestScope } from '../scope';
 import { policyOf, type OperationPolicy } from './policies';
-import { checkRow, checkRowLookup, requireRole } from './policy';
+import { checkAnalysis, checkRow, checkRowLookup, requireRole } from './policy';
 
 /**
  * Puts the declared policy in front of every Query and Mutation field of the schema: the one
@@ -43,6 +43,11 @@ async function admit(
     case 'REGION':
       requireRole(scope.viewer, String(valueAt(args, policy.regionArg)), policy.roles, action);
       return;
+    case 'ANALYSIS': {
+      const regions = valueAt(args, policy.regionsArg);
+      checkAnalysis(scope.viewer, policy, action, Array.isArray(regions) ? regions.map(String) : []);
+      return;
+    }
     case 'STORED_ROW': {
       checkRowLookup(scope.viewer, policy, action);
       // The row's region decides. A malformed id or a missing row is left to the service, which

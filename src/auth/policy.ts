@@ -80,6 +80,33 @@ export function authorizeRowLookup(scope: { viewer: Viewer }, operation: Operati
 }
 
 type RowPolicy = Extract<OperationPolicy, { access: 'STORED_ROW' }>;
+type AnalysisPolicy = Extract<OperationPolicy, { access: 'ANALYSIS' }>;
+
+/**
+ * For aggregates over several regions: the viewer's national role reads every region; otherwise
+ * each region asked for needs one of the policy's roles there.
+ */
+export function checkAnalysis(
+  viewer: Viewer,
+  policy: AnalysisPolicy,
+  action: string,
+  regionIds: readonly string[],
+): void {
+  if (!viewer.id) throw new UnauthenticatedError(`${action} requires a token`);
+  if (viewer.grants.some((g) => g.role === policy.national)) return;
+  if (!viewer.grants.some((g) => policy.roles.includes(g.role)))
+    throw new ForbiddenError(`${action} requires the role ${[...policy.roles, policy.national].join(' or ')}`);
+  for (const regionId of regionIds) requireRole(viewer, regionId, policy.roles, action);
+}
+
+/** For a service answering aggregates: the declared ANALYSIS policy of `operation`, checked for `regionIds`. */
+export function authorizeAnalysis(
+  scope: { viewer: Viewer },
+  operation: OperationName,
+  regionIds: readonly string[],
+): void {
+  checkAnalysis(scope.viewer, declared(operation, 'ANALYSIS'), actionOf(operation), regionIds);
+}
 
 /** The check before a stored row is looked up, shared by services and the resolver guard. */
 export function checkRowLookup(viewer: Viewer, policy: RowPolicy, action: string): void {

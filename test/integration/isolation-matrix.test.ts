@@ -57,6 +57,8 @@ import {
   MyEarningsDocument,
   ExpertsNearEarningsLimitDocument,
   PayoutCsvDocument,
+  MetricsDocument,
+  MetricsCsvDocument,
   SubmitFeedbackDocument,
   FeedbackLinkDocument,
   SubmitClientFeedbackDocument,
@@ -292,6 +294,22 @@ export const RUNS: Record<string, Run> = {
       t,
     ),
   'Query.myFeedback': (api, t) => send(api, MyFeedbackDocument, { regionId: OWN }, t),
+  'Query.metrics': (api, t) =>
+    send(
+      api,
+      MetricsDocument,
+      { input: { regionIds: [OWN], from: '2026-01-01', to: '2026-12-31', groupBy: ['MONTH'], measures: ['ORDERS'] } },
+      t,
+    ),
+  'Query.metricsCsv': (api, t) =>
+    send(
+      api,
+      MetricsCsvDocument,
+      {
+        input: { regionIds: [OWN], from: '2026-01-01', to: '2026-12-31', groupBy: ['UNIT'], measures: ['FEES_CENTS'] },
+      },
+      t,
+    ),
   'Query.payoutPeriod': (api, t) => send(api, PayoutPeriodDocument, { regionId: OWN, month: FEE_MONTH }, t),
   'Query.payoutCsv': (api, t, f) =>
     send(api, PayoutCsvDocument, { regionId: OWN, month: FEE_MONTH, unitId: f.unitId, dialect: 'RFC4180' }, t),
@@ -401,6 +419,8 @@ export function expected(policy: OperationPolicy, who: Who, where: 'own' | 'othe
   if (who === 'NONE') return 'UNAUTHENTICATED';
   const allowed = (policy.roles as readonly string[]).includes(who);
   if (policy.access === 'REGION') return where === 'own' && allowed ? 'OK' : 'FORBIDDEN';
+  // Aggregates: the national role reads every region; the others only their own.
+  if (policy.access === 'ANALYSIS') return who === policy.national || (where === 'own' && allowed) ? 'OK' : 'FORBIDDEN';
   // Each matrix token holds one grant: a role outside the policy's is one the policy may refuse outright.
   if (policy.refuseOtherRoles && !allowed) return 'FORBIDDEN';
   if (where === 'other' || who === 'NATIONAL_ANALYST') return 'NOT_FOUND';
