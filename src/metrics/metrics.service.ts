@@ -31,6 +31,8 @@ export const MEASURES = [
   'FEEDBACK_AVERAGE_EXPERT',
   'FEEDBACK_AVERAGE_CLIENT',
   'FEEDBACK_AVERAGE_PROFESSIONAL',
+  'TOPIC_SUPPLY',
+  'TOPIC_DEMAND',
 ] as const;
 export type Measure = (typeof MEASURES)[number];
 
@@ -114,6 +116,9 @@ export class MetricsService {
           left join unit u on u.id = o.unit_id
           ${topicJoin}
          where o.region_id in (${regionIds.map(() => '?').join(', ')})
+           and s.region_id in (${regionIds.map(() => '?').join(', ')})
+           -- A day either side covers every time zone; the index on (region_id, starts_at) narrows to it.
+           and s.starts_at >= ?::date - interval '1 day' and s.starts_at < ?::date + interval '2 days'
            and (s.starts_at at time zone rz.tz)::date between ?::date and ?::date
       ),
       orders as (select distinct ${sel('b')} b.order_id from base b),
@@ -183,10 +188,49 @@ export class MetricsService {
     const rows = await ctx.em.execute<Array<Record<string, unknown>>>(sql, [
       ...rzParams,
       ...regionIds,
+      ...regionIds,
+      input.from,
+      input.to,
       input.from,
       input.to,
     ]);
+    // Units are named, not shown as ids (one statement for the table's units).
+    const unitIds = groupBy.includes('UNIT')
+      ? [...new Set(rows.map((r) => String(r[`d${groupBy.indexOf('UNIT')}`])).filter((v) => v !== 'external'))]
+      : [];
+    const unitNames = new Map(
+      unitIds.length
+        ? (
+            await ctx.em.execute<Array<{ id: string; name: string }>>(
+              `select id, name from unit where id in (${unitIds.map(() => '?').join(', ')})`,
+              unitIds,
+            )
+          ).map((u) => [u.id, u.name])
+        : [],
+    );
     const threshold = Math.max(...configs.map((c) => c.metrics.smallCellThreshold));
+    // Supply against demand per topic: ACTIVE experts with the topic (now) beside the orders asking for it.
+    const topicAt = groupBy.indexOf('TOPIC');
+    const regionAt = groupBy.indexOf('REGION');
+    const supply =
+      topicAt >= 0 && measures.includes('TOPIC_SUPPLY')
+        ? await ctx.em.execute<Array<{ region_id: string; topic: string; experts: string }>>(
+            `select e.region_id, t.topic, count(*) as experts
+               from expert e cross join lateral unnest(e.topic_ids) as t(topic)
+              where e.region_id in (${regionIds.map(() => '?').join(', ')}) and e.status = 'ACTIVE' and e.erased_at is null
+              group by e.region_id, t.topic`,
+            regionIds,
+          )
+        : [];
+    const supplyOf = (r: Record<string, unknown>): number | null => {
+      if (topicAt < 0) return null;
+      const topic = String(r[`d${topicAt}`]);
+      const experts = supply
+        .filter((s) => s.topic === topic && (regionAt < 0 || s.region_id === String(r[`d${regionAt}`])))
+        .reduce((sum, s) => sum + Number(s.experts), 0);
+      // A count of people with a topic of experience is special-category data: small counts are not shown.
+      return experts >= threshold ? experts : null;
+    };
     const hidden = suppressedCells(
       rows.map((r) => ({ key: keys.map((k) => String(r[k])), people: Number(r.experts) })),
       threshold,
@@ -202,6 +246,8 @@ export class MetricsService {
           return pick(configs.flatMap((c) => c.taskTypes).find((t) => t.id === value)?.label);
         case 'TOPIC':
           return pick(configs.flatMap((c) => c.topics).find((t) => t.id === value)?.label);
+        case 'UNIT':
+          return unitNames.get(value) ?? (value === 'external' ? 'external requesters' : value);
         case 'SERVICE_INTERFACE':
           return pick(configs.flatMap((c) => c.serviceInterfaces).find((t) => t.id === value)?.label);
         default:
@@ -243,6 +289,10 @@ export class MetricsService {
               return Number(r.answered ?? 0) > 0 ? Number(r.accepted) / Number(r.answered) : null;
             case 'MEDIAN_HOURS_TO_MATCH':
               return number(r.median_hours);
+            case 'TOPIC_SUPPLY':
+              return supplyOf(r);
+            case 'TOPIC_DEMAND':
+              return topicAt >= 0 ? number(r.orders) : null;
             default:
               return null;
           }

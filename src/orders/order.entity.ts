@@ -190,6 +190,8 @@ export class Order {
 @Filter(REGION_FILTER)
 @Index({ properties: ['regionId'] })
 @Index({ properties: ['orderId', 'startsAt'] })
+// Metrics read a region's sessions by time.
+@Index({ properties: ['regionId', 'startsAt'] })
 export class OrderSession {
   [OptionalProps]?: 'version' | 'status' | 'rescheduleCount';
 

@@ -247,7 +247,8 @@ const RegionConfigObject = z.strictObject({
   serviceInterfaces: z.array(ServiceInterfaceSchema),
   metrics: z.strictObject({
     /** Metric cells with fewer people than this are suppressed (experts' data is sensitive). */
-    smallCellThreshold: positiveInt(),
+    // Populations are tiny (000's survey had 11 respondents): a region may raise it, never below 3.
+    smallCellThreshold: intBetween(3, 100),
   }),
   /** Video/remote work is brokered (Lapland: long distances). */
   supportsRemoteWork: z.boolean(),

@@ -223,7 +223,9 @@ export type Measure =
   | 'NO_SHOWS'
   | 'OFFER_ACCEPTANCE_RATE'
   | 'ORDERS'
-  | 'SESSIONS_COMPLETED';
+  | 'SESSIONS_COMPLETED'
+  | 'TOPIC_DEMAND'
+  | 'TOPIC_SUPPLY';
 
 /** What a metrics table is grouped by. */
 export type MetricDimension =

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   MetricsCsvDocument,
   MetricsDocument,
+  ProposeRegionRevisionDocument,
   RecordSessionOutcomeDocument,
   RespondToOfferDocument,
   SubmitFeedbackDocument,
@@ -93,6 +94,7 @@ describe('metrics with small-cell suppression', () => {
   it('when a unit has two experts, then its cell is suppressed, and so is the next smallest, so the total does not give it away', async () => {
     const rows = (await api.request(MetricsDocument, { input: input() }, { token: analyst })).data!.metrics.rows;
     const byUnit = new Map(rows.map((r) => [r.dimensions[0]!.value, r]));
+    expect(byUnit.get(units.C!)!.dimensions[0]!.label).toBe('Yksikkö C');
     expect(byUnit.get(units.B!)).toMatchObject({ suppressed: true });
     expect(byUnit.get(units.B!)!.values.every((v) => v.value === null)).toBe(true);
     expect(byUnit.get(units.A!)).toMatchObject({ suppressed: true });
@@ -177,5 +179,73 @@ describe('metrics with small-cell suppression', () => {
     ]);
     const bad = await api.request(MetricsDocument, { input: input({ regionIds: [] }) }, { token: national });
     expect(errorCodes(bad)).toEqual(['BAD_USER_INPUT']);
+  });
+});
+
+describe('the threshold', () => {
+  it('when an admin lowers the threshold below 3, then the revision is refused naming the field; raising it is allowed', async () => {
+    const admin = await api.token({ sub: 'anna', grants: [`REGION_ADMIN@${ITA}`] });
+    const propose = (smallCellThreshold: number) =>
+      api.request(
+        ProposeRegionRevisionDocument,
+        {
+          input: {
+            regionId: ITA,
+            effectiveFrom: '2027-03-01T00:00:00Z',
+            reason: 'Kynnys',
+            changes: { metrics: { smallCellThreshold } },
+          },
+        },
+        { token: admin },
+      );
+    const lowered = await propose(2);
+    expect(errorCodes(lowered)).toEqual(['BAD_USER_INPUT']);
+    expect(lowered.errors![0]!.message).toContain('metrics.smallCellThreshold');
+    expect((await propose(8)).errors).toBeUndefined();
+  });
+});
+
+describe('supply against demand per topic', () => {
+  it('when grouped by topic, then the active experts with the topic stand beside the orders asking for it', async () => {
+    const coordinator = await api.token({ sub: 'kaisa', grants: [`COORDINATOR@${ITA}`] });
+    const order = await placeOrder(api, coordinator, {
+      regionId: ITA,
+      unitId: units.C!,
+      expertsNeeded: 5,
+      taskTypeId: 'individual-work',
+      topicIds: ['mental-health'],
+      title: 'Mielenterveys',
+      language: 'fi',
+      municipality: 'Porvoo',
+      sessions: [{ startsAt: helsinki('2026-05-20T10:00'), endsAt: helsinki('2026-05-20T11:00') }],
+    });
+    // Five experts of unit C take it, so the cell has enough people to be shown.
+    const experts = await api.sql<{ id: string; account_id: string }>(
+      `select id, account_id from expert where account_id like 'metrics-C-%' order by account_id limit 5`,
+    );
+    const offered = await offer(
+      api,
+      coordinator,
+      order.id,
+      experts.map((e) => e.id),
+    );
+    for (const e of experts) {
+      const token = await api.token({ sub: e.account_id, grants: [`EXPERT@${ITA}`] });
+      const offerId = offered.offers.find((o) => o.expert.id === e.id)!.id;
+      expect((await api.request(RespondToOfferDocument, { offerId, accept: true }, { token })).errors).toBeUndefined();
+    }
+    const rows = (
+      await api.request(
+        MetricsDocument,
+        { input: input({ groupBy: ['TOPIC'], measures: ['TOPIC_SUPPLY', 'TOPIC_DEMAND'] }) },
+        { token: analyst },
+      )
+    ).data!.metrics.rows;
+    const byTopic = Object.fromEntries(
+      rows.map((r) => [r.dimensions[0]!.value, [value(r, 'TOPIC_SUPPLY'), value(r, 'TOPIC_DEMAND')]]),
+    );
+    // Every expert here has mental health as their topic; the other orders asked for no topic.
+    expect(byTopic['mental-health']).toEqual([14, 1]);
+    expect(byTopic.none).toEqual([null, 14]);
   });
 });
