@@ -50,6 +50,35 @@ export interface MetricsRow {
   suppressed: boolean;
 }
 
+/** One row per cell from the parts of the statement, in the order of the cells' keys. */
+function mergeParts(parts: Array<Record<string, unknown>>, keys: readonly string[]): Array<Record<string, unknown>> {
+  const cells = new Map<string, Record<string, unknown>>();
+  const keyOf = (p: Record<string, unknown>) => JSON.stringify(keys.map((k) => p[k]));
+  const names: Record<string, string[]> = {
+    sessions: ['orders', 'completed', 'minutes', 'late', 'no_shows'],
+    fees: ['fees', 'salary', 'work_compensation'],
+    people: ['experts'],
+    offers: ['accepted', 'answered'],
+    matched: ['median_hours'],
+    feedback: ['fb_expert', 'n_expert', 'fb_client', 'n_client', 'fb_professional', 'n_professional'],
+  };
+  for (const p of parts.filter((x) => x.part === 'sessions'))
+    cells.set(keyOf(p), Object.fromEntries(keys.map((k) => [k, p[k]])));
+  for (const p of parts) {
+    const cell = cells.get(keyOf(p));
+    if (!cell) continue;
+    names[String(p.part)]!.forEach((name, i) => (cell[name] = p[`v${i + 1}`]));
+  }
+  return [...cells.values()].sort((a, b) => {
+    for (const k of keys) {
+      const x = String(a[k]);
+      const y = String(b[k]);
+      if (x !== y) return x < y ? -1 : 1;
+    }
+    return 0;
+  });
+}
+
 /** SQL for each dimension over the session-level base (aliases: s session, o order, u unit, rz region rules). */
 const DIMENSION_SQL: Record<MetricDimension, string> = {
   REGION: 'o.region_id',
@@ -171,21 +200,21 @@ export class MetricsService {
          where (a->>'scale') is not null
          ${by('b')}
       )
-      select ${keys.map((k) => `sessions.${k}`).join(', ')}${keys.length ? ',' : ''}
-             sessions.orders, sessions.completed, sessions.minutes, sessions.late, sessions.no_shows,
-             coalesce(fees.fees, 0) as fees, coalesce(fees.salary, 0) as salary,
-             coalesce(fees.work_compensation, 0) as work_compensation,
-             coalesce(people.experts, 0) as experts, offers.accepted, offers.answered, matched.median_hours,
-             feedback.fb_expert, feedback.n_expert, feedback.fb_client, feedback.n_client,
-             feedback.fb_professional, feedback.n_professional
-        from sessions
-        left join fees ${using}
-        left join people ${using}
-        left join offers ${using}
-        left join matched ${using}
-        left join feedback ${using}
-       order by ${keys.length ? keys.map((k) => `sessions.${k}`).join(', ') : '1'}`;
-    const rows = await ctx.em.execute<Array<Record<string, unknown>>>(sql, [
+      -- Each part once, side by side; joining them in SQL made PostgreSQL re-sort every part per row.
+      select 'sessions' as part, ${sel('p')} p.orders::numeric as v1, p.completed::numeric as v2, p.minutes::numeric as v3,
+             p.late::numeric as v4, p.no_shows::numeric as v5, null::numeric as v6 from sessions p
+      union all
+      select 'fees', ${sel('p')} p.fees, p.salary, p.work_compensation, null, null, null from fees p
+      union all
+      select 'people', ${sel('p')} p.experts, null, null, null, null, null from people p
+      union all
+      select 'offers', ${sel('p')} p.accepted, p.answered, null, null, null, null from offers p
+      union all
+      select 'matched', ${sel('p')} p.median_hours::numeric, null, null, null, null, null from matched p
+      union all
+      select 'feedback', ${sel('p')} p.fb_expert, p.n_expert, p.fb_client, p.n_client, p.fb_professional, p.n_professional
+        from feedback p`;
+    const parts = await ctx.em.execute<Array<Record<string, unknown>>>(sql, [
       ...rzParams,
       ...regionIds,
       ...regionIds,
@@ -194,6 +223,7 @@ export class MetricsService {
       input.from,
       input.to,
     ]);
+    const rows = mergeParts(parts, keys);
     // Units are named, not shown as ids (one statement for the table's units).
     const unitIds = groupBy.includes('UNIT')
       ? [...new Set(rows.map((r) => String(r[`d${groupBy.indexOf('UNIT')}`])).filter((v) => v !== 'external'))]
