@@ -127,10 +127,8 @@ export class MetricsService {
     const rzParams = configs.flatMap((c) => [c.id, c.timeZone, c.orderingModel]);
     const dims = groupBy.map((d, i) => `${DIMENSION_SQL[d]} as d${i}`);
     const keys = groupBy.map((_, i) => `d${i}`);
-    const keyList = keys.length ? keys.join(', ') : '';
     const by = (table: string) => (keys.length ? `group by ${keys.map((k) => `${table}.${k}`).join(', ')}` : '');
     const sel = (table: string) => keys.map((k) => `${table}.${k}`).join(', ') + (keys.length ? ',' : '');
-    const using = keys.length ? `using (${keyList})` : 'on true';
     const topicJoin = groupBy.includes('TOPIC')
       ? `cross join lateral unnest(case when cardinality(o.topic_ids) > 0 then o.topic_ids else array['none'] end) as t(topic)`
       : '';
