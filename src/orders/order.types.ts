@@ -170,7 +170,7 @@ export class CreateOrderInput {
   idempotencyKey?: string | null;
 }
 
-@InputType({ description: 'Which orders to list.' })
+@InputType('OrderFilter', { description: 'Which orders to list.' })
 export class OrderFilterInput {
   @Field(() => OrderStatusEnum, { nullable: true })
   status?: OrderStatus | null;
