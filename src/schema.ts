@@ -1,9 +1,3 @@
-import { MetricsResolver } from './metrics/metrics.resolver';
-import { FeedbackResolver } from './feedback/feedback.resolver';
-import { ReceptionResolver } from './reception/reception.resolver';
-import { SupportResolver } from './support/support.resolver';
-import { FeeResolver } from './fees/fee.resolver';
-import { OfferResolver, OrderExpertResolver, OrderResolver, SessionResolver } from './orders/order.resolver';
 import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
@@ -14,6 +8,12 @@ import { ExpertResolver } from './experts/expert.resolver';
 import { UnitResolver } from './units/unit.resolver';
 import { guardOperations } from './auth/policy-guard';
 import { guardArguments } from './common/input-guard';
+import { MetricsResolver } from './metrics/metrics.resolver';
+import { FeedbackResolver } from './feedback/feedback.resolver';
+import { ReceptionResolver } from './reception/reception.resolver';
+import { SupportResolver } from './support/support.resolver';
+import { FeeResolver } from './fees/fee.resolver';
+import { OfferResolver, OrderExpertResolver, OrderResolver, SessionResolver } from './orders/order.resolver';
 
 /** Every resolver class of the API. */
 const resolvers = [

@@ -249,7 +249,7 @@ export class OrderService {
    * professionals. An expert offered the order sees the task, not these.
    */
   async onOrderingSide(ctx: RequestScope, order: Order): Promise<boolean> {
-    const standing = await this.standing(ctx, order).catch(() => null);
+    const standing = await this.standing(ctx, order).catch(missingAsNull);
     return standing !== null && standing.side !== 'EXPERT';
   }
 
@@ -283,7 +283,7 @@ export class OrderService {
   /** Offers of an order: all for the ordering side, the expert's own for an expert. */
   async visibleOffers(ctx: RequestScope, order: Order): Promise<Offer[]> {
     const offers = await ctx.loaders.get(createOrderLoaders).offersByOrder.load(order.id);
-    const standing = await this.standing(ctx, order).catch(() => null);
+    const standing = await this.standing(ctx, order).catch(missingAsNull);
     if (!standing) return [];
     if (standing.side !== 'EXPERT') return offers;
     return offers.filter((o) => o.expertId === standing.expert!.id);
@@ -299,7 +299,7 @@ export class OrderService {
   async reportOf(ctx: RequestScope, session: OrderSession): Promise<string | null> {
     if (!session.report) return null;
     const order = await ctx.loaders.get(createOrderLoaders).orders.load(session.orderId);
-    const standing = order ? await this.standing(ctx, order).catch(() => null) : null;
+    const standing = order ? await this.standing(ctx, order).catch(missingAsNull) : null;
     if (!standing) return null;
     if (standing.side !== 'EXPERT') return session.report;
     const offers = await ctx.loaders.get(createOrderLoaders).offersByOrder.load(session.orderId);
@@ -590,7 +590,7 @@ export class OrderService {
   /** The expert steps back from accepted work, at any time and without a reason (000: relapse). */
   async withdraw(ctx: RequestScope, orderId: string): Promise<Order> {
     authorizeRowLookup(ctx, 'Mutation.withdrawFromOrder');
-    const order = isUuid(orderId) ? await this.lockedOrder(ctx, orderId).catch(() => null) : null;
+    const order = isUuid(orderId) ? await this.lockedOrder(ctx, orderId).catch(missingAsNull) : null;
     if (!order) throw new NotFoundError('order', orderId);
     authorizeRow(ctx, 'Mutation.withdrawFromOrder', order);
     const expert = await this.ownExpert(ctx, order.regionId);
@@ -850,7 +850,7 @@ export class OrderService {
     sides: ReadonlyArray<Standing['side']>,
   ): Promise<{ order: Order; standing: Standing }> {
     authorizeRowLookup(ctx, operation);
-    const order = isUuid(orderId) ? await this.lockedOrder(ctx, orderId).catch(() => null) : null;
+    const order = isUuid(orderId) ? await this.lockedOrder(ctx, orderId).catch(missingAsNull) : null;
     if (!order) throw new NotFoundError('order', orderId);
     authorizeRow(ctx, operation, order);
     const standing = await this.standing(ctx, order);
@@ -865,7 +865,7 @@ export class OrderService {
     if (!head) throw new NotFoundError('session', sessionId);
     authorizeRow(ctx, operation, head);
     const order = await this.lockedOrder(ctx, head.orderId);
-    const standing = await this.standing(ctx, order).catch(() => null);
+    const standing = await this.standing(ctx, order).catch(missingAsNull);
     if (!standing) throw new NotFoundError('session', sessionId);
     if (standing.side === 'EXPERT')
       throw new ForbiddenError(`${operation.slice(operation.indexOf('.') + 1)} is for the ordering side`);
@@ -1053,4 +1053,10 @@ function digestOf(input: CreateOrderInput): string {
   return createHash('sha256')
     .update(JSON.stringify(canonical(input)))
     .digest('hex');
+}
+
+/** A row the caller cannot reach reads as absent; any other failure stays a failure. */
+function missingAsNull(error: unknown): null {
+  if (error instanceof NotFoundError) return null;
+  throw error;
 }
