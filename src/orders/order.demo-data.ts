@@ -46,6 +46,30 @@ export function orderDemoData(regions: RegionConfig[]): DemoDataStep {
           now: scope.now,
           log: scope.log,
         });
+      /** Feedback from the expert and a professional of the unit, each answering every scale and yes/no question. */
+      const demoFeedback = async (orderId: string, unitId: string, e: Expert) => {
+        const answersFor = (respondent: 'EXPERT' | 'PROFESSIONAL') =>
+          config.feedbackQuestions[respondent].map((q) =>
+            q.kind === 'SCALE_1_5'
+              ? { questionId: q.id, scale: 4 }
+              : q.kind === 'YES_NO'
+                ? { questionId: q.id, yes: true }
+                : { questionId: q.id, text: 'Hyvä yhteistyö, kiitos.' },
+          );
+        await scope.services.feedback.submit(asExpert(e), orderId, answersFor('EXPERT'));
+        const professional = createScope({
+          services: scope.services,
+          em,
+          viewer: {
+            id: `demo-professional-${config.id}`,
+            name: 'Demo-ammattilainen',
+            grants: [{ role: 'PROFESSIONAL', regionId: config.id, unitId }],
+          },
+          now: scope.now,
+          log: scope.log,
+        });
+        await scope.services.feedback.submit(professional, orderId, answersFor('PROFESSIONAL'));
+      };
       let n = 0;
       /** One order of the n-th paid task type, with its sessions `days` from the demo clock at 10:00 UTC. */
       const place = async (title: string, days: number[], over: Partial<CreateOrderInput> = {}) => {
@@ -100,6 +124,7 @@ export function orderDemoData(regions: RegionConfig[]): DemoDataStep {
         await accept(done.order.id, done.expert);
         const [session] = await em.find(OrderSession, { orderId: done.order.id });
         await orders.recordOutcome(scope, session!.id, { outcome, minutes: outcome === 'COMPLETED' ? 85 : null });
+        await demoFeedback(done.order.id, done.order.unitId!, done.expert);
       }
       const groupTask = config.taskTypes.find((t) => t.id === 'group-guidance' && candidates(t.id).length);
       if (groupTask) {
@@ -135,6 +160,28 @@ export function orderDemoData(regions: RegionConfig[]): DemoDataStep {
       const withdrawn = await place('Ryhmäkäynti, sijainen haussa', [12]);
       await accept(withdrawn.order.id, withdrawn.expert);
       await orders.withdraw(asExpert(withdrawn.expert), withdrawn.order.id);
+
+      // Supervision for the first experts; the others show up as without it.
+      for (const e of experts.slice(0, 3))
+        await scope.services.support.record(scope, {
+          regionId: config.id,
+          expertId: e.id,
+          kind: 'SUPERVISION',
+          heldOn: new Date(now - 20 * DAY).toISOString().slice(0, 10),
+          attended: true,
+        });
+      // Reception hours where the region has reception work.
+      const receptionist = config.receptionWork ? candidates('reception')[0] : undefined;
+      if (receptionist)
+        await scope.services.reception.record(scope, {
+          regionId: config.id,
+          unitId: receptionist.unitId,
+          expertId: receptionist.expert.id,
+          startsAt: new Date(now - 7 * DAY),
+          endsAt: new Date(now - 7 * DAY + 3 * HOUR),
+          kind: 'WALK_IN',
+          visitorCount: 5,
+        });
 
       if (config.work.externalRequesters) {
         const task = paidTasks[0]!;

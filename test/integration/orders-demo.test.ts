@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NotificationsDocument, OrderIdsDocument, OrderDocument, PayoutPeriodDocument } from '../generated/graphql';
+import {
+  ExpertsWithoutSupportDocument,
+  NotificationsDocument,
+  OrderIdsDocument,
+  OrderDocument,
+  PayoutPeriodDocument,
+} from '../generated/graphql';
 import { bootTestServer, discoveredRegionIds, type TestApi } from '../helpers/boot';
 import { demoClock } from '../../src/db/demo-data';
 
@@ -61,6 +67,24 @@ describe('demo orders', () => {
       expect(sessions.map((s) => s.cancellation?.class).sort()).toEqual(['EARLY', 'LATE']);
       const period = await api.request(PayoutPeriodDocument, { regionId, month: previous }, { token: coordinator });
       expect(period.data!.payoutPeriod.notices.length, `${regionId} ${previous}`).toBeGreaterThan(0);
+    }
+  });
+
+  it('when demo work is done, then feedback from both sides and supervision are there to read', async () => {
+    for (const regionId of regions) {
+      const coordinator = await api.token({ sub: `demo-coordinator-${regionId}`, grants: [`COORDINATOR@${regionId}`] });
+      const without = await api.request(
+        ExpertsWithoutSupportDocument,
+        { regionId, kind: 'SUPERVISION', first: 100 },
+        { token: coordinator },
+      );
+      const [counts] = await api.sql<{ feedback: number; supervised: number }>(
+        `select (select count(*) from feedback_response where region_id = $1)::int as feedback,
+                (select count(*) from support_meeting where region_id = $1 and attended)::int as supervised`,
+        [regionId],
+      );
+      expect(counts).toEqual({ feedback: 4, supervised: 3 });
+      expect(without.data!.expertsWithoutSupport.length).toBeGreaterThan(0);
     }
   });
 });
