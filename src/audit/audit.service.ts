@@ -1,3 +1,4 @@
+import { MAX_PAGE_SIZE } from '../common/pagination';
 import DataLoader from 'dataloader';
 import type { GraphQLResolveInfo } from 'graphql';
 import { formatGrant } from '../auth/tokens';
@@ -78,8 +79,16 @@ export class AuditService {
     await ctx.em.insert(AuditEntry, toRow(ctx, fact));
   }
 
-  /** Everything the log holds about one subject (for the subject's own data request). */
+  /**
+   * The latest entries about one subject, oldest first (for the subject's own data request): a
+   * capped list like every other; the whole log is the admin's `auditLog`.
+   */
   async aboutSubject(ctx: RequestScope, regionId: string, subjectId: string): Promise<AuditEntry[]> {
-    return ctx.em.find(AuditEntry, { regionId, subjectId }, { orderBy: { at: 'asc', id: 'asc' } });
+    const latest = await ctx.em.find(
+      AuditEntry,
+      { regionId, subjectId },
+      { orderBy: { at: 'desc', id: 'desc' }, limit: MAX_PAGE_SIZE },
+    );
+    return latest.reverse();
   }
 }

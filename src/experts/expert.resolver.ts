@@ -59,7 +59,9 @@ class MyExpertDataType {
   })
   profile!: Expert;
 
-  @Field(() => [AuditEntryType], { description: "Who read or changed the expert's personal data, and when." })
+  @Field(() => [AuditEntryType], {
+    description: "Who read or changed the expert's personal data, and when: the latest 100, oldest first.",
+  })
   auditEntries!: AuditEntryType[];
 
   @Field(() => [ConsentChangeType], { description: 'Consents given or withdrawn, the latest 100, oldest first.' })

@@ -3,7 +3,7 @@
  * 100 and cost the same statements whatever their length.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ExpertsMissingTaxCardDocument, RegionRevisionsDocument } from '../generated/graphql';
+import { ExpertsMissingTaxCardDocument, MyDataDocument, RegionRevisionsDocument } from '../generated/graphql';
 import { bootTestServer, errorCodes, type TestApi } from '../helpers/boot';
 
 const REGION = 'lapland';
@@ -100,5 +100,33 @@ describe('experts missing a tax card', () => {
       { token: coordinator },
     );
     expect(errorCodes(tooMany)).toEqual(['BAD_USER_INPUT']);
+  });
+});
+
+describe("the expert's own data request", () => {
+  it('when 120 reads of their data are logged, then myData lists the latest 100, oldest first, for the same statements as 2', async () => {
+    const [expert] = await api.sql<{ id: string }>(
+      `insert into expert (id, region_id, status, pseudonym, account_id, display_name, introduction, topic_ids, topics_public, languages, municipalities, task_type_ids, unit_ids, created_at, status_changed_at)
+       values (gen_random_uuid(), $1, 'ACTIVE', 'KA-CAP-ME', 'cap-me', 'Minä', '{"fi":"Hei"}', '{}', false, '{fi}', '{}', '{}', '{}', now(), now()) returning id`,
+      [REGION],
+    );
+    const reads = (n: number, offset: number) =>
+      api.sql(
+        `insert into audit_entry (id, region_id, at, actor_id, "grant", action, subject_type, subject_id, fields)
+         select gen_random_uuid(), $1, timestamptz '2026-05-01T00:00:00Z' + make_interval(mins => $2::int + i), 'reader', 'COORDINATOR@lapland', 'READ', 'EXPERT', $3, '{email}'
+         from generate_series(0, $4::int - 1) as i`,
+        [REGION, offset, expert!.id, n],
+      );
+    const me = await api.token({ sub: 'cap-me', grants: [`EXPERT@${REGION}`] });
+    await reads(2, 0);
+    const few = await api.request(MyDataDocument, { regionId: REGION }, { token: me });
+    expect(few.data!.myData.auditEntries).toHaveLength(2);
+    await reads(118, 2);
+    const many = await api.request(MyDataDocument, { regionId: REGION }, { token: me });
+    const times = many.data!.myData.auditEntries.map((e) => e.at);
+    expect(times).toHaveLength(100);
+    expect(times).toEqual([...times].sort());
+    expect(times.at(-1)).toBe('2026-05-01T01:59:00.000Z');
+    expect(many.statements).toBe(few.statements);
   });
 });
