@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { RegionConfig } from '../region/region-config';
 import type { MetricDimension } from './metrics.service';
+import { MATCH_HOURS } from './rollup';
 
 /** What both statements need: the regions (with their rules now), the grouping and the period. */
 export interface AggregateQuery {
@@ -78,7 +79,7 @@ export function liveStatement({ regionIds, configs, groupBy, from, to }: Aggrega
       ),
       matched as (
         select ${sel('b')}
-               percentile_cont(0.5) within group (order by extract(epoch from (m.first_accept - o.created_at)) / 3600) as median_hours
+               percentile_cont(0.5) within group (order by ${MATCH_HOURS('m.first_accept')}) as median_hours
           from orders b
           join work_order o on o.id = b.order_id
           join lateral (select min(f.responded_at) as first_accept from order_offer f
@@ -168,6 +169,24 @@ const FEEDBACK_PART = (table: string) =>
  * spans months, so a table without MONTH counts orders, offers, matching and feedback from the
  * order facts, once per order.
  */
+/**
+ * The median of the match times per cell, as percentile_cont(0.5) computes it, from histograms
+ * (distinct hours with their counts): the values at the two middle ranks, and how far between.
+ */
+function medianFrom(histogram: string, keys: string[]): string {
+  const sel = (t: string) => keys.map((k) => `${t}.${k}`).join(', ') + (keys.length ? ',' : '');
+  const part = keys.length ? `partition by ${keys.map((k) => `h.${k}`).join(', ')}` : '';
+  const by = keys.length ? `group by ${keys.map((k) => `c.${k}`).join(', ')}` : '';
+  return `select ${sel('c')}
+            min(c.hours) filter (where c.upto > floor((c.total - 1) / 2.0)) as low,
+            min(c.hours) filter (where c.upto > ceil((c.total - 1) / 2.0)) as high,
+            (max(c.total) - 1) / 2.0 - floor((max(c.total) - 1) / 2.0) as fraction
+       from (select ${sel('h')} h.hours, sum(h.n) over (${part} order by h.hours) as upto,
+                    sum(h.n) over (${part}) as total
+               from (${histogram}) h) c
+      ${by}`;
+}
+
 export function rollupStatement(
   { regionIds, configs, groupBy }: AggregateQuery,
   months: string[],
@@ -181,12 +200,16 @@ export function rollupStatement(
   const sel = (table: string) => keys.map((k) => `${table}.${k}`).join(', ') + (keys.length ? ',' : '');
   const by = (table: string) => (keys.length ? `group by ${keys.map((k) => `${table}.${k}`).join(', ')}` : '');
   const inRegions = `in (${regionIds.map(() => '?').join(', ')})`;
+  // Units are joined only to name their service interface.
+  const unitJoin = groupBy.includes('SERVICE_INTERFACE')
+    ? (x: string) => `left join unit u on u.id::text = ${x}.unit_key`
+    : () => '';
   const cells = `
       cells as (
         select ${dims('c').join(', ')}${keys.length ? ',' : ''} c.*
           from metrics_cell c
           join rz on rz.region_id = c.region_id
-          left join unit u on u.id::text = c.unit_key
+          ${unitJoin('c')}
          where c.region_id ${inRegions} and c.month = any (?::text[]) and c.topic ${byTopic ? "<> ''" : "= ''"}
       )`;
   const facts = `,
@@ -194,11 +217,21 @@ export function rollupStatement(
         select ${dims('f').join(', ')}${keys.length ? ',' : ''} f.*
           from metrics_order f
           join rz on rz.region_id = f.region_id
-          left join unit u on u.id::text = f.unit_key
+          ${unitJoin('f')}
           ${byTopic ? 'cross join lateral unnest(f.topics) as t(topic)' : ''}
          where f.region_id ${inRegions} and f.months && ?::text[]
       )`;
   const orderLevel = byMonth ? 'p' : 'q';
+  const median = (fromCells: boolean) =>
+    medianFrom(
+      fromCells
+        ? `select ${sel('p')} h.hours, sum(h.n) as n from cells p
+             cross join lateral unnest(p.match_hours, p.match_counts) as h(hours, n)
+            group by ${[...keys.map((k) => `p.${k}`), 'h.hours'].join(', ')}`
+        : `select ${sel('q')} q.match_hours as hours, count(*) as n from facts q where q.match_hours is not null
+            group by ${[...keys.map((k) => `q.${k}`), 'q.match_hours'].join(', ')}`,
+      keys,
+    );
   const sql = `
       with rz(region_id, tz, model) as (values ${rz}),${cells}${byMonth ? '' : facts}
       select 'sessions' as part, ${sel('p')} ${byMonth ? 'coalesce(sum(p.orders), 0)::numeric' : 'null::numeric'} as v1,
@@ -217,15 +250,8 @@ export function rollupStatement(
              null, null, null, null
         from ${byMonth ? 'cells' : 'facts'} ${orderLevel} ${by(orderLevel)}
       union all
-      ${
-        byMonth
-          ? `select 'matched', ${sel('p')} (percentile_cont(0.5) within group (order by h.hours))::numeric,
-             null, null, null, null, null
-        from cells p cross join lateral unnest(p.match_hours) as h(hours) ${by('p')}`
-          : `select 'matched', ${sel('q')} (percentile_cont(0.5) within group (order by q.match_hours))::numeric,
-             null, null, null, null, null
-        from facts q where q.match_hours is not null ${by('q')}`
-      }
+      select 'matched', ${sel('m')} (m.low + (m.high - m.low) * m.fraction)::numeric, null, null, null, null, null
+        from (${median(byMonth)}) m
       union all
       select 'feedback', ${sel(orderLevel)} ${FEEDBACK_PART(orderLevel)}
         from ${byMonth ? 'cells' : 'facts'} ${orderLevel} ${by(orderLevel)}

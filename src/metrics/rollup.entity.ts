@@ -62,9 +62,15 @@ export class MetricsCell {
   @Property({ type: 'integer' })
   answered!: number;
 
-  /** Hours from each matched order's request to its first acceptance. */
+  /**
+   * Hours from the matched orders' requests to their first acceptances, to the minute, as a
+   * histogram: distinct hours ascending, and how many orders took each (`matchCounts`).
+   */
   @Property({ columnType: 'double precision[]', type: 'array' })
   matchHours!: number[];
+
+  @Property({ columnType: 'int[]', type: 'array' })
+  matchCounts!: number[];
 
   /** The experts who accepted the cell's orders: a set, so that combined cells count each once. */
   @Property({ columnType: 'uuid[]', type: 'array' })

@@ -12,6 +12,10 @@ const SESSIONS_OF_MONTH = `
   and s.starts_at < (?::text || '-01')::date + interval '1 month 1 day'
   and to_char(s.starts_at at time zone ?, 'YYYY-MM') = ?`;
 
+/** Hours from an order's request to its first acceptance, to the minute (the live aggregate uses the same). */
+export const MATCH_HOURS = (acceptedAt: string) =>
+  `round(extract(epoch from (${acceptedAt} - o.created_at)) / 60) / 60`;
+
 const ACCEPTED = `('ACCEPTED', 'WITHDRAWN')`;
 const ANSWERED = `('ACCEPTED', 'WITHDRAWN', 'DECLINED', 'EXPIRED')`;
 
@@ -79,14 +83,20 @@ export async function rebuildMonth(
          from orders b join order_offer f on f.order_id = b.order_id
         group by b.unit_key, b.task_type_id, b.topic
      ),
-     matched as (
-       select b.unit_key, b.task_type_id, b.topic,
-              array_agg(extract(epoch from (m.first_accept - o.created_at)) / 3600) as match_hours
+     -- Hours to a match, to the minute, as a histogram: a median over many cells then sorts
+     -- distinct minutes, not every order.
+     match_times as (
+       select b.unit_key, b.task_type_id, b.topic, ${MATCH_HOURS('m.first_accept')} as hours, count(*) as n
          from orders b
          join work_order o on o.id = b.order_id
          join lateral (select min(f.responded_at) as first_accept from order_offer f
                         where f.order_id = b.order_id and f.status in ${ACCEPTED}) m on m.first_accept is not null
-        group by b.unit_key, b.task_type_id, b.topic
+        group by b.unit_key, b.task_type_id, b.topic, hours
+     ),
+     matched as (
+       select unit_key, task_type_id, topic, array_agg(hours order by hours) as match_hours,
+              array_agg(n order by hours) as match_counts
+         from match_times group by unit_key, task_type_id, topic
      ),
      feedback as (
        select b.unit_key, b.task_type_id, b.topic, ${FEEDBACK_SUMS}
@@ -97,11 +107,11 @@ export async function rebuildMonth(
         group by b.unit_key, b.task_type_id, b.topic
      )
      insert into metrics_cell (region_id, month, unit_key, task_type_id, topic, orders, completed, minutes, late, no_shows,
-                               fees, salary, work_compensation, accepted, answered, match_hours, expert_ids,
+                               fees, salary, work_compensation, accepted, answered, match_hours, match_counts, expert_ids,
                                ${FEEDBACK_COLUMNS.join(', ')})
      select ?, ?, s.unit_key, s.task_type_id, s.topic, s.orders, s.completed, s.minutes, s.late, s.no_shows,
             f.fees, f.salary, f.work_compensation, coalesce(o.accepted, 0), coalesce(o.answered, 0),
-            coalesce(m.match_hours, '{}'), coalesce(o.expert_ids, '{}'),
+            coalesce(m.match_hours, '{}'), coalesce(m.match_counts, '{}'), coalesce(o.expert_ids, '{}'),
             ${FEEDBACK_COLUMNS.map((c) => `coalesce(fb.${c}, 0)`).join(', ')}
        from sessions s
        left join fees f using (unit_key, task_type_id, topic)
@@ -130,7 +140,7 @@ export async function rebuildMonth(
                                 ${FEEDBACK_COLUMNS.join(', ')})
      select o.id, o.region_id, coalesce(o.unit_id::text, 'external'), o.task_type_id,
             case when cardinality(o.topic_ids) > 0 then o.topic_ids else array['none'] end,
-            ms.months, f.accepted, f.answered, extract(epoch from (f.first_accept - o.created_at)) / 3600,
+            ms.months, f.accepted, f.answered, ${MATCH_HOURS('f.first_accept')},
             ${FEEDBACK_COLUMNS.map((c) => `fb.${c}`).join(', ')}
        from work_order o
        join lateral (select array_agg(distinct to_char(s.starts_at at time zone ?, 'YYYY-MM')) as months
