@@ -1,10 +1,5 @@
 import type { Grant } from '../auth/viewer';
-import {
-  LockMode,
-  OptimisticLockError,
-  raw,
-  UniqueConstraintViolationException,
-} from '@mikro-orm/core';
+import { LockMode, OptimisticLockError, raw, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { authorize, authorizeRow, hasRole, requireAuthenticated } from '../auth/policy';
 import type { OperationName } from '../auth/policies';
 import { BadUserInputError, ConflictError, DomainError, ForbiddenError, NotFoundError } from '../common/errors';
@@ -219,8 +214,13 @@ export class ExpertService {
       (e) => e.displayName,
       async () =>
         counted ??
-        (await readRows<{ n: number }>(ctx.em, `select count(*)::int as n from expert e where ${condition}`, params.values))[0]!
-          .n,
+        (
+          await readRows<{ n: number }>(
+            ctx.em,
+            `select count(*)::int as n from expert e where ${condition}`,
+            params.values,
+          )
+        )[0]!.n,
     );
   }
 
