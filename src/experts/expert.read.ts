@@ -90,7 +90,7 @@ const TRAININGS_JSON = `coalesce((select json_agg(json_build_object('id', t.id, 
 const UNITS_JSON = `coalesce((select json_agg(json_build_object('id', u.id, 'regionId', u.region_id, 'name', u.name,
   'municipality', u.municipality, 'coordinatorNames', u.coordinator_names,
   'instructionsForExperts', u.instructions_for_experts))
-  from unit u where u.id::text = any(e.unit_ids)), '[]')`;
+  from unit u where u.id = any(e.unit_ids::uuid[])), '[]')`;
 
 /** What of the experts' records a page needs besides the rows themselves. */
 export interface PageExtras {
