@@ -171,9 +171,9 @@ export async function createApp(options: AppOptions): Promise<App> {
             );
           },
         });
-      if (answeredFromMemory(httpGraphQLRequest, services)) {
-        // Region rules: modules plus cached revisions, so no connection and no transaction. Should
-        // the cache be invalidated meanwhile, the rules are read from the database on their own.
+      if (onlyRegionRules(httpGraphQLRequest)) {
+        // Region rules: modules plus published revisions, which come from the cache or, when it is
+        // cold, from one read of committed rows on a connection of its own; no transaction.
         const em = services.orm.em.fork();
         em.setFilterParams('region', { regionIds: [] });
         return execute(em, viewer instanceof Error ? ANONYMOUS : viewer);
@@ -236,9 +236,8 @@ export async function createApp(options: AppOptions): Promise<App> {
   };
 }
 
-/** Every root field of the query is a region-rule query, and the cache can answer all of them. */
-function answeredFromMemory(request: HTTPGraphQLRequest, services: Services): boolean {
-  if (!services.regions.servesFromMemory()) return false;
+/** Every root field of the query is a region-rule query (answered without the request's transaction). */
+function onlyRegionRules(request: HTTPGraphQLRequest): boolean {
   let query: unknown;
   let operationName: unknown;
   if (request.method === 'GET') {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import pino from 'pino';
 import type { Logger } from './common/logger';
+import { readRows } from './db/read-sql';
 import type { StatementTally } from './db/statement-counter';
 import type { Services } from './services';
 import { readableRegionIds } from './auth/policy';
@@ -126,6 +127,6 @@ export async function withSystemScope<T>(
  */
 export async function enterRegions(em: EntityManager, regionIds: readonly string[]): Promise<void> {
   em.setFilterParams('region', { regionIds: [...regionIds] });
-  // em.execute runs inside the transaction; getConnection().execute would not.
-  if (regionIds.length) await em.execute(`select set_config('app.region_ids', ?, true)`, [regionIds.join(',')]);
+  // In the transaction (getConnection().execute would not be), the value as a bind parameter.
+  if (regionIds.length) await readRows(em, `select set_config('app.region_ids', ?, true)`, [regionIds.join(',')]);
 }

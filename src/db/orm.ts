@@ -37,7 +37,6 @@ export function ormOptions(settings: OrmSettings): Options<PostgreSqlDriver> {
     // Batches Reference.load() and Collection.load() within a tick (off by default in MikroORM 6).
     dataloader: true,
     allowGlobalContext: false,
-    onQuery: recordStatement,
     pool: {
       min: 0,
       max: settings.poolMax,
@@ -85,7 +84,14 @@ export function ormOptions(settings: OrmSettings): Options<PostgreSqlDriver> {
 }
 
 export async function openOrm(settings: OrmSettings): Promise<Orm> {
-  return MikroORM.init<PostgreSqlDriver>(ormOptions(settings));
+  const orm = await MikroORM.init<PostgreSqlDriver>(ormOptions(settings));
+  // Counted where the driver sends them, so that transaction control and the statements of the
+  // read paths (which bypass the ORM) are counted like any other.
+  orm.em
+    .getConnection()
+    .getKnex()
+    .on('query', (query: { sql: string }) => recordStatement(query.sql));
+  return orm;
 }
 
 /** Knex's messages name the connection problem only; no statement or values reach them. */

@@ -15,12 +15,11 @@ export function withStatementTally<T>(tally: StatementTally, fn: () => T): T {
   return storage.run(tally, fn);
 }
 
-/** MikroORM `onQuery` hook: sees every statement before it is sent. */
-export function recordStatement(sql: string): string {
+/** Sees every statement the driver sends, transaction control included. */
+export function recordStatement(sql: string): void {
   const tally = storage.getStore();
   if (tally) {
     tally.count += 1;
     if (tally.statements.length < 200) tally.statements.push(sql);
   }
-  return sql;
 }

@@ -21,6 +21,8 @@ export interface InterviewRecord {
 @Entity({ tableName: 'expert' })
 @Filter(REGION_FILTER)
 @Index({ properties: ['regionId', 'status'] })
+// The pool's page order: a page reads its rows in index order instead of sorting the region.
+@Index({ properties: ['regionId', 'displayName', 'id'] })
 // One profile per account and region, or myData would answer with someone else's data.
 @Unique({ name: 'expert_region_id_account_id_unique', properties: ['regionId', 'accountId'] })
 @Index({

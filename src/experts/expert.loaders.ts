@@ -1,52 +1,88 @@
 import DataLoader from 'dataloader';
+import { readRows } from '../db/read-sql';
 import type { RequestScope } from '../scope';
 import type { RegionConfig } from '../region/region-config';
-import { Unit } from '../units/unit.entity';
-import { ExpertContract, ExpertTaxCard, ExpertTraining } from './expert-records.entity';
+import type { ContractRow, ExpertPageRow, TrainingRow, UnitRow } from './expert.read';
 
-function groupBy<T>(rows: T[], key: (row: T) => string, keys: readonly string[]): T[][] {
-  const map = new Map<string, T[]>();
-  for (const row of rows) {
-    const k = key(row);
-    if (!map.has(k)) map.set(k, []);
-    map.get(k)!.push(row);
+export interface TaxCardRow {
+  year: number;
+  receivedOn: string;
+}
+
+function groupBy<T extends { expertId: string }>(rows: T[], keys: readonly string[]): Array<Omit<T, 'expertId'>[]> {
+  const map = new Map<string, Omit<T, 'expertId'>[]>();
+  for (const { expertId, ...row } of rows) {
+    if (!map.has(expertId)) map.set(expertId, []);
+    map.get(expertId)!.push(row);
   }
   return keys.map((k) => map.get(k) ?? []);
 }
 
 /**
- * Per request: everything a page of expert profiles needs, one statement per kind of row for the
- * whole page (trainings, contracts, tax cards, units), and the region rules once per region.
+ * Per request: everything a page of expert profiles needs as plain rows, one statement per kind of
+ * row for the whole page (trainings, contracts, tax cards, units), and the region rules once per
+ * region. A page read with its records (`primePage`) fills them without any statement.
  */
 export function createExpertLoaders(ctx: RequestScope) {
-  return {
+  const loaders = {
     config: new DataLoader<string, RegionConfig>(async (regionIds) =>
       Promise.all(regionIds.map(async (id) => (await ctx.services.regions.rulesAt(ctx, id, ctx.now())).config)),
     ),
-    trainings: new DataLoader<string, ExpertTraining[]>(async (expertIds) => {
-      const rows = await ctx.em.find(
-        ExpertTraining,
-        { expert: { $in: [...expertIds] } },
-        { orderBy: { completedOn: 'asc', id: 'asc' } },
+    trainings: new DataLoader<string, TrainingRow[]>(async (expertIds) =>
+      groupBy(
+        await readRows<TrainingRow & { expertId: string }>(
+          ctx.em,
+          `select expert_id as "expertId", id, name, provider, hours, started_on::text as "startedOn",
+            completed_on::text as "completedOn"
+          from expert_training where expert_id = any(?::uuid[]) order by completed_on, id`,
+          [[...expertIds]],
+        ),
+        expertIds,
+      ),
+    ),
+    contracts: new DataLoader<string, ContractRow[]>(async (expertIds) =>
+      groupBy(
+        await readRows<ContractRow & { expertId: string }>(
+          ctx.em,
+          `select expert_id as "expertId", id, valid_from::text as "validFrom", valid_to::text as "validTo",
+            signed_on::text as "signedOn", training, earlier_experience as "earlierExperience",
+            topic_ids as "topicIds", wishes, task_type_ids as "taskTypeIds"
+          from expert_contract where expert_id = any(?::uuid[]) order by valid_from, id`,
+          [[...expertIds]],
+        ),
+        expertIds,
+      ),
+    ),
+    taxCards: new DataLoader<string, TaxCardRow[]>(async (expertIds) =>
+      groupBy(
+        await readRows<TaxCardRow & { expertId: string }>(
+          ctx.em,
+          `select expert_id as "expertId", year, received_on::text as "receivedOn"
+          from expert_tax_card where expert_id = any(?::uuid[]) order by year`,
+          [[...expertIds]],
+        ),
+        expertIds,
+      ),
+    ),
+    units: new DataLoader<string, UnitRow | null>(async (unitIds) => {
+      const rows = await readRows<UnitRow>(
+        ctx.em,
+        `select id, region_id as "regionId", name, municipality, coordinator_names as "coordinatorNames",
+          instructions_for_experts as "instructionsForExperts"
+        from unit where id = any(?::uuid[])`,
+        [[...unitIds]],
       );
-      return groupBy(rows, (r) => r.expert.id, expertIds);
-    }),
-    contracts: new DataLoader<string, ExpertContract[]>(async (expertIds) => {
-      const rows = await ctx.em.find(
-        ExpertContract,
-        { expert: { $in: [...expertIds] } },
-        { orderBy: { validFrom: 'asc', id: 'asc' } },
-      );
-      return groupBy(rows, (r) => r.expert.id, expertIds);
-    }),
-    taxCards: new DataLoader<string, ExpertTaxCard[]>(async (expertIds) => {
-      const rows = await ctx.em.find(ExpertTaxCard, { expert: { $in: [...expertIds] } }, { orderBy: { year: 'asc' } });
-      return groupBy(rows, (r) => r.expert.id, expertIds);
-    }),
-    units: new DataLoader<string, Unit | null>(async (unitIds) => {
-      const rows = await ctx.em.find(Unit, { id: { $in: [...unitIds] } });
       const byId = new Map(rows.map((u) => [u.id, u]));
       return unitIds.map((id) => byId.get(id) ?? null);
     }),
+    /** Fills the loaders with what a page statement brought along. */
+    primePage(rows: readonly ExpertPageRow[], brought: { contracts: boolean; trainings: boolean; units: boolean }) {
+      for (const row of rows) {
+        if (brought.contracts) loaders.contracts.prime(row.expert.id, row.contracts);
+        if (brought.trainings) loaders.trainings.prime(row.expert.id, row.trainings);
+        if (brought.units) for (const unit of row.units) loaders.units.prime(unit.id, unit);
+      }
+    },
   };
+  return loaders;
 }

@@ -1,4 +1,4 @@
-import type { GraphQLResolveInfo } from 'graphql';
+import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 import {
   Arg,
   Ctx,
@@ -21,10 +21,11 @@ import { toKeysetConnection, type ConnectionShape } from '../common/pagination';
 import { LocalDateScalar } from '../common/scalars';
 import type { RequestContext } from '../context';
 import { TaskType, taskTypeOf, Topic, topicOf } from '../region/region.types';
-import type { Unit } from '../units/unit.entity';
 import { UnitType } from '../units/unit.types';
 import type { Expert } from './expert.entity';
 import { createExpertLoaders } from './expert.loaders';
+import type { ExpertRow, UnitRow } from './expert.read';
+import type { ExpertPageSelection } from './expert.service';
 import {
   AddExpertTrainingInput,
   ConsentChangeType,
@@ -93,8 +94,9 @@ export class ExpertResolver {
     @Arg('after', () => String, { nullable: true, description: 'endCursor of the previous page.' })
     after: string | null,
     @Ctx() ctx: RequestContext,
-  ): Promise<ConnectionShape<Expert>> {
-    const page = await ctx.services.experts.search(ctx, regionId, filter ?? {}, first, after);
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<ConnectionShape<ExpertRow>> {
+    const page = await ctx.services.experts.search(ctx, regionId, filter ?? {}, first, after, pageSelection(info));
     return toKeysetConnection(page, (e) => e);
   }
 
@@ -251,7 +253,7 @@ export class ExpertResolver {
     description: "Introduction in the given locale, else the region's first locale that has one.",
   })
   async introduction(
-    @Root() e: Expert,
+    @Root() e: ExpertRow,
     @Arg('locale', () => String, { nullable: true }) locale: string | null,
     @Ctx() ctx: RequestContext,
   ): Promise<string | null> {
@@ -266,7 +268,7 @@ export class ExpertResolver {
   }
 
   @FieldResolver(() => LocalizedTextType, { description: 'Introduction in every locale given.' })
-  introductionTexts(@Root() e: Expert): LocalizedTextType {
+  introductionTexts(@Root() e: ExpertRow): LocalizedTextType {
     return { ...e.introduction };
   }
 
@@ -276,7 +278,7 @@ export class ExpertResolver {
       'Topics of experience; null for the pool unless the expert consented (topicsPublic). Reads of hidden topics are audited.',
   })
   async topics(
-    @Root() e: Expert,
+    @Root() e: ExpertRow,
     @Ctx() ctx: RequestContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<Topic[] | null> {
@@ -287,7 +289,7 @@ export class ExpertResolver {
   }
 
   @FieldResolver(() => Boolean, { description: 'Consent: topics are shown to professionals.' })
-  topicsPublic(@Root() e: Expert): boolean {
+  topicsPublic(@Root() e: ExpertRow): boolean {
     return e.topicsPublic;
   }
 
@@ -296,7 +298,7 @@ export class ExpertResolver {
     description: 'Consent to follow fees against the earnings limit; coordinator and the expert only. Audited.',
   })
   earningsLimitOptIn(
-    @Root() e: Expert,
+    @Root() e: ExpertRow,
     @Ctx() ctx: RequestContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<boolean | null> {
@@ -308,7 +310,7 @@ export class ExpertResolver {
     description: 'Monthly earnings limit in cents, while the expert opts in; coordinator and the expert only. Audited.',
   })
   earningsLimitCents(
-    @Root() e: Expert,
+    @Root() e: ExpertRow,
     @Ctx() ctx: RequestContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<number | null> {
@@ -320,7 +322,7 @@ export class ExpertResolver {
     description:
       'Changes with every save; pass it as expectedVersion to updateExpertProfile to detect a concurrent edit. Coordinator only.',
   })
-  version(@Root() e: Expert, @Ctx() ctx: RequestContext): Promise<number | null> {
+  version(@Root() e: ExpertRow, @Ctx() ctx: RequestContext): Promise<number | null> {
     return ctx.services.experts.version(ctx, e);
   }
 
@@ -329,12 +331,12 @@ export class ExpertResolver {
     description:
       "Token subject of the expert's own account, as the coordinator linked it; coordinator and the expert only.",
   })
-  accountId(@Root() e: Expert, @Ctx() ctx: RequestContext): Promise<string | null> {
+  accountId(@Root() e: ExpertRow, @Ctx() ctx: RequestContext): Promise<string | null> {
     return ctx.services.experts.accountId(ctx, e);
   }
 
   @FieldResolver(() => [TaskType], { description: 'Task types the expert does.' })
-  async taskTypes(@Root() e: Expert, @Ctx() ctx: RequestContext): Promise<TaskType[]> {
+  async taskTypes(@Root() e: ExpertRow, @Ctx() ctx: RequestContext): Promise<TaskType[]> {
     const config = await ctx.loaders.get(createExpertLoaders).config.load(e.regionId);
     return e.taskTypeIds.map((id) => taskTypeOf(config, id));
   }
@@ -345,7 +347,7 @@ export class ExpertResolver {
       'Email and phone: the coordinator, unit coordinators of units the expert was inducted in, and the expert (null for the pool). Each read is audited.',
   })
   contact(
-    @Root() e: Expert,
+    @Root() e: ExpertRow,
     @Ctx() ctx: RequestContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<ExpertContactType | null> {
@@ -356,7 +358,7 @@ export class ExpertResolver {
     nullable: true,
     description: 'The contract valid today in the region, if any.',
   })
-  async currentContract(@Root() e: Expert, @Ctx() ctx: RequestContext): Promise<ContractPeriodType | null> {
+  async currentContract(@Root() e: ExpertRow, @Ctx() ctx: RequestContext): Promise<ContractPeriodType | null> {
     const loaders = ctx.loaders.get(createExpertLoaders);
     const [config, contracts] = await Promise.all([loaders.config.load(e.regionId), loaders.contracts.load(e.id)]);
     const c = contractOn(contracts, localDate(ctx.now(), config.timeZone));
@@ -364,7 +366,7 @@ export class ExpertResolver {
   }
 
   @FieldResolver(() => Boolean, { description: 'ACTIVE and under a contract valid today: can receive new offers.' })
-  async availableForOffers(@Root() e: Expert, @Ctx() ctx: RequestContext): Promise<boolean> {
+  async availableForOffers(@Root() e: ExpertRow, @Ctx() ctx: RequestContext): Promise<boolean> {
     const loaders = ctx.loaders.get(createExpertLoaders);
     const [config, contracts] = await Promise.all([loaders.config.load(e.regionId), loaders.contracts.load(e.id)]);
     return availableOn(e.status, contracts, localDate(ctx.now(), config.timeZone));
@@ -375,7 +377,7 @@ export class ExpertResolver {
     description: 'All contracts with their contents; coordinator and the expert only. Audited.',
   })
   async contracts(
-    @Root() e: Expert,
+    @Root() e: ExpertRow,
     @Ctx() ctx: RequestContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<ExpertContractType[] | null> {
@@ -399,7 +401,7 @@ export class ExpertResolver {
       "Completed trainings; names and providers follow the topics' rules (audited while the topics are hidden).",
   })
   async trainings(
-    @Root() e: Expert,
+    @Root() e: ExpertRow,
     @Ctx() ctx: RequestContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<ExpertTrainingType[]> {
@@ -418,9 +420,9 @@ export class ExpertResolver {
   }
 
   @FieldResolver(() => [UnitType], { description: 'Units the expert has been inducted in.' })
-  async units(@Root() e: Expert, @Ctx() ctx: RequestContext): Promise<Unit[]> {
+  async units(@Root() e: ExpertRow, @Ctx() ctx: RequestContext): Promise<UnitRow[]> {
     const units = await ctx.loaders.get(createExpertLoaders).units.loadMany(e.unitIds);
-    return units.filter((u): u is Unit => !!u && !(u instanceof Error));
+    return units.filter((u): u is UnitRow => !!u && !(u instanceof Error));
   }
 
   @FieldResolver(() => [TaxCardType], {
@@ -428,7 +430,7 @@ export class ExpertResolver {
     description: 'Tax cards by year; coordinator and the expert only (null otherwise). Each read is audited.',
   })
   async taxCards(
-    @Root() e: Expert,
+    @Root() e: ExpertRow,
     @Ctx() ctx: RequestContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<TaxCardType[] | null> {
@@ -441,7 +443,7 @@ export class ExpertResolver {
     description: 'The suitability interview; coordinator and the expert only. Audited.',
   })
   async interview(
-    @Root() e: Expert,
+    @Root() e: ExpertRow,
     @Ctx() ctx: RequestContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<InterviewType | null> {
@@ -450,7 +452,37 @@ export class ExpertResolver {
   }
 
   @FieldResolver(() => Boolean, { description: 'Personal data has been erased; only the pseudonym remains.' })
-  erased(@Root() e: Expert): boolean {
+  erased(@Root() e: ExpertRow): boolean {
     return !!e.erasedAt;
   }
+}
+
+/**
+ * What a selection of the experts page needs from the page statement: the records behind the
+ * selected node fields, and the total only when `totalCount` is selected.
+ */
+function pageSelection(info: GraphQLResolveInfo): ExpertPageSelection {
+  const fieldsOf = (set: SelectionSetNode | undefined, out = new Map<string, SelectionSetNode[]>()) => {
+    for (const selection of set?.selections ?? []) {
+      if (selection.kind === Kind.FIELD) {
+        const list = out.get(selection.name.value) ?? [];
+        if (selection.selectionSet) list.push(selection.selectionSet);
+        out.set(selection.name.value, list);
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) fieldsOf(selection.selectionSet, out);
+      else fieldsOf(info.fragments[selection.name.value]?.selectionSet, out);
+    }
+    return out;
+  };
+  const top = new Map<string, SelectionSetNode[]>();
+  for (const node of info.fieldNodes) fieldsOf(node.selectionSet, top);
+  const nodeFields = new Map<string, SelectionSetNode[]>();
+  for (const set of top.get('nodes') ?? []) fieldsOf(set, nodeFields);
+  for (const edges of top.get('edges') ?? [])
+    for (const set of fieldsOf(edges).get('node') ?? []) fieldsOf(set, nodeFields);
+  return {
+    contracts: ['contracts', 'currentContract', 'availableForOffers'].some((f) => nodeFields.has(f)),
+    trainings: nodeFields.has('trainings'),
+    units: nodeFields.has('units'),
+    totalCount: top.has('totalCount'),
+  };
 }

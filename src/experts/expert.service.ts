@@ -1,17 +1,10 @@
 import type { Grant } from '../auth/viewer';
-import {
-  LockMode,
-  OptimisticLockError,
-  raw,
-  UniqueConstraintViolationException,
-  type FilterQuery,
-} from '@mikro-orm/core';
+import { LockMode, OptimisticLockError, raw, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { authorize, authorizeRow, hasRole, requireAuthenticated } from '../auth/policy';
 import type { OperationName } from '../auth/policies';
 import { BadUserInputError, ConflictError, DomainError, ForbiddenError, NotFoundError } from '../common/errors';
 import { isUuid } from '../common/ids';
 import {
-  afterPosition,
   checkListLength,
   listCap,
   MAX_PAGE_SIZE,
@@ -41,7 +34,9 @@ import {
   type ConsentKind,
 } from './expert-records.entity';
 import { Expert, type Introduction } from './expert.entity';
-import { createExpertLoaders } from './expert.loaders';
+import { createExpertLoaders, type TaxCardRow } from './expert.loaders';
+import { readExpertPage, type ContractRow, type ExpertRow, type PageExtras, type TrainingRow } from './expert.read';
+import { readRows, SqlParams } from '../db/read-sql';
 import { isEmailAddress, isPhoneNumber } from './rules/contact';
 import { contractOn, localDate, overlaps } from './rules/contract-validity';
 import {
@@ -81,6 +76,10 @@ export interface SearchFilter {
   availableOn?: string | null;
   statuses?: ExpertStatus[] | null;
 }
+
+/** What the page's selection needs in its statement (everything when not known). */
+export type ExpertPageSelection = PageExtras;
+const ALL_EXTRAS: PageExtras = { contracts: true, trainings: true, units: true, totalCount: false };
 
 const LANGUAGE = /^[a-z]{2,3}$/;
 const PERSONAL_FIELDS = [
@@ -146,7 +145,8 @@ export class ExpertService {
     filter: SearchFilter,
     first?: number | null,
     after?: string | null,
-  ): Promise<KeysetPage<Expert>> {
+    selection?: ExpertPageSelection,
+  ): Promise<KeysetPage<ExpertRow>> {
     authorize(ctx, 'Query.experts', regionId);
     const config = await this.config(ctx, regionId);
     const request = keysetPageRequest(first, after);
@@ -161,47 +161,45 @@ export class ExpertService {
     if (filter.taskTypeIds)
       this.checkIds(config.taskTypes, filter.taskTypeIds, 'filter.taskTypeIds', 'task type', regionId);
 
-    // Built afresh for each statement: a raw SQL fragment can be used in one query only.
-    const conditions = (): FilterQuery<Expert> => {
-      const where: Record<string, unknown> & { $and: unknown[] } = { regionId, $and: [] };
-      if (filter.topicIds?.length) {
-        where.topicIds = { $contains: filter.topicIds };
-        if (poolOnly)
-          where.$and.push(
-            ownUnits.length
-              ? { $or: [{ topicsPublic: true }, { unitIds: { $overlap: ownUnits } }] }
-              : { topicsPublic: true },
-          );
-      }
-      if (filter.taskTypeIds?.length) where.taskTypeIds = { $contains: filter.taskTypeIds };
-      if (filter.languages?.length) where.languages = { $contains: filter.languages };
-      if (filter.municipality) where.municipalities = { $contains: [filter.municipality] };
-      if (filter.remote !== null && filter.remote !== undefined) where.remote = filter.remote;
-      if (poolOnly) {
-        where.status = 'ACTIVE';
-        // A future contract is the coordinator's knowledge: the pool sees only the one in force.
-        const [from, to] =
-          filter.availableOn && filter.availableOn < today
-            ? [filter.availableOn, today]
-            : [today, filter.availableOn ?? today];
-        where.$and.push(validContractCovering(from, to));
-      } else {
-        if (filter.statuses?.length) where.status = { $in: filter.statuses };
-        if (filter.availableOn)
-          where.$and.push({ status: 'ACTIVE' }, validContractCovering(filter.availableOn, filter.availableOn));
-      }
-      if (!where.$and.length) delete (where as Partial<typeof where>).$and;
-      return where as FilterQuery<Expert>;
-    };
+    // Plain SQL with bind parameters: no entity is hydrated, and the contracts, trainings and
+    // units the page shows come in the same statement (json_agg), as does the total when selected.
+    const params = new SqlParams();
+    const where = [`e.region_id = ${params.add(regionId)}`];
+    if (filter.topicIds?.length) {
+      where.push(`e.topic_ids @> ${params.add(filter.topicIds, '::text[]')}`);
+      if (poolOnly)
+        where.push(
+          ownUnits.length
+            ? `(e.topics_public or e.unit_ids && ${params.add(ownUnits, '::text[]')})`
+            : 'e.topics_public',
+        );
+    }
+    if (filter.taskTypeIds?.length) where.push(`e.task_type_ids @> ${params.add(filter.taskTypeIds, '::text[]')}`);
+    if (filter.languages?.length) where.push(`e.languages @> ${params.add(filter.languages, '::text[]')}`);
+    if (filter.municipality) where.push(`e.municipalities @> ${params.add([filter.municipality], '::text[]')}`);
+    if (filter.remote !== null && filter.remote !== undefined) where.push(`e.remote = ${params.add(filter.remote)}`);
+    const contractCovering = (from: string, to: string) =>
+      `exists (select 1 from expert_contract c where c.expert_id = e.id and c.valid_from <= ${params.add(from, '::date')} and c.valid_to >= ${params.add(to, '::date')})`;
+    if (poolOnly) {
+      where.push(`e.status = 'ACTIVE'`);
+      // A future contract is the coordinator's knowledge: the pool sees only the one in force.
+      const [from, to] =
+        filter.availableOn && filter.availableOn < today
+          ? [filter.availableOn, today]
+          : [today, filter.availableOn ?? today];
+      where.push(contractCovering(from, to));
+    } else {
+      if (filter.statuses?.length) where.push(`e.status = any(${params.add(filter.statuses, '::expert_status[]')})`);
+      if (filter.availableOn)
+        where.push(`e.status = 'ACTIVE'`, contractCovering(filter.availableOn, filter.availableOn));
+    }
+    const condition = where.join(' and ');
+    const extras = { ...(selection ?? ALL_EXTRAS), totalCount: selection?.totalCount ?? false };
     // A keyset page (name, id): experts added or renamed while someone pages never repeat or skip one.
-    const rows = await ctx.em.find(
-      Expert,
-      { $and: [conditions(), afterPosition('displayName', 'asc', request.after)] },
-      {
-        orderBy: { displayName: 'asc', id: 'asc' },
-        limit: request.limit + 1,
-      },
-    );
+    const position = request.after ? { key: request.after.key as string, id: request.after.id } : null;
+    const page = await readExpertPage(ctx, params, condition, position, request.limit, extras);
+    ctx.loaders.get(createExpertLoaders).primePage(page.rows, extras);
+    const rows = page.rows.map((r) => r.expert);
     if (filter.topicIds?.length) {
       // Matching a topic filter tells that the expert has those topics: for an expert who keeps them
       // hidden, that is a read of them, audited like selecting `topics` (one INSERT for the page).
@@ -209,11 +207,20 @@ export class ExpertService {
         rows.slice(0, request.limit).map((e) => this.reveal(ctx, e, 'topics', 'experts (filter.topicIds)')),
       );
     }
+    const counted = page.totalCount;
     return keysetPage(
       rows,
       request,
       (e) => e.displayName,
-      () => ctx.em.count(Expert, conditions()),
+      async () =>
+        counted ??
+        (
+          await readRows<{ n: number }>(
+            ctx.em,
+            `select count(*)::int as n from expert e where ${condition}`,
+            params.values,
+          )
+        )[0]!.n,
     );
   }
 
@@ -268,7 +275,7 @@ export class ExpertService {
    */
   async reveal(
     ctx: RequestScope,
-    e: Expert,
+    e: ExpertRow,
     field: ExpertField,
     operation: string | null,
     hasValue = true,
@@ -289,7 +296,7 @@ export class ExpertService {
 
   async contact(
     ctx: RequestScope,
-    e: Expert,
+    e: ExpertRow,
     operation: string | null,
   ): Promise<{ email: string | null; phone: string | null } | null> {
     if (!e.email && !e.phone) return null;
@@ -298,56 +305,56 @@ export class ExpertService {
       : null;
   }
 
-  async topicIds(ctx: RequestScope, e: Expert, operation: string | null): Promise<string[] | null> {
+  async topicIds(ctx: RequestScope, e: ExpertRow, operation: string | null): Promise<string[] | null> {
     return (await this.reveal(ctx, e, 'topics', operation, e.topicIds.length > 0)) ? e.topicIds : null;
   }
 
   /** Trainings; `detailed` false: the caller sees hours and dates only, not names and providers. */
   async trainings(
     ctx: RequestScope,
-    e: Expert,
+    e: ExpertRow,
     operation: string | null,
-  ): Promise<{ rows: ExpertTraining[]; detailed: boolean }> {
+  ): Promise<{ rows: TrainingRow[]; detailed: boolean }> {
     const rows = await ctx.loaders.get(createExpertLoaders).trainings.load(e.id);
     const detailed = await this.reveal(ctx, e, 'trainings', operation, rows.length > 0);
     return { rows, detailed };
   }
 
-  async earningsLimitOptIn(ctx: RequestScope, e: Expert, operation: string | null): Promise<boolean | null> {
+  async earningsLimitOptIn(ctx: RequestScope, e: ExpertRow, operation: string | null): Promise<boolean | null> {
     return (await this.reveal(ctx, e, 'earningsLimitOptIn', operation, e.earningsLimitOptIn))
       ? e.earningsLimitOptIn
       : null;
   }
 
-  async earningsLimitCents(ctx: RequestScope, e: Expert, operation: string | null): Promise<number | null> {
+  async earningsLimitCents(ctx: RequestScope, e: ExpertRow, operation: string | null): Promise<number | null> {
     const cents = e.earningsLimitCents ?? null;
     return (await this.reveal(ctx, e, 'earningsLimitCents', operation, cents !== null)) ? cents : null;
   }
 
-  async interview(ctx: RequestScope, e: Expert, operation: string | null): Promise<Expert['interview'] | null> {
+  async interview(ctx: RequestScope, e: ExpertRow, operation: string | null): Promise<ExpertRow['interview'] | null> {
     if (!e.interview) return null;
     return (await this.reveal(ctx, e, 'interview', operation)) ? e.interview : null;
   }
 
-  async contracts(ctx: RequestScope, e: Expert, operation: string | null): Promise<ExpertContract[] | null> {
+  async contracts(ctx: RequestScope, e: ExpertRow, operation: string | null): Promise<ContractRow[] | null> {
     if (!mayRead(expertAccess(ctx.viewer, e), 'contracts', e.topicsPublic)) return null;
     const rows = await ctx.loaders.get(createExpertLoaders).contracts.load(e.id);
     await this.reveal(ctx, e, 'contracts', operation, rows.length > 0);
     return rows;
   }
 
-  async taxCards(ctx: RequestScope, e: Expert, operation: string | null): Promise<ExpertTaxCard[] | null> {
+  async taxCards(ctx: RequestScope, e: ExpertRow, operation: string | null): Promise<TaxCardRow[] | null> {
     if (!mayRead(expertAccess(ctx.viewer, e), 'taxCards', e.topicsPublic)) return null;
     const rows = await ctx.loaders.get(createExpertLoaders).taxCards.load(e.id);
     await this.reveal(ctx, e, 'taxCards', operation, rows.length > 0);
     return rows;
   }
 
-  async version(ctx: RequestScope, e: Expert): Promise<number | null> {
+  async version(ctx: RequestScope, e: ExpertRow): Promise<number | null> {
     return (await this.reveal(ctx, e, 'version', null)) ? e.version : null;
   }
 
-  async accountId(ctx: RequestScope, e: Expert): Promise<string | null> {
+  async accountId(ctx: RequestScope, e: ExpertRow): Promise<string | null> {
     return (await this.reveal(ctx, e, 'accountId', null)) ? (e.accountId ?? null) : null;
   }
 
@@ -891,17 +898,6 @@ export class ExpertService {
     }
     return out;
   }
-}
-
-/** An expert under one contract valid from `from` to `to` (SQL, so that the page is filtered in the database). */
-function validContractCovering(from: string, to: string): Record<string, unknown> {
-  return {
-    [raw(
-      (alias) =>
-        `exists (select 1 from "expert_contract" c where c.expert_id = ${alias}.id and c.valid_from <= ? and c.valid_to >= ?)`,
-      [from, to],
-    )]: true,
-  };
 }
 
 /** Audit reason of a consent a coordinator records for the expert (given on paper). */

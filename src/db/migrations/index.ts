@@ -13,6 +13,7 @@ import { Migration20261124001720_around_work } from './Migration20261124001720_a
 import { Migration20261124003335_feedback } from './Migration20261124003335_feedback';
 import { Migration20261124004119_metrics_index } from './Migration20261124004119_metrics_index';
 import { Migration20261202202213_metrics_rollup } from './Migration20261202202213_metrics_rollup';
+import { Migration20261202205925_experts_page_index } from './Migration20261202205925_experts_page_index';
 
 /** Every migration, in order. Written by `npm run migration:create`; do not edit by hand. */
 export const migrationsList: MigrationObject[] = [
@@ -30,4 +31,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261124003335_feedback', class: Migration20261124003335_feedback },
   { name: 'Migration20261124004119_metrics_index', class: Migration20261124004119_metrics_index },
   { name: 'Migration20261202202213_metrics_rollup', class: Migration20261202202213_metrics_rollup },
+  { name: 'Migration20261202205925_experts_page_index', class: Migration20261202205925_experts_page_index },
 ];
