@@ -5,6 +5,7 @@ import { ReceptionService } from './reception/reception.service';
 import { FeedbackService } from './feedback/feedback.service';
 import { MetricsService } from './metrics/metrics.service';
 import { forgetExpiredOrderData, RETENTION_INTERVAL_MS } from './orders/retention';
+import { refreshMetricsRollup } from './metrics/rollup';
 import { createApp, type App } from './app';
 import type { Logger } from './common/logger';
 import type { Env } from './config/env';
@@ -99,8 +100,18 @@ export async function startServer(options: {
     log,
   });
   let revisionListener: Awaited<ReturnType<typeof listenForPublishedRevisions>> | undefined;
+  // A read replica takes the same role as the primary's requests, so row-level security holds there too.
+  const readOrm = env.DATABASE_READ_URL
+    ? await openOrm({
+        url: env.DATABASE_READ_URL,
+        poolMax: env.DB_POOL_MAX,
+        afterConnect: [`set role ${APP_ROLE}`],
+        log,
+        contextName: 'read-replica',
+      })
+    : undefined;
   try {
-    const services = servicesOn(orm);
+    const services: Services = { ...servicesOn(orm), readOrm };
     // Region rules from memory: a notification connection keeps the cache true to every publish.
     revisionListener = await listenForPublishedRevisions(appUrl ?? options.databaseUrl, services.regions.cache, log);
     await services.regions.warmCache(orm.em);
@@ -145,6 +156,17 @@ export async function startServer(options: {
       );
     const retention = setInterval(() => void forget(), RETENTION_INTERVAL_MS).unref();
     await forget();
+    // The analysts' rollup: months changed since the last run are rebuilt in the background.
+    let rollupRun: Promise<unknown> | undefined;
+    // One run at a time in a process: a long first build is not started again by the timer.
+    const refreshRollup = () =>
+      (rollupRun ??= refreshMetricsRollup(services, log)
+        .catch((error: unknown) =>
+          log.error({ err: error }, 'metrics rollup refresh failed; tables are computed live until it succeeds'),
+        )
+        .finally(() => (rollupRun = undefined)));
+    const rollup = setInterval(() => void refreshRollup(), env.METRICS_ROLLUP_INTERVAL_SECONDS * 1000).unref();
+    void refreshRollup();
     let stopping: Promise<void> | undefined;
     return {
       url,
@@ -155,13 +177,17 @@ export async function startServer(options: {
       stop: () =>
         (stopping ??= (async () => {
           clearInterval(retention);
+          clearInterval(rollup);
           await app.close();
+          await rollupRun;
           await revisionListener?.close();
+          await readOrm?.close(true);
           await orm.close(true);
         })()),
     };
   } catch (error) {
     await revisionListener?.close();
+    await readOrm?.close(true);
     await orm.close(true);
     throw error;
   }

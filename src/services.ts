@@ -13,6 +13,8 @@ import type { MetricsService } from './metrics/metrics.service';
 /** Stateless services, built once at start; per-request state travels in the context. */
 export interface Services {
   orm: Orm;
+  /** Where analysts' aggregates run when DATABASE_READ_URL names a read replica; otherwise absent. */
+  readOrm?: Orm;
   regions: RegionService;
   audit: AuditService;
   units: UnitService;

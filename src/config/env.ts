@@ -9,6 +9,8 @@ const EnvSchema = z.object({
   HOST: z.string().optional(),
   DATABASE_URL: z.url().optional(),
   DATABASE_APP_URL: z.url().optional(),
+  DATABASE_READ_URL: z.url().optional(),
+  METRICS_ROLLUP_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(30),
   ALLOW_EMBEDDED_DATABASE: z.enum(['true', 'false']).default('false'),
   DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
   DATA_DIR: z.string().default('.data'),

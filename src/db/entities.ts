@@ -9,6 +9,7 @@ import { SupportMeeting } from '../support/support.entity';
 import { ReceptionShift } from '../reception/reception.entity';
 import { FeedbackLink, FeedbackResponse } from '../feedback/feedback.entity';
 import { Notification, Offer, Order, OrderSession } from '../orders/order.entity';
+import { MetricsCell, MetricsOrderFacts, MetricsStaleMonth } from '../metrics/rollup.entity';
 import { FeeLineRecord, MonthConfirmation, NoticeApproval, PayoutPeriodRecord } from '../fees/fee.entity';
 
 /** Every MikroORM entity; listed explicitly so that no file-system discovery runs at start. */
@@ -36,4 +37,7 @@ export const entities = [
   ReceptionShift,
   FeedbackResponse,
   FeedbackLink,
+  MetricsCell,
+  MetricsOrderFacts,
+  MetricsStaleMonth,
 ];

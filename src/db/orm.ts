@@ -15,6 +15,11 @@ export interface OrmSettings {
   afterConnect?: string[];
   /** Where the driver's own warnings go (a lost connection), instead of bare lines on stderr. */
   log?: Pick<Logger, 'warn' | 'error' | 'debug'>;
+  /**
+   * Names this ORM's transaction context: a second ORM (the read replica's) needs its own, or a
+   * transaction opened on it inside a request's would join the request's connection instead.
+   */
+  contextName?: string;
 }
 
 /** Where `npm run migration:create` writes; the running app loads `migrationsList` instead. */
@@ -24,6 +29,7 @@ export function ormOptions(settings: OrmSettings): Options<PostgreSqlDriver> {
   return {
     driver: PostgreSqlDriver,
     clientUrl: settings.url,
+    ...(settings.contextName ? { contextName: settings.contextName } : {}),
     entities,
     extensions: [Migrator],
     discovery: { disableDynamicFileAccess: true, requireEntitiesArray: true },

@@ -1,13 +1,26 @@
 import { Arg, Ctx, Field, Float, ID, InputType, ObjectType, Query, Resolver, registerEnumType } from 'type-graphql';
 import { LocalDateScalar } from '../common/scalars';
 import type { RequestContext } from '../context';
-import { MEASURES, METRIC_DIMENSIONS, type Measure, type MetricDimension, type MetricsRow } from './metrics.service';
+import {
+  MEASURES,
+  METRIC_DIMENSIONS,
+  type Measure,
+  type MetricDimension,
+  type MetricsRow,
+  type MetricsSource,
+} from './metrics.service';
 
 const MetricDimensionEnum = Object.fromEntries(METRIC_DIMENSIONS.map((d) => [d, d])) as {
   [K in MetricDimension]: K;
 };
 registerEnumType(MetricDimensionEnum, { name: 'MetricDimension', description: 'What a metrics table is grouped by.' });
 const MeasureEnum = Object.fromEntries(MEASURES.map((m) => [m, m])) as { [K in Measure]: K };
+const MetricsSourceEnum = { LIVE: 'LIVE', ROLLUP: 'ROLLUP' } as const;
+registerEnumType(MetricsSourceEnum, {
+  name: 'MetricsSource',
+  description:
+    'Where a table was computed: ROLLUP when every month of a whole-month period is up to date in the rollup, LIVE from the data itself otherwise. Both give the same numbers.',
+});
 registerEnumType(MeasureEnum, {
   name: 'Measure',
   description:
@@ -63,6 +76,8 @@ class MetricsRowType {
 class MetricsTableType {
   @Field(() => [MetricsRowType])
   rows!: MetricsRowType[];
+  @Field(() => MetricsSourceEnum, { description: 'Where the table was computed.' })
+  source!: MetricsSource;
 }
 
 @Resolver()
@@ -74,8 +89,8 @@ export class MetricsResolver {
     @Arg('input', () => MetricsInput) input: MetricsInput,
     @Ctx() ctx: RequestContext,
   ): Promise<MetricsTableType> {
-    const rows: MetricsRow[] = await ctx.services.metrics.table(ctx, input);
-    return { rows };
+    const table: { rows: MetricsRow[]; source: MetricsSource } = await ctx.services.metrics.table(ctx, input);
+    return table;
   }
 
   @Query(() => String, { description: 'The same table as CSV; a suppressed value is empty.' })

@@ -12,6 +12,7 @@ import { Migration20261123235813_fees } from './Migration20261123235813_fees';
 import { Migration20261124001720_around_work } from './Migration20261124001720_around_work';
 import { Migration20261124003335_feedback } from './Migration20261124003335_feedback';
 import { Migration20261124004119_metrics_index } from './Migration20261124004119_metrics_index';
+import { Migration20261202202213_metrics_rollup } from './Migration20261202202213_metrics_rollup';
 
 /** Every migration, in order. Written by `npm run migration:create`; do not edit by hand. */
 export const migrationsList: MigrationObject[] = [
@@ -28,4 +29,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261124001720_around_work', class: Migration20261124001720_around_work },
   { name: 'Migration20261124003335_feedback', class: Migration20261124003335_feedback },
   { name: 'Migration20261124004119_metrics_index', class: Migration20261124004119_metrics_index },
+  { name: 'Migration20261202202213_metrics_rollup', class: Migration20261202202213_metrics_rollup },
 ];

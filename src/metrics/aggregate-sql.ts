@@ -1,0 +1,240 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { RegionConfig } from '../region/region-config';
+import type { MetricDimension } from './metrics.service';
+
+/** What both statements need: the regions (with their rules now), the grouping and the period. */
+export interface AggregateQuery {
+  regionIds: string[];
+  configs: RegionConfig[];
+  groupBy: MetricDimension[];
+  from: string;
+  to: string;
+}
+
+/** SQL for each dimension over the session-level base (aliases: s session, o order, u unit, rz region rules). */
+export const DIMENSION_SQL: Record<MetricDimension, string> = {
+  REGION: 'o.region_id',
+  UNIT: `coalesce(o.unit_id::text, 'external')`,
+  SERVICE_INTERFACE: `coalesce(u.service_interface_id, 'external')`,
+  MONTH: `to_char(s.starts_at at time zone rz.tz, 'YYYY-MM')`,
+  TASK_TYPE: 'o.task_type_id',
+  TOPIC: 't.topic',
+  ORDERING_MODEL: 'rz.model',
+};
+
+/** The live aggregate: one statement of GROUP BYs over the sessions of the period. */
+export function liveStatement({ regionIds, configs, groupBy, from, to }: AggregateQuery): [string, unknown[]] {
+  const rz = configs.map(() => '(?, ?, ?)').join(', ');
+  const rzParams = configs.flatMap((c) => [c.id, c.timeZone, c.orderingModel]);
+  const dims = groupBy.map((d, i) => `${DIMENSION_SQL[d]} as d${i}`);
+  const keys = groupBy.map((_, i) => `d${i}`);
+  const by = (table: string) => (keys.length ? `group by ${keys.map((k) => `${table}.${k}`).join(', ')}` : '');
+  const sel = (table: string) => keys.map((k) => `${table}.${k}`).join(', ') + (keys.length ? ',' : '');
+  const topicJoin = groupBy.includes('TOPIC')
+    ? `cross join lateral unnest(case when cardinality(o.topic_ids) > 0 then o.topic_ids else array['none'] end) as t(topic)`
+    : '';
+  const sql = `
+      with rz(region_id, tz, model) as (values ${rz}),
+      base as (
+        select ${dims.join(', ')}${dims.length ? ',' : ''} s.id as session_id, o.id as order_id, s.outcome,
+               s.worked_minutes, s.cancellation_class
+          from order_session s
+          join work_order o on o.id = s.order_id
+          join rz on rz.region_id = o.region_id
+          left join unit u on u.id = o.unit_id
+          ${topicJoin}
+         where o.region_id in (${regionIds.map(() => '?').join(', ')})
+           and s.region_id in (${regionIds.map(() => '?').join(', ')})
+           -- A day either side covers every time zone; the index on (region_id, starts_at) narrows to it.
+           and s.starts_at >= ?::date - interval '1 day' and s.starts_at < ?::date + interval '2 days'
+           and (s.starts_at at time zone rz.tz)::date between ?::date and ?::date
+      ),
+      orders as (select distinct ${sel('b')} b.order_id from base b),
+      sessions as (
+        select ${sel('b')}
+               count(distinct b.order_id) as orders,
+               count(*) filter (where b.outcome = 'COMPLETED') as completed,
+               coalesce(sum(b.worked_minutes) filter (where b.outcome = 'COMPLETED'), 0) as minutes,
+               count(*) filter (where b.cancellation_class = 'LATE') as late,
+               count(*) filter (where b.outcome = 'CLIENT_NO_SHOW') as no_shows
+          from base b ${by('b')}
+      ),
+      fees as (
+        select ${sel('b')}
+               sum(f.amount_cents) as fees,
+               coalesce(sum(f.amount_cents) filter (where f.tax_class = 'SALARY'), 0) as salary,
+               coalesce(sum(f.amount_cents) filter (where f.tax_class = 'WORK_COMPENSATION'), 0) as work_compensation
+          from base b join fee_line f on f.session_id = b.session_id ${by('b')}
+      ),
+      people as (
+        select ${sel('b')} count(distinct f.expert_id) as experts
+          from orders b join order_offer f on f.order_id = b.order_id and f.status in ('ACCEPTED', 'WITHDRAWN') ${by('b')}
+      ),
+      offers as (
+        select ${sel('b')}
+               count(*) filter (where f.status in ('ACCEPTED', 'WITHDRAWN')) as accepted,
+               count(*) filter (where f.status in ('ACCEPTED', 'WITHDRAWN', 'DECLINED', 'EXPIRED')) as answered
+          from orders b join order_offer f on f.order_id = b.order_id ${by('b')}
+      ),
+      matched as (
+        select ${sel('b')}
+               percentile_cont(0.5) within group (order by extract(epoch from (m.first_accept - o.created_at)) / 3600) as median_hours
+          from orders b
+          join work_order o on o.id = b.order_id
+          join lateral (select min(f.responded_at) as first_accept from order_offer f
+                         where f.order_id = b.order_id and f.status in ('ACCEPTED', 'WITHDRAWN')) m on m.first_accept is not null
+         ${by('b')}
+      ),
+      feedback as (
+        select ${sel('b')}
+               avg((a->>'scale')::numeric) filter (where r.respondent = 'EXPERT') as fb_expert,
+               count(distinct r.id) filter (where r.respondent = 'EXPERT') as n_expert,
+               avg((a->>'scale')::numeric) filter (where r.respondent = 'CLIENT') as fb_client,
+               count(distinct r.id) filter (where r.respondent = 'CLIENT') as n_client,
+               avg((a->>'scale')::numeric) filter (where r.respondent = 'PROFESSIONAL') as fb_professional,
+               count(distinct r.id) filter (where r.respondent = 'PROFESSIONAL') as n_professional
+          from orders b
+          join feedback_response r on r.order_id = b.order_id
+          cross join lateral jsonb_array_elements(r.answers) a
+         where (a->>'scale') is not null
+         ${by('b')}
+      )
+      -- Each part once, side by side; joining them in SQL made PostgreSQL re-sort every part per row.
+      select 'sessions' as part, ${sel('p')} p.orders::numeric as v1, p.completed::numeric as v2, p.minutes::numeric as v3,
+             p.late::numeric as v4, p.no_shows::numeric as v5, null::numeric as v6 from sessions p
+      union all
+      select 'fees', ${sel('p')} p.fees, p.salary, p.work_compensation, null, null, null from fees p
+      union all
+      select 'people', ${sel('p')} p.experts, null, null, null, null, null from people p
+      union all
+      select 'offers', ${sel('p')} p.accepted, p.answered, null, null, null, null from offers p
+      union all
+      select 'matched', ${sel('p')} p.median_hours::numeric, null, null, null, null, null from matched p
+      union all
+      select 'feedback', ${sel('p')} p.fb_expert, p.n_expert, p.fb_client, p.n_client, p.fb_professional, p.n_professional
+        from feedback p`;
+  return [sql, [...rzParams, ...regionIds, ...regionIds, from, to, from, to]];
+}
+
+/**
+ * The months from `from` to `to` when the period is whole months (first day to last day), else
+ * null: the rollup is kept by month, so only whole months can be answered from it.
+ */
+export function wholeMonths(from: string, to: string): string[] | null {
+  const [fy, fm, fd] = from.split('-').map(Number) as [number, number, number];
+  const [ty, tm, td] = to.split('-').map(Number) as [number, number, number];
+  const lastDay = new Date(Date.UTC(ty, tm, 0)).getUTCDate();
+  if (fd !== 1 || td !== lastDay) return null;
+  const months: string[] = [];
+  for (let y = fy, m = fm; y < ty || (y === ty && m <= tm); m === 12 ? ((y += 1), (m = 1)) : (m += 1)) {
+    months.push(`${y}-${String(m).padStart(2, '0')}`);
+    // A period of more than 25 years is answered live rather than by a long list of months.
+    if (months.length > 300) return null;
+  }
+  return months;
+}
+
+/** True when no month of the period has changed since the rollup last rebuilt it. */
+export async function rollupIsFresh(em: EntityManager, regionIds: string[], months: string[]): Promise<boolean> {
+  const [row] = await em.execute<Array<{ stale: boolean }>>(
+    `select exists (select 1 from metrics_stale_month where region_id = any (?::text[]) and month = any (?::text[])) as stale`,
+    [`{${regionIds.join(',')}}`, `{${months.join(',')}}`],
+  );
+  return row?.stale === false;
+}
+
+/** Dimensions over the rollup's cells `c` and order facts `f` (aliases: u unit, rz region rules, t topic). */
+const ROLLUP_DIMENSION_SQL: Record<MetricDimension, (table: 'c' | 'f') => string> = {
+  REGION: (x) => `${x}.region_id`,
+  UNIT: (x) => `${x}.unit_key`,
+  SERVICE_INTERFACE: () => `coalesce(u.service_interface_id, 'external')`,
+  MONTH: (x) => `${x}.month`,
+  TASK_TYPE: (x) => `${x}.task_type_id`,
+  TOPIC: (x) => (x === 'c' ? 'c.topic' : 't.topic'),
+  ORDERING_MODEL: () => 'rz.model',
+};
+
+const FEEDBACK_PART = (table: string) =>
+  ['expert', 'client', 'professional']
+    .map(
+      (side) => `sum(${table}.fb_${side}_sum)::numeric / nullif(sum(${table}.fb_${side}_answers), 0),
+                 sum(${table}.fb_${side}_responses)::numeric`,
+    )
+    .join(', ');
+
+/**
+ * The same parts as the live statement, from the rollup. Sums add up across cells; experts are
+ * counted from the cells' sets and medians from their match times, so both stay exact. An order
+ * spans months, so a table without MONTH counts orders, offers, matching and feedback from the
+ * order facts, once per order.
+ */
+export function rollupStatement(
+  { regionIds, configs, groupBy }: AggregateQuery,
+  months: string[],
+): [string, unknown[]] {
+  const keys = groupBy.map((_, i) => `d${i}`);
+  const byMonth = groupBy.includes('MONTH');
+  const byTopic = groupBy.includes('TOPIC');
+  const rz = configs.map(() => '(?, ?, ?)').join(', ');
+  const rzParams = configs.flatMap((c) => [c.id, c.timeZone, c.orderingModel]);
+  const dims = (x: 'c' | 'f') => groupBy.map((d, i) => `${ROLLUP_DIMENSION_SQL[d](x)} as d${i}`);
+  const sel = (table: string) => keys.map((k) => `${table}.${k}`).join(', ') + (keys.length ? ',' : '');
+  const by = (table: string) => (keys.length ? `group by ${keys.map((k) => `${table}.${k}`).join(', ')}` : '');
+  const inRegions = `in (${regionIds.map(() => '?').join(', ')})`;
+  const cells = `
+      cells as (
+        select ${dims('c').join(', ')}${keys.length ? ',' : ''} c.*
+          from metrics_cell c
+          join rz on rz.region_id = c.region_id
+          left join unit u on u.id::text = c.unit_key
+         where c.region_id ${inRegions} and c.month = any (?::text[]) and c.topic ${byTopic ? "<> ''" : "= ''"}
+      )`;
+  const facts = `,
+      facts as (
+        select ${dims('f').join(', ')}${keys.length ? ',' : ''} f.*
+          from metrics_order f
+          join rz on rz.region_id = f.region_id
+          left join unit u on u.id::text = f.unit_key
+          ${byTopic ? 'cross join lateral unnest(f.topics) as t(topic)' : ''}
+         where f.region_id ${inRegions} and f.months && ?::text[]
+      )`;
+  const orderLevel = byMonth ? 'p' : 'q';
+  const sql = `
+      with rz(region_id, tz, model) as (values ${rz}),${cells}${byMonth ? '' : facts}
+      select 'sessions' as part, ${sel('p')} ${byMonth ? 'coalesce(sum(p.orders), 0)::numeric' : 'null::numeric'} as v1,
+             coalesce(sum(p.completed), 0)::numeric as v2, coalesce(sum(p.minutes), 0)::numeric as v3,
+             coalesce(sum(p.late), 0)::numeric as v4, coalesce(sum(p.no_shows), 0)::numeric as v5, null::numeric as v6
+        from cells p ${by('p')}
+      union all
+      select 'fees', ${sel('p')} sum(p.fees)::numeric, sum(p.salary)::numeric, sum(p.work_compensation)::numeric,
+             null, null, null
+        from cells p where p.fees is not null ${by('p')}
+      union all
+      select 'people', ${sel('p')} count(distinct e.id)::numeric, null, null, null, null, null
+        from cells p cross join lateral unnest(p.expert_ids) as e(id) ${by('p')}
+      union all
+      select 'offers', ${sel(orderLevel)} sum(${orderLevel}.accepted)::numeric, sum(${orderLevel}.answered)::numeric,
+             null, null, null, null
+        from ${byMonth ? 'cells' : 'facts'} ${orderLevel} ${by(orderLevel)}
+      union all
+      ${
+        byMonth
+          ? `select 'matched', ${sel('p')} (percentile_cont(0.5) within group (order by h.hours))::numeric,
+             null, null, null, null, null
+        from cells p cross join lateral unnest(p.match_hours) as h(hours) ${by('p')}`
+          : `select 'matched', ${sel('q')} (percentile_cont(0.5) within group (order by q.match_hours))::numeric,
+             null, null, null, null, null
+        from facts q where q.match_hours is not null ${by('q')}`
+      }
+      union all
+      select 'feedback', ${sel(orderLevel)} ${FEEDBACK_PART(orderLevel)}
+        from ${byMonth ? 'cells' : 'facts'} ${orderLevel} ${by(orderLevel)}
+      ${
+        byMonth
+          ? ''
+          : `union all
+      select 'orders', ${sel('q')} count(*)::numeric, null, null, null, null, null from facts q ${by('q')}`
+      }`;
+  const monthList = `{${months.join(',')}}`;
+  return [sql, [...rzParams, ...regionIds, monthList, ...(byMonth ? [] : [...regionIds, monthList])]];
+}

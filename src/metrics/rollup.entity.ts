@@ -1,0 +1,188 @@
+import { Entity, Filter, Index, PrimaryKey, Property } from '@mikro-orm/core';
+import { REGION_FILTER } from '../db/region-filter';
+
+/**
+ * The analysts' rollup: one row per region, month (in the region's time zone), unit, task type
+ * and topic, with what the live aggregate would compute for that cell. `topic` is '' for the row
+ * that counts each session once; the per-topic rows count a session under each topic its order
+ * asks for ('none' when it asks for none). Sums are additive across cells; the sets (experts,
+ * match times) are kept whole so that distinct counts and medians stay exact when cells are
+ * combined. Written only by the rollup refresh (rollup.ts), never hydrated.
+ */
+@Entity({ tableName: 'metrics_cell' })
+@Filter(REGION_FILTER)
+export class MetricsCell {
+  @PrimaryKey({ type: 'text' })
+  regionId!: string;
+
+  @PrimaryKey({ type: 'text' })
+  month!: string;
+
+  /** The unit's id, or 'external' for orders by external requesters. */
+  @PrimaryKey({ type: 'text' })
+  unitKey!: string;
+
+  @PrimaryKey({ type: 'text' })
+  taskTypeId!: string;
+
+  @PrimaryKey({ type: 'text' })
+  topic!: string;
+
+  /** Orders with a session in the cell (an order counts in each month it has sessions in). */
+  @Property({ type: 'integer' })
+  orders!: number;
+
+  @Property({ type: 'integer' })
+  completed!: number;
+
+  @Property({ type: 'bigint' })
+  minutes!: string;
+
+  @Property({ type: 'integer' })
+  late!: number;
+
+  @Property({ type: 'integer' })
+  noShows!: number;
+
+  /** Null when the cell has no fee line (the live aggregate shows no fee then, not zero). */
+  @Property({ type: 'bigint', nullable: true })
+  fees!: string | null;
+
+  @Property({ type: 'bigint', nullable: true })
+  salary!: string | null;
+
+  @Property({ type: 'bigint', nullable: true })
+  workCompensation!: string | null;
+
+  /** Offers of the cell's orders accepted (or accepted and later withdrawn from). */
+  @Property({ type: 'integer' })
+  accepted!: number;
+
+  /** Offers of the cell's orders that were answered or expired. */
+  @Property({ type: 'integer' })
+  answered!: number;
+
+  /** Hours from each matched order's request to its first acceptance. */
+  @Property({ columnType: 'double precision[]', type: 'array' })
+  matchHours!: number[];
+
+  /** The experts who accepted the cell's orders: a set, so that combined cells count each once. */
+  @Property({ columnType: 'uuid[]', type: 'array' })
+  expertIds!: string[];
+
+  /** Per side: the sum and number of scale answers, and the number of responses. */
+  @Property({ type: 'integer' })
+  fbExpertSum!: number;
+
+  @Property({ type: 'integer' })
+  fbExpertAnswers!: number;
+
+  @Property({ type: 'integer' })
+  fbExpertResponses!: number;
+
+  @Property({ type: 'integer' })
+  fbClientSum!: number;
+
+  @Property({ type: 'integer' })
+  fbClientAnswers!: number;
+
+  @Property({ type: 'integer' })
+  fbClientResponses!: number;
+
+  @Property({ type: 'integer' })
+  fbProfessionalSum!: number;
+
+  @Property({ type: 'integer' })
+  fbProfessionalAnswers!: number;
+
+  @Property({ type: 'integer' })
+  fbProfessionalResponses!: number;
+}
+
+/**
+ * What an order contributes to the aggregates once, whatever months it spans: a table grouped
+ * without MONTH counts an order, its offers, its time to match and its feedback once, as the live
+ * aggregate does. `months` lists the months (region's time zone) in which it has sessions.
+ */
+@Entity({ tableName: 'metrics_order' })
+@Filter(REGION_FILTER)
+@Index({ properties: ['regionId'] })
+export class MetricsOrderFacts {
+  @PrimaryKey({ type: 'uuid' })
+  orderId!: string;
+
+  @Property({ type: 'text' })
+  regionId!: string;
+
+  @Property({ type: 'text' })
+  unitKey!: string;
+
+  @Property({ type: 'text' })
+  taskTypeId!: string;
+
+  /** The order's topics, or ['none']. */
+  @Property({ type: 'array' })
+  topics!: string[];
+
+  @Property({ type: 'array' })
+  months!: string[];
+
+  @Property({ type: 'integer' })
+  accepted!: number;
+
+  @Property({ type: 'integer' })
+  answered!: number;
+
+  @Property({ type: 'double', nullable: true })
+  matchHours!: number | null;
+
+  @Property({ type: 'integer' })
+  fbExpertSum!: number;
+
+  @Property({ type: 'integer' })
+  fbExpertAnswers!: number;
+
+  @Property({ type: 'integer' })
+  fbExpertResponses!: number;
+
+  @Property({ type: 'integer' })
+  fbClientSum!: number;
+
+  @Property({ type: 'integer' })
+  fbClientAnswers!: number;
+
+  @Property({ type: 'integer' })
+  fbClientResponses!: number;
+
+  @Property({ type: 'integer' })
+  fbProfessionalSum!: number;
+
+  @Property({ type: 'integer' })
+  fbProfessionalAnswers!: number;
+
+  @Property({ type: 'integer' })
+  fbProfessionalResponses!: number;
+}
+
+/**
+ * A month whose rollup may no longer match the data: written by triggers on every change to
+ * sessions, orders, offers, fee lines and feedback (migration `metrics_rollup`), removed by the
+ * refresh that rebuilds the month. Months are marked in UTC a day either side, which covers
+ * the month in any region's time zone. Append-only, so writers never wait on each other here.
+ */
+@Entity({ tableName: 'metrics_stale_month' })
+@Filter(REGION_FILTER)
+@Index({ properties: ['regionId', 'month'] })
+export class MetricsStaleMonth {
+  @PrimaryKey({ type: 'bigint', autoincrement: true })
+  id!: string;
+
+  @Property({ type: 'text' })
+  regionId!: string;
+
+  @Property({ type: 'text' })
+  month!: string;
+
+  @Property({ type: 'timestamptz', defaultRaw: 'now()' })
+  markedAt!: Date;
+}

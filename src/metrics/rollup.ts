@@ -1,0 +1,188 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Logger } from '../common/logger';
+import { withSystemScope } from '../scope';
+import type { Services } from '../services';
+
+/** How often each instance rebuilds the months that changed; a table asked for meanwhile is computed live. */
+export const ROLLUP_INTERVAL_MS = 30_000;
+
+/** The session rows of one region and month (in the region's time zone): `?` region, month, month, tz, month. */
+const SESSIONS_OF_MONTH = `
+  s.region_id = ? and s.starts_at >= (?::text || '-01')::date - interval '1 day'
+  and s.starts_at < (?::text || '-01')::date + interval '1 month 1 day'
+  and to_char(s.starts_at at time zone ?, 'YYYY-MM') = ?`;
+
+const ACCEPTED = `('ACCEPTED', 'WITHDRAWN')`;
+const ANSWERED = `('ACCEPTED', 'WITHDRAWN', 'DECLINED', 'EXPIRED')`;
+
+/** Per side: sum and count of scale answers and count of responses, over feedback rows `r` with answers `a`. */
+const FEEDBACK_SUMS = ['EXPERT', 'CLIENT', 'PROFESSIONAL']
+  .map((side) => {
+    const name = side.toLowerCase();
+    return `coalesce(sum((a->>'scale')::numeric) filter (where r.respondent = '${side}'), 0)::int as fb_${name}_sum,
+            count(*) filter (where r.respondent = '${side}') as fb_${name}_answers,
+            count(distinct r.id) filter (where r.respondent = '${side}') as fb_${name}_responses`;
+  })
+  .join(',\n');
+const FEEDBACK_COLUMNS = ['expert', 'client', 'professional'].flatMap((s) => [
+  `fb_${s}_sum`,
+  `fb_${s}_answers`,
+  `fb_${s}_responses`,
+]);
+
+/**
+ * Rebuilds one region's month of the rollup in the caller's transaction: the month's marks go
+ * first, so a change committed while this runs leaves its mark for the next refresh; then the
+ * month's cells and the facts of every order with a session in it (or that had one).
+ */
+export async function rebuildMonth(
+  em: EntityManager,
+  regionId: string,
+  timeZone: string,
+  month: string,
+): Promise<void> {
+  await em.execute(`delete from metrics_stale_month where region_id = ? and month = ?`, [regionId, month]);
+  await em.execute(`delete from metrics_cell where region_id = ? and month = ?`, [regionId, month]);
+  const where = [regionId, month, month, timeZone, month];
+  await em.execute(
+    `with base as (
+       select coalesce(o.unit_id::text, 'external') as unit_key, o.task_type_id, t.topic, s.id as session_id,
+              o.id as order_id, s.outcome, s.worked_minutes, s.cancellation_class
+         from order_session s
+         join work_order o on o.id = s.order_id and o.region_id = s.region_id
+         -- '' counts each session once; then once under each topic its order asks for.
+         cross join lateral unnest(array[''] || case when cardinality(o.topic_ids) > 0 then o.topic_ids
+                                                     else array['none'] end) as t(topic)
+        where ${SESSIONS_OF_MONTH}
+     ),
+     orders as (select distinct unit_key, task_type_id, topic, order_id from base),
+     sessions as (
+       select unit_key, task_type_id, topic, count(distinct order_id) as orders,
+              count(*) filter (where outcome = 'COMPLETED') as completed,
+              coalesce(sum(worked_minutes) filter (where outcome = 'COMPLETED'), 0) as minutes,
+              count(*) filter (where cancellation_class = 'LATE') as late,
+              count(*) filter (where outcome = 'CLIENT_NO_SHOW') as no_shows
+         from base group by unit_key, task_type_id, topic
+     ),
+     fees as (
+       select b.unit_key, b.task_type_id, b.topic, sum(f.amount_cents) as fees,
+              coalesce(sum(f.amount_cents) filter (where f.tax_class = 'SALARY'), 0) as salary,
+              coalesce(sum(f.amount_cents) filter (where f.tax_class = 'WORK_COMPENSATION'), 0) as work_compensation
+         from base b join fee_line f on f.session_id = b.session_id
+        group by b.unit_key, b.task_type_id, b.topic
+     ),
+     offers as (
+       select b.unit_key, b.task_type_id, b.topic,
+              count(*) filter (where f.status in ${ACCEPTED}) as accepted,
+              count(*) filter (where f.status in ${ANSWERED}) as answered,
+              array_agg(distinct f.expert_id) filter (where f.status in ${ACCEPTED}) as expert_ids
+         from orders b join order_offer f on f.order_id = b.order_id
+        group by b.unit_key, b.task_type_id, b.topic
+     ),
+     matched as (
+       select b.unit_key, b.task_type_id, b.topic,
+              array_agg(extract(epoch from (m.first_accept - o.created_at)) / 3600) as match_hours
+         from orders b
+         join work_order o on o.id = b.order_id
+         join lateral (select min(f.responded_at) as first_accept from order_offer f
+                        where f.order_id = b.order_id and f.status in ${ACCEPTED}) m on m.first_accept is not null
+        group by b.unit_key, b.task_type_id, b.topic
+     ),
+     feedback as (
+       select b.unit_key, b.task_type_id, b.topic, ${FEEDBACK_SUMS}
+         from orders b
+         join feedback_response r on r.order_id = b.order_id
+         cross join lateral jsonb_array_elements(r.answers) a
+        where (a->>'scale') is not null
+        group by b.unit_key, b.task_type_id, b.topic
+     )
+     insert into metrics_cell (region_id, month, unit_key, task_type_id, topic, orders, completed, minutes, late, no_shows,
+                               fees, salary, work_compensation, accepted, answered, match_hours, expert_ids,
+                               ${FEEDBACK_COLUMNS.join(', ')})
+     select ?, ?, s.unit_key, s.task_type_id, s.topic, s.orders, s.completed, s.minutes, s.late, s.no_shows,
+            f.fees, f.salary, f.work_compensation, coalesce(o.accepted, 0), coalesce(o.answered, 0),
+            coalesce(m.match_hours, '{}'), coalesce(o.expert_ids, '{}'),
+            ${FEEDBACK_COLUMNS.map((c) => `coalesce(fb.${c}, 0)`).join(', ')}
+       from sessions s
+       left join fees f using (unit_key, task_type_id, topic)
+       left join offers o using (unit_key, task_type_id, topic)
+       left join matched m using (unit_key, task_type_id, topic)
+       left join feedback fb using (unit_key, task_type_id, topic)`,
+    [...where, regionId, month],
+  );
+
+  const [affected] = await em.execute<Array<{ ids: string[] | null }>>(
+    `select array_agg(distinct order_id) as ids from (
+       select s.order_id from order_session s where ${SESSIONS_OF_MONTH}
+       union all
+       select order_id from metrics_order where region_id = ? and ? = any (months)
+     ) a`,
+    [...where, regionId, month],
+  );
+  const ids = affected?.ids ?? [];
+  if (!ids.length) return;
+  await em.execute(`delete from metrics_order where region_id = ? and order_id = any (?::uuid[])`, [
+    regionId,
+    toArray(ids),
+  ]);
+  await em.execute(
+    `insert into metrics_order (order_id, region_id, unit_key, task_type_id, topics, months, accepted, answered, match_hours,
+                                ${FEEDBACK_COLUMNS.join(', ')})
+     select o.id, o.region_id, coalesce(o.unit_id::text, 'external'), o.task_type_id,
+            case when cardinality(o.topic_ids) > 0 then o.topic_ids else array['none'] end,
+            ms.months, f.accepted, f.answered, extract(epoch from (f.first_accept - o.created_at)) / 3600,
+            ${FEEDBACK_COLUMNS.map((c) => `fb.${c}`).join(', ')}
+       from work_order o
+       join lateral (select array_agg(distinct to_char(s.starts_at at time zone ?, 'YYYY-MM')) as months
+                       from order_session s where s.order_id = o.id) ms on ms.months is not null
+       cross join lateral (select count(*) filter (where f.status in ${ACCEPTED}) as accepted,
+                                  count(*) filter (where f.status in ${ANSWERED}) as answered,
+                                  min(f.responded_at) filter (where f.status in ${ACCEPTED}) as first_accept
+                             from order_offer f where f.order_id = o.id) f
+       cross join lateral (select ${FEEDBACK_SUMS}
+                             from feedback_response r cross join lateral jsonb_array_elements(r.answers) a
+                            where r.order_id = o.id and (a->>'scale') is not null) fb
+      where o.region_id = ? and o.id = any (?::uuid[])`,
+    [timeZone, regionId, toArray(ids)],
+  );
+}
+
+/** A PostgreSQL array literal of uuids (bound as one parameter, whatever its length). */
+function toArray(ids: readonly string[]): string {
+  return `{${ids.join(',')}}`;
+}
+
+/**
+ * Rebuilds every marked month of every region, each month in its own short transaction. Any
+ * instance may run it; a month another instance is rebuilding is skipped (advisory lock).
+ */
+export async function refreshMetricsRollup(services: Services, log?: Logger): Promise<number> {
+  let rebuilt = 0;
+  for (const region of services.regions.list()) {
+    const grants = [{ role: 'COORDINATOR' as const, regionId: region.id }];
+    const job = { job: 'metrics-rollup', grants, log };
+    const months = await withSystemScope(services, job, async (scope) =>
+      (
+        await scope.em.execute<Array<{ month: string }>>(
+          `select distinct month from metrics_stale_month where region_id = ? order by month`,
+          [region.id],
+        )
+      ).map((m) => m.month),
+    );
+    for (const month of months) {
+      const done = await withSystemScope(services, job, async (scope) => {
+        const [lock] = await scope.em.execute<Array<{ ok: boolean }>>(
+          `select pg_try_advisory_xact_lock(hashtext('metrics-rollup'), hashtext(?)) as ok`,
+          [`${region.id}:${month}`],
+        );
+        if (!lock?.ok) return false;
+        const { config } = await scope.services.regions.rulesAt(scope, region.id, scope.now());
+        await rebuildMonth(scope.em, region.id, config.timeZone, month);
+        return true;
+      });
+      if (done) rebuilt++;
+    }
+  }
+  if (rebuilt) log?.debug({ months: rebuilt }, 'metrics rollup refreshed');
+  return rebuilt;
+}
