@@ -18,6 +18,7 @@ import { applyGrantsInForce } from './auth/grants-in-force';
 import { readableRegionIds } from './auth/policy';
 import { withStatementTally, type StatementTally } from './db/statement-counter';
 import { corsHeaders } from './http/cors';
+import { CONSOLE_PATH, createConsoleHandler, type ConsoleOptions } from './http/console';
 import {
   GRAPHQL_RESPONSE_JSON,
   LEGACY_JSON,
@@ -41,6 +42,8 @@ export interface AppOptions {
   authenticate: Authenticate;
   /** Browser origins that may call the API (see src/http/cors.ts); none when absent. */
   corsOrigins?: readonly string[];
+  /** The web console at /console; absent, that path answers 404 like any other. */
+  console?: ConsoleOptions;
   now?: () => Date;
 }
 
@@ -90,6 +93,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     ],
   });
   await apollo.start();
+  const consoleHandler = options.console ? createConsoleHandler(options.console) : undefined;
 
   httpServer.on('request', (req, res) => {
     handle(req, res).catch((error: unknown) => {
@@ -107,6 +111,8 @@ export async function createApp(options: AppOptions): Promise<App> {
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (url.pathname === '/health' && req.method === 'GET') return health(res);
+    if (consoleHandler && (url.pathname === CONSOLE_PATH || url.pathname.startsWith(CONSOLE_PATH + '/')))
+      return consoleHandler(req, res, url.pathname);
     if (url.pathname !== '/graphql') return sendJson(res, 404, { error: 'not found; the API is at /graphql' });
     const preflight = req.method === 'OPTIONS';
     for (const [key, value] of Object.entries(corsHeaders(req.headers.origin, options.corsOrigins ?? [], preflight)))

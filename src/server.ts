@@ -13,7 +13,7 @@ import { loadDemoDataOnce } from './db/demo-data';
 import { migrateToLatest } from './db/migrate';
 import { openOrm, type Orm } from './db/orm';
 import { buildGraphQLSchema } from './schema';
-import { createAuthenticator, readDevSecret, type AuthSettings } from './auth/tokens';
+import { createAuthenticator, readDevSecret, signDevToken, type AuthSettings } from './auth/tokens';
 import type { Services } from './services';
 import { APP_ROLE } from './db/database';
 import { discoverRegions } from './region/discovery';
@@ -26,6 +26,8 @@ import { ExpertService } from './experts/expert.service';
 import { expertDemoData } from './experts/expert.demo-data';
 import { orderDemoData } from './orders/order.demo-data';
 import { UnitService } from './units/unit.service';
+import { demoPeople } from './auth/demo-people';
+import type { ConsoleOptions } from './http/console';
 
 export interface RunningServer {
   url: string;
@@ -115,14 +117,34 @@ export async function startServer(options: {
     await services.regions.warmCache(orm.em);
 
     const production = env.NODE_ENV === 'production';
+    const auth = options.auth ?? authSettings(env, log);
+    const devSecret = auth.devSecret;
+    const regionIds = registry.all().map((region) => region.id);
+    const consoleOptions: ConsoleOptions = {
+      distDir: env.consoleDir,
+      // Only outside production, and only with a development secret the server accepts.
+      devSignIn:
+        !production && devSecret
+          ? {
+              people: () => demoPeople(orm, regionIds),
+              token: (person) =>
+                signDevToken(devSecret, { sub: person.id, name: person.name, grants: person.grants, expiresIn: '8h' }),
+            }
+          : undefined,
+      oidc:
+        env.AUTH_ISSUER && env.CONSOLE_OIDC_CLIENT_ID
+          ? { authority: env.AUTH_ISSUER, clientId: env.CONSOLE_OIDC_CLIENT_ID, scope: env.CONSOLE_OIDC_SCOPE }
+          : undefined,
+    };
     const app = await createApp({
       schema: await buildGraphQLSchema(),
       services,
       log,
       production,
       exposeStatementCount: !production,
-      authenticate: createAuthenticator(options.auth ?? authSettings(env, log)),
+      authenticate: createAuthenticator(auth),
       corsOrigins: env.corsOrigins,
+      console: consoleOptions,
       now: options.now,
     });
     const url = await app.listen(options.port, options.host);

@@ -29,6 +29,10 @@ const EnvSchema = z.object({
     .max(60 * 24 * 30)
     .default(24 * 60),
   CORS_ORIGINS: z.string().optional(),
+  /** Client id of the console at the identity provider (AUTH_ISSUER); without it the console offers no sign-in in production. */
+  CONSOLE_OIDC_CLIENT_ID: z.string().optional(),
+  CONSOLE_OIDC_SCOPE: z.string().default('openid profile'),
+  CONSOLE_DIR: z.string().optional(),
 });
 
 /** Outside production a frontend's dev server on this machine, on any port, may call the API. */
@@ -37,6 +41,7 @@ const DEVELOPMENT_CORS_ORIGINS = 'http://localhost:*,http://127.0.0.1:*';
 export type Env = z.infer<typeof EnvSchema> & {
   dataDir: string;
   regionsDir: string;
+  consoleDir: string;
   host: string;
   loadDemoData: boolean;
   corsOrigins: string[];
@@ -61,10 +66,17 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
     dataDir: path.resolve(env.DATA_DIR),
     // The regions beside this code: regions/ from source, dist/regions/ from the compiled build.
     regionsDir: env.REGIONS_DIR ? path.resolve(env.REGIONS_DIR) : path.resolve(__dirname, '..', '..', 'regions'),
+    consoleDir: env.CONSOLE_DIR ? path.resolve(env.CONSOLE_DIR) : defaultConsoleDir(),
     // Demo experts have no place in a production database unless asked for.
     loadDemoData: env.DEMO_DATA ? env.DEMO_DATA === 'true' : env.NODE_ENV !== 'production',
     // Outside production we listen on loopback only: a developer's laptop is not a server.
     host: env.HOST ?? (env.NODE_ENV === 'production' ? '0.0.0.0' : '127.0.0.1'),
     corsOrigins,
   };
+}
+
+/** The console bundle: dist/console, both from source (repo/dist/console) and from the compiled build (dist/console). */
+function defaultConsoleDir(): string {
+  const base = path.resolve(__dirname, '..', '..');
+  return path.basename(base) === 'dist' ? path.join(base, 'console') : path.join(base, 'dist', 'console');
 }

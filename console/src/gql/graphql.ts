@@ -1,0 +1,147 @@
+/* eslint-disable */
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** What a grant allows, within one region (NATIONAL_ANALYST: aggregates of every region). */
+export type Role =
+  | 'ANALYST'
+  | 'COORDINATOR'
+  | 'EXPERT'
+  | 'NATIONAL_ANALYST'
+  | 'PROFESSIONAL'
+  | 'REGION_ADMIN'
+  | 'UNIT_COORDINATOR';
+
+/** How payroll treats a fee: salary (palkka) or work compensation (työkorvaus). */
+export type TaxClass =
+  | 'SALARY'
+  | 'WORK_COMPENSATION';
+
+export type ConsoleViewerQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ConsoleViewerQuery = { viewer: { id: string, name: string | null, grants: Array<{ role: Role, regionId: string, unitId: string | null }> } | null };
+
+export type ConsoleRegionsQueryVariables = Exact<{
+  locale?: string | null | undefined;
+}>;
+
+
+export type ConsoleRegionsQuery = { regions: Array<{ id: string, name: string }> };
+
+export type ConsoleRegionRulesQueryVariables = Exact<{
+  id: string | number;
+  at?: string | null | undefined;
+  locale?: string | null | undefined;
+}>;
+
+
+export type ConsoleRegionRulesQuery = { region: { id: string, name: string, timeZone: string, feeTable: { effectiveFrom: string, rows: Array<{ category: string, label: string, hourlyRateCents: number, taxClass: TaxClass, taxClassIsDefault: boolean }>, packages: Array<{ id: string, label: string, priceCents: number }> }, cancellationPolicy: { description: string }, topics: Array<{ id: string, label: string }>, taskTypes: Array<{ id: string, label: string, feeCategory: string | null, paid: boolean }> } | null };
+
+export type ConsoleRulesExamplesQueryVariables = Exact<{
+  regionId: string | number;
+  startsAt: string;
+  m0: string;
+  m1: string;
+  m2: string;
+}>;
+
+
+export type ConsoleRulesExamplesQuery = { cancellationDeadline: string, m0: { noticeDueOn: string, paymentOn: string }, m1: { noticeDueOn: string, paymentOn: string }, m2: { noticeDueOn: string, paymentOn: string } };
+
+export class TypedDocumentString<TResult, TVariables>
+  extends String
+  implements DocumentTypeDecoration<TResult, TVariables>
+{
+  __apiType?: NonNullable<DocumentTypeDecoration<TResult, TVariables>['__apiType']>;
+  private value: string;
+  public __meta__?: Record<string, any> | undefined;
+
+  constructor(value: string, __meta__?: Record<string, any> | undefined) {
+    super(value);
+    this.value = value;
+    this.__meta__ = __meta__;
+  }
+
+  override toString(): string & DocumentTypeDecoration<TResult, TVariables> {
+    return this.value;
+  }
+}
+
+export const ConsoleViewerDocument = new TypedDocumentString(`
+    query ConsoleViewer {
+  viewer {
+    id
+    name
+    grants {
+      role
+      regionId
+      unitId
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleViewerQuery, ConsoleViewerQueryVariables>;
+export const ConsoleRegionsDocument = new TypedDocumentString(`
+    query ConsoleRegions($locale: String) {
+  regions {
+    id
+    name(locale: $locale)
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleRegionsQuery, ConsoleRegionsQueryVariables>;
+export const ConsoleRegionRulesDocument = new TypedDocumentString(`
+    query ConsoleRegionRules($id: ID!, $at: DateTime, $locale: String) {
+  region(id: $id, at: $at) {
+    id
+    name(locale: $locale)
+    timeZone
+    feeTable {
+      effectiveFrom
+      rows {
+        category
+        label(locale: $locale)
+        hourlyRateCents
+        taxClass
+        taxClassIsDefault
+      }
+      packages {
+        id
+        label(locale: $locale)
+        priceCents
+      }
+    }
+    cancellationPolicy {
+      description(locale: $locale)
+    }
+    topics {
+      id
+      label(locale: $locale)
+    }
+    taskTypes {
+      id
+      label(locale: $locale)
+      feeCategory
+      paid
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleRegionRulesQuery, ConsoleRegionRulesQueryVariables>;
+export const ConsoleRulesExamplesDocument = new TypedDocumentString(`
+    query ConsoleRulesExamples($regionId: ID!, $startsAt: DateTime!, $m0: String!, $m1: String!, $m2: String!) {
+  cancellationDeadline(regionId: $regionId, startsAt: $startsAt)
+  m0: payoutDates(regionId: $regionId, workMonth: $m0) {
+    noticeDueOn
+    paymentOn
+  }
+  m1: payoutDates(regionId: $regionId, workMonth: $m1) {
+    noticeDueOn
+    paymentOn
+  }
+  m2: payoutDates(regionId: $regionId, workMonth: $m2) {
+    noticeDueOn
+    paymentOn
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleRulesExamplesQuery, ConsoleRulesExamplesQueryVariables>;
