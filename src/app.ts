@@ -7,7 +7,13 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { OperationTypeNode, type GraphQLSchema } from 'graphql';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from './common/logger';
-import { errorContextPlugin, formatError, internalMessage, logInternalError } from './common/format-error';
+import {
+  errorContextPlugin,
+  formatError,
+  internalCode,
+  internalMessage,
+  logInternalError,
+} from './common/format-error';
 import type { RequestContext } from './context';
 import { REGION_RULE_QUERIES } from './region/revision-cache';
 import { createScope, enterRegions } from './scope';
@@ -97,11 +103,14 @@ export async function createApp(options: AppOptions): Promise<App> {
 
   httpServer.on('request', (req, res) => {
     handle(req, res).catch((error: unknown) => {
-      const { errorId, unreachable } = logInternalError(log, error);
+      const { errorId, unavailable } = logInternalError(log, error);
       if (!res.headersSent)
-        sendJson(res, unreachable ? 503 : 500, {
+        sendJson(res, unavailable ? 503 : 500, {
           errors: [
-            { message: internalMessage(errorId, unreachable), extensions: { code: 'INTERNAL_SERVER_ERROR', errorId } },
+            {
+              message: internalMessage(errorId, unavailable),
+              extensions: { code: internalCode(unavailable), errorId },
+            },
           ],
         });
       else res.end();

@@ -116,6 +116,25 @@ describe('formatError', () => {
     expect(isDatabaseUnreachable(new Error('boom'))).toBe(false);
   });
 
+  it('when no pooled connection becomes free or the server is gone, then the client gets SERVICE_UNAVAILABLE saying which, with an error id', () => {
+    const poolFull = Object.assign(new Error('Knex: Timeout acquiring a connection. The pool is probably full.'), {
+      name: 'KnexTimeoutError',
+    });
+    const terminated = Object.assign(new Error('terminating connection due to administrator command'), {
+      code: '57P01',
+    });
+    for (const production of [true, false]) {
+      const busy = format(production, poolFull);
+      expect(busy.extensions?.code).toBe('SERVICE_UNAVAILABLE');
+      expect(busy.message).toMatch(/^Service unavailable: the database is busy; .* \(error id [0-9a-f-]{36}\)$/);
+      expect(busy.message).not.toContain('pool is probably full');
+      const gone = format(production, terminated);
+      expect(gone.extensions?.code).toBe('SERVICE_UNAVAILABLE');
+      expect(gone.message).toMatch(/^Service unavailable: the database cannot be reached \(error id /);
+    }
+    expect(format(true, new Error('boom')).extensions?.code).toBe('INTERNAL_SERVER_ERROR');
+  });
+
   it('when a service throws a domain error, then it is a plain error that a job can catch, and only formatError gives it a GraphQL code', () => {
     const error = new ConflictError('expert 7 was changed by someone else');
     expect(error).not.toBeInstanceOf(GraphQLError);

@@ -43,16 +43,16 @@ export function formatError(options: { log: Logger; production: boolean }) {
     }
     const cause = unwrapResolverError(error);
     const operation = typeof error === 'object' && error ? operationOf.get(error) : undefined;
-    const { errorId, unreachable } = logInternalError(options.log, cause, {
+    const { errorId, unavailable } = logInternalError(options.log, cause, {
       operation: operation ?? null,
       path: formatted.path,
     });
     return {
-      message: options.production || unreachable ? internalMessage(errorId, unreachable) : formatted.message,
+      message: options.production || unavailable ? internalMessage(errorId, unavailable) : formatted.message,
       ...(formatted.locations ? { locations: formatted.locations } : {}),
       ...(formatted.path ? { path: formatted.path } : {}),
       extensions: {
-        code: 'INTERNAL_SERVER_ERROR',
+        code: internalCode(unavailable),
         errorId,
         ...(options.production ? {} : { stacktrace: formatted.extensions?.stacktrace }),
       },
@@ -74,11 +74,24 @@ export function errorContextPlugin(): ApolloServerPlugin {
   };
 }
 
-/** The client's message for an internal error: only the id, and whether the database is down. */
-export function internalMessage(errorId: string, unreachable: boolean): string {
-  return unreachable
-    ? `Service unavailable: the database cannot be reached (error id ${errorId})`
-    : `Internal server error (error id ${errorId})`;
+/**
+ * Why the database could not serve a request: `busy` when no pooled connection became free in
+ * time (slow statements hold them all), `unreachable` when there is no connection to PostgreSQL.
+ * Either passes when the fault does, so a client may try again.
+ */
+export type Unavailable = 'busy' | 'unreachable' | undefined;
+
+/** The client's message for an internal error: only the id, and whether the database is busy or down. */
+export function internalMessage(errorId: string, unavailable: Unavailable): string {
+  if (unavailable === 'busy')
+    return `Service unavailable: the database is busy; no connection became free in time, try again shortly (error id ${errorId})`;
+  if (unavailable === 'unreachable') return `Service unavailable: the database cannot be reached (error id ${errorId})`;
+  return `Internal server error (error id ${errorId})`;
+}
+
+/** A fault of the database that passes gets a code of its own, so that a client knows to retry. */
+export function internalCode(unavailable: Unavailable): 'SERVICE_UNAVAILABLE' | 'INTERNAL_SERVER_ERROR' {
+  return unavailable ? 'SERVICE_UNAVAILABLE' : 'INTERNAL_SERVER_ERROR';
 }
 
 /**
@@ -90,18 +103,23 @@ export function logInternalError(
   log: Logger,
   error: unknown,
   context: { operation?: string | null; path?: readonly (string | number)[] } = {},
-): { errorId: string; unreachable: boolean } {
+): { errorId: string; unavailable: Unavailable } {
   const errorId = randomUUID();
-  const unreachable = isDatabaseUnreachable(error);
+  const unavailable = isPoolExhausted(error) ? 'busy' : isDatabaseUnreachable(error) ? 'unreachable' : undefined;
   const fields = { errorId, operation: context.operation ?? null, ...(context.path ? { path: context.path } : {}) };
-  if (unreachable) {
+  if (unavailable === 'busy') {
+    log.error(
+      { ...fields, err: describeDatabaseError(error) },
+      'database busy: no pooled connection became free in time',
+    );
+  } else if (unavailable) {
     log.error({ ...fields, err: describeDatabaseError(error) }, 'database unreachable: no connection to PostgreSQL');
   } else if (isDatabaseError(error)) {
     log.error({ ...fields, err: describeDatabaseError(error) }, 'internal error: database statement failed');
   } else {
     log.error({ ...fields, err: error }, 'internal error');
   }
-  return { errorId, unreachable };
+  return { errorId, unavailable };
 }
 
 const CONNECTION_CODES = new Set([
@@ -127,6 +145,14 @@ interface DriverLikeError {
   constraint?: unknown;
   routine?: unknown;
   cause?: unknown;
+}
+
+/** The pool's acquire timeout: every connection is taken (or none could be made in time). */
+export function isPoolExhausted(error: unknown, depth = 0): boolean {
+  if (!error || typeof error !== 'object' || depth > 3) return false;
+  const e = error as DriverLikeError;
+  if (e.name === 'KnexTimeoutError' || /Timeout acquiring a connection/.test(e.message ?? '')) return true;
+  return isPoolExhausted(e.cause, depth + 1);
 }
 
 export function isDatabaseUnreachable(error: unknown, depth = 0): boolean {
