@@ -113,6 +113,13 @@ describe('formatError', () => {
     expect(
       isDatabaseUnreachable(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), { code: 'ECONNREFUSED' })),
     ).toBe(true);
+    // A pooled connection that died inside a transaction, and the failed rollback after a failed COMMIT.
+    expect(
+      isDatabaseUnreachable(new Error('COMMIT; - Client has encountered a connection error and is not queryable')),
+    ).toBe(true);
+    expect(
+      isDatabaseUnreachable(new Error('Transaction query already complete, run with DEBUG=knex:tx for more info')),
+    ).toBe(true);
     expect(isDatabaseUnreachable(new Error('boom'))).toBe(false);
   });
 

@@ -162,11 +162,15 @@ export function isDatabaseUnreachable(error: unknown, depth = 0): boolean {
   if (e.name === 'ConnectionException' || e.name === 'KnexTimeoutError') return true;
   if (typeof e.code === 'string' && (CONNECTION_CODES.has(e.code) || UNAVAILABLE_STATES.has(e.code))) return true;
   if (
-    /Connection terminated|Timeout acquiring a connection|connect ECONNREFUSED|the database system is (starting up|shutting down)/.test(
+    /Connection terminated|Timeout acquiring a connection|connect ECONNREFUSED|the database system is (starting up|shutting down|in recovery mode)|encountered a connection error and is not queryable/.test(
       message,
     )
   )
     return true;
+  // When a COMMIT fails, MikroORM rolls back on the dead transaction and knex's complaint about
+  // that replaces the commit's own error. Our commits fail only on a lost connection: no
+  // constraint is deferred and no transaction is serializable.
+  if (/^Transaction query already complete/.test(message)) return true;
   return isDatabaseUnreachable(e.cause, depth + 1);
 }
 
