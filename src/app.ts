@@ -1,7 +1,6 @@
 import http from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { ApolloServer, HeaderMap, type ApolloServerPlugin, type HTTPGraphQLRequest } from '@apollo/server';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { OperationTypeNode, type GraphQLSchema } from 'graphql';
@@ -24,6 +23,7 @@ import { applyGrantsInForce } from './auth/grants-in-force';
 import { readableRegionIds } from './auth/policy';
 import { withStatementTally, type StatementTally } from './db/statement-counter';
 import { corsHeaders } from './http/cors';
+import { drainOnStop } from './http/drain';
 import { CONSOLE_PATH, createConsoleHandler, type ConsoleOptions } from './http/console';
 import {
   GRAPHQL_RESPONSE_JSON,
@@ -64,12 +64,15 @@ const MAX_BODY_BYTES = 1_000_000;
 /** Past the limit the rest of a body is read and dropped, so the client hears the 413; this far past it, the connection is cut. */
 const MAX_DRAINED_BYTES = 16_000_000;
 const DRAIN_TIMEOUT_MS = 10_000;
+/** How long a connection without a request yet may take to deliver one once the server is stopping. */
+const DRAIN_QUIET_MS = 500;
 
 export async function createApp(options: AppOptions): Promise<App> {
   const { services, log } = options;
   const now = options.now ?? (() => new Date());
   const httpServer = http.createServer();
   let closing = false;
+  const drain = drainOnStop(httpServer, { quietMs: DRAIN_QUIET_MS, timeoutMs: DRAIN_TIMEOUT_MS });
 
   // Limits on what one operation may ask for (depth, aliases, tokens, cost), so a single request
   // cannot exhaust the server. List costs count `first`, which every list field caps at 100.
@@ -91,7 +94,6 @@ export async function createApp(options: AppOptions): Promise<App> {
     formatError: formatError({ log, production: options.production }),
     plugins: [
       ...armor.plugins,
-      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: DRAIN_TIMEOUT_MS }),
       ...(options.production ? [ApolloServerPluginLandingPageDisabled()] : []),
       requestLogPlugin(log),
       failureTrackingPlugin(),
@@ -244,9 +246,9 @@ export async function createApp(options: AppOptions): Promise<App> {
       }),
     close: async () => {
       closing = true;
-      // The drain plugin closes the listener, waits for requests in flight, then cuts the rest.
+      // Stops listening, answers every request that reached the server (up to 10 s), then Apollo.
+      await drain.stop();
       await apollo.stop();
-      if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
     },
   };
 }
