@@ -12,7 +12,7 @@ import net from 'node:net';
 export function drainOnStop(
   server: http.Server,
   options: { quietMs: number; timeoutMs: number },
-): { stop(): Promise<void>; readonly stopping: boolean } {
+): { stop(): Promise<void> } {
   const requestsOn = new Map<net.Socket, number>();
   let stopping = false;
   const endIfQuiet = (socket: net.Socket) => {
@@ -35,9 +35,6 @@ export function drainOnStop(
 
   let stopped: Promise<void> | undefined;
   return {
-    get stopping() {
-      return stopping;
-    },
     stop: () =>
       (stopped ??= new Promise<void>((resolve) => {
         stopping = true;
