@@ -130,7 +130,16 @@ describe('formatError', () => {
     const terminated = Object.assign(new Error('terminating connection due to administrator command'), {
       code: '57P01',
     });
+    const lockTimeout = Object.assign(new Error('canceling statement due to lock timeout'), { code: '55P03' });
+    const statementTimeout = Object.assign(new Error('canceling statement due to statement timeout'), {
+      code: '57014',
+    });
     for (const production of [true, false]) {
+      for (const slow of [lockTimeout, statementTimeout])
+        expect(format(production, slow)).toMatchObject({
+          message: expect.stringMatching(/^Service unavailable: the database is busy; try again shortly/) as unknown,
+          extensions: { code: 'SERVICE_UNAVAILABLE' },
+        });
       const busy = format(production, poolFull);
       expect(busy.extensions?.code).toBe('SERVICE_UNAVAILABLE');
       expect(busy.message).toMatch(/^Service unavailable: the database is busy; .* \(error id [0-9a-f-]{36}\)$/);

@@ -76,15 +76,16 @@ export function errorContextPlugin(): ApolloServerPlugin {
 
 /**
  * Why the database could not serve a request: `busy` when no pooled connection became free in
- * time (slow statements hold them all), `unreachable` when there is no connection to PostgreSQL.
- * Either passes when the fault does, so a client may try again.
+ * time (slow statements hold them all) or a statement or lock wait ran past its timeout,
+ * `unreachable` when there is no connection to PostgreSQL. Either passes when the fault does, so
+ * a client may try again.
  */
 export type Unavailable = 'busy' | 'unreachable' | undefined;
 
 /** The client's message for an internal error: only the id, and whether the database is busy or down. */
 export function internalMessage(errorId: string, unavailable: Unavailable): string {
   if (unavailable === 'busy')
-    return `Service unavailable: the database is busy; no connection became free in time, try again shortly (error id ${errorId})`;
+    return `Service unavailable: the database is busy; try again shortly (error id ${errorId})`;
   if (unavailable === 'unreachable') return `Service unavailable: the database cannot be reached (error id ${errorId})`;
   return `Internal server error (error id ${errorId})`;
 }
@@ -105,12 +106,12 @@ export function logInternalError(
   context: { operation?: string | null; path?: readonly (string | number)[] } = {},
 ): { errorId: string; unavailable: Unavailable } {
   const errorId = randomUUID();
-  const unavailable = isPoolExhausted(error) ? 'busy' : isDatabaseUnreachable(error) ? 'unreachable' : undefined;
+  const unavailable = isDatabaseBusy(error) ? 'busy' : isDatabaseUnreachable(error) ? 'unreachable' : undefined;
   const fields = { errorId, operation: context.operation ?? null, ...(context.path ? { path: context.path } : {}) };
   if (unavailable === 'busy') {
     log.error(
       { ...fields, err: describeDatabaseError(error) },
-      'database busy: no pooled connection became free in time',
+      'database busy: no pooled connection became free, or a statement or lock wait timed out',
     );
   } else if (unavailable) {
     log.error({ ...fields, err: describeDatabaseError(error) }, 'database unreachable: no connection to PostgreSQL');
@@ -147,12 +148,19 @@ interface DriverLikeError {
   cause?: unknown;
 }
 
-/** The pool's acquire timeout: every connection is taken (or none could be made in time). */
-export function isPoolExhausted(error: unknown, depth = 0): boolean {
+/** SQLSTATEs of PostgreSQL's lock_timeout (lock_not_available) and statement_timeout (query_canceled). */
+const BUSY_STATES = new Set(['55P03', '57014']);
+
+/**
+ * The pool's acquire timeout (every connection is taken, or none could be made in time), or a
+ * statement or lock wait that ran past the timeouts set in src/db/orm.ts.
+ */
+export function isDatabaseBusy(error: unknown, depth = 0): boolean {
   if (!error || typeof error !== 'object' || depth > 3) return false;
   const e = error as DriverLikeError;
   if (e.name === 'KnexTimeoutError' || /Timeout acquiring a connection/.test(e.message ?? '')) return true;
-  return isPoolExhausted(e.cause, depth + 1);
+  if (typeof e.code === 'string' && BUSY_STATES.has(e.code)) return true;
+  return isDatabaseBusy(e.cause, depth + 1);
 }
 
 export function isDatabaseUnreachable(error: unknown, depth = 0): boolean {

@@ -97,6 +97,41 @@ describe('a pool held by slow statements', () => {
   });
 });
 
+describe('a lock held longer than the lock timeout', () => {
+  it('when a createOrder waits on a lock for more than 5 s, then it gets SERVICE_UNAVAILABLE saying the database is busy, and nothing of it is saved', async () => {
+    const key = 'waited-too-long-1';
+    const blocker = await ownerClient();
+    try {
+      await blocker.query('begin');
+      await blocker.query('lock table order_session in share mode');
+      const result = await timed(
+        api.request(
+          CreateOrderDocument,
+          {
+            input: {
+              regionId: ITA,
+              taskTypeId: 'individual-work',
+              title: 'Odottava tilaus',
+              language: 'fi',
+              municipality: 'Porvoo',
+              sessions: [{ startsAt: helsinki('2026-08-25T10:00'), endsAt: helsinki('2026-08-25T11:30') }],
+            },
+          },
+          { token: professional, headers: { 'Idempotency-Key': key } },
+        ),
+      );
+      expect(errorCodes(result)).toEqual(['SERVICE_UNAVAILABLE']);
+      expect(result.errors![0]!.message).toMatch(/^Service unavailable: the database is busy; try again shortly/);
+      expect(result.ms).toBeGreaterThanOrEqual(5_000);
+      expect(result.ms).toBeLessThan(7_000);
+    } finally {
+      await blocker.query('commit');
+      await blocker.end();
+    }
+    expect(await api.sql('select id from work_order where idempotency_key = $1', [key])).toEqual([]);
+  });
+});
+
 describe('a connection cut in the middle of a mutation', () => {
   it('when the backend of a createOrder is terminated after its order row was written, then nothing of it is kept, and a retry with the same key writes it exactly once', async () => {
     const key = 'cut-in-the-middle-1';
