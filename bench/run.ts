@@ -98,6 +98,8 @@ const children = new Set<ChildProcess>();
 
 async function main(): Promise<void> {
   const started = Date.now();
+  // The code measured: taken before the run, which lasts minutes.
+  const commit = commitOf();
   if (process.env.BENCH_BUILD !== 'false') {
     console.log('building the production server (tsc -p tsconfig.build.json)');
     execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], {
@@ -228,7 +230,7 @@ async function main(): Promise<void> {
     for (const goal of goals) console.log(`${goal.met ? 'met    ' : 'NOT MET'} ${goal.goal}: ${goal.measured}`);
     await writeResults(RESULTS, {
       date: new Date(),
-      commit: commitOf(),
+      commit,
       machine,
       settings: { scale: SCALE, runs: RUNS, seconds: SECONDS, warmupSeconds: WARMUP_SECONDS, connections: CONNECTIONS },
       dataset: { counts, seconds: generationSeconds },
