@@ -78,8 +78,11 @@ export async function generateDataset(databaseUrl: string, size: DatasetSize): P
   const day = (n: string) => `(timestamptz '${FIRST_DAY} 00:00+00' + ((${n} / 3) % ${DAYS}) * interval '1 day')`;
   const counts: Record<string, number> = {};
   const run = async (table: string, sql: string) => {
+    const started = Date.now();
     const result = await client.query(sql);
     counts[table] = (counts[table] ?? 0) + (result.rowCount ?? 0);
+    if (process.env.BENCH_VERBOSE === 'true')
+      console.log(`  ${table}: ${result.rowCount} rows in ${Date.now() - started} ms`);
   };
   try {
     await run(
