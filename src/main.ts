@@ -1,12 +1,17 @@
 import 'reflect-metadata';
+import cluster from 'node:cluster';
 import { createLogger } from './common/logger';
 import { loadEnv } from './config/env';
 import path from 'node:path';
 import { provisionDatabase, type ProvisionedDatabase } from './db/database';
 import { readOrCreateSecret } from './common/secret-file';
-import { authSettings, startServer } from './server';
+import { authSettings, prepareDatabase, startServer } from './server';
+import { runWorker, startWorkers } from './workers';
 
-/** `npm start`: env → database (embedded or DATABASE_URL) → migrations → regions → server. */
+/**
+ * `npm start`: env → database (embedded or DATABASE_URL) → migrations → regions → server, or with
+ * WEB_CONCURRENCY > 1 that many worker processes serving the port (src/workers.ts).
+ */
 async function main(): Promise<void> {
   const started = Date.now();
   const env = loadEnv();
@@ -14,6 +19,7 @@ async function main(): Promise<void> {
   const log = createLogger({ level: env.LOG_LEVEL, pretty: !production });
   // Settings that refuse the start are checked before any database is started or migrated.
   const auth = authSettings(env, log);
+  if (cluster.isWorker) return runWorker({ env, log, auth });
   if (production && !env.DATABASE_URL && env.ALLOW_EMBEDDED_DATABASE !== 'true') {
     throw new Error(
       `production needs DATABASE_URL (an external PostgreSQL); refusing to run on the embedded development database in ${env.dataDir}. ` +
@@ -22,7 +28,7 @@ async function main(): Promise<void> {
   }
 
   let database: ProvisionedDatabase | undefined = undefined;
-  let server: Awaited<ReturnType<typeof startServer>> | undefined;
+  let server: { url: string; stop(): Promise<void> } | undefined;
   let stopping = false;
   const shutdown = async (signal: string): Promise<void> => {
     if (stopping) return;
@@ -33,6 +39,7 @@ async function main(): Promise<void> {
     try {
       await server?.stop();
     } finally {
+      // Last: workers may still be finishing requests on it until they have exited.
       await database.stop();
       log.info('stopped');
       process.exit(0);
@@ -51,24 +58,24 @@ async function main(): Promise<void> {
   }
 
   try {
-    server = await startServer({
-      env,
-      log,
-      databaseUrl: database.ownerUrl,
-      appConnection: env.DATABASE_APP_URL
-        ? { url: env.DATABASE_APP_URL }
-        : database.embedded
-          ? { loginPassword: readOrCreateSecret(path.join(env.dataDir, 'postgres-app-password')) }
-          : undefined,
-      port: env.PORT,
-      host: env.host,
-      loadDemoData: env.loadDemoData,
-      auth,
-    });
+    const appConnection = env.DATABASE_APP_URL
+      ? { url: env.DATABASE_APP_URL }
+      : database.embedded
+        ? { loginPassword: readOrCreateSecret(path.join(env.dataDir, 'postgres-app-password')) }
+        : undefined;
+    const common = { env, log, databaseUrl: database.ownerUrl, appConnection, loadDemoData: env.loadDemoData };
+    if (env.WEB_CONCURRENCY > 1) {
+      // The primary prepares the database once; the workers only serve.
+      const appUrl = await prepareDatabase(common);
+      server = await startWorkers({ count: env.WEB_CONCURRENCY, log, databaseUrl: database.ownerUrl, appUrl });
+    } else {
+      server = await startServer({ ...common, port: env.PORT, host: env.host, auth });
+    }
   } catch (error) {
     await database.stop();
     throw error;
   }
+  if (stopping) return;
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   // The one line a newcomer looks for; development tokens are no business of production.
   const hint = production ? '' : '; get a token with: npm run token -- --help';

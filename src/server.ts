@@ -62,36 +62,21 @@ export async function startServer(options: {
   /** Checked by the caller before any database is touched; computed here when omitted. */
   auth?: AuthSettings;
   now?: () => Date;
+  /**
+   * The database was made ready by another process (the primary of WEB_CONCURRENCY workers):
+   * no migrations, region sync or demo data here, and requests connect to `appUrl`.
+   */
+  prepared?: { appUrl: string | undefined };
 }): Promise<RunningServer> {
   const { env, log } = options;
   // A broken region module stops the start before anything touches the database.
   const registry = new RegionRegistry(await discoverRegions(env.regionsDir));
   // The same service instances serve the owner's setup work (demo data) and the requests; only the ORM differs.
-  const stateless = {
-    regions: new RegionService(registry),
-    audit: new AuditService(),
-    units: new UnitService(),
-    experts: new ExpertService(),
-    orders: new OrderService(),
-    fees: new FeeService(),
-    support: new SupportService(),
-    reception: new ReceptionService(),
-    feedback: new FeedbackService(),
-    metrics: new MetricsService(),
-  };
+  const stateless = statelessServices(registry);
   const servicesOn = (orm: Orm): Services => ({ orm, ...stateless });
-  const owner = await openOrm({ url: options.databaseUrl, poolMax: 2, log });
-  let appUrl: string | undefined;
-  try {
-    const applied = await migrateToLatest(owner);
-    if (applied.length) log.info({ migrations: applied }, 'applied migrations');
-    await syncRegionRows(owner.em.fork(), registry.all(), new Date());
-    if (options.loadDemoData)
-      await loadDemoDataOnce(servicesOn(owner), [expertDemoData(registry.all()), orderDemoData(registry.all())], log);
-    appUrl = await resolveAppUrl(owner, options.databaseUrl, options.appConnection);
-  } finally {
-    await owner.close(true);
-  }
+  const appUrl = options.prepared
+    ? options.prepared.appUrl
+    : await prepareDatabase({ ...options, registry, servicesOn });
 
   const orm = await openOrm({
     url: appUrl ?? options.databaseUrl,
@@ -190,6 +175,47 @@ export async function startServer(options: {
     await readOrm?.close(true);
     await orm.close(true);
     throw error;
+  }
+}
+
+function statelessServices(registry: RegionRegistry): Omit<Services, 'orm' | 'readOrm'> {
+  return {
+    regions: new RegionService(registry),
+    audit: new AuditService(),
+    units: new UnitService(),
+    experts: new ExpertService(),
+    orders: new OrderService(),
+    fees: new FeeService(),
+    support: new SupportService(),
+    reception: new ReceptionService(),
+    feedback: new FeedbackService(),
+    metrics: new MetricsService(),
+  };
+}
+
+/**
+ * The owner's setup before any request: migrations, region rows, demo data, and the application
+ * role's login. Returns the URL requests connect to (undefined: the owner's URL with SET ROLE).
+ */
+export async function prepareDatabase(
+  options: Pick<StartOptions, 'env' | 'log' | 'databaseUrl' | 'appConnection' | 'loadDemoData'> & {
+    registry?: RegionRegistry;
+    servicesOn?: (orm: Orm) => Services;
+  },
+): Promise<string | undefined> {
+  const { log } = options;
+  const registry = options.registry ?? new RegionRegistry(await discoverRegions(options.env.regionsDir));
+  const servicesOn = options.servicesOn ?? ((orm: Orm): Services => ({ orm, ...statelessServices(registry) }));
+  const owner = await openOrm({ url: options.databaseUrl, poolMax: 2, log });
+  try {
+    const applied = await migrateToLatest(owner);
+    if (applied.length) log.info({ migrations: applied }, 'applied migrations');
+    await syncRegionRows(owner.em.fork(), registry.all(), new Date());
+    if (options.loadDemoData)
+      await loadDemoDataOnce(servicesOn(owner), [expertDemoData(registry.all()), orderDemoData(registry.all())], log);
+    return await resolveAppUrl(owner, options.databaseUrl, options.appConnection);
+  } finally {
+    await owner.close(true);
   }
 }
 

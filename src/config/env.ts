@@ -12,6 +12,8 @@ const EnvSchema = z.object({
   DATABASE_READ_URL: z.url().optional(),
   METRICS_ROLLUP_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(30),
   ALLOW_EMBEDDED_DATABASE: z.enum(['true', 'false']).default('false'),
+  /** Worker processes serving the port (node:cluster); the primary owns the database. */
+  WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
   DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
   DATA_DIR: z.string().default('.data'),
   REGIONS_DIR: z.string().optional(),
