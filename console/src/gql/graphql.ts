@@ -4,6 +4,22 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** A draft change to a region's rules. */
+export type ProposeRegionRevisionInput = {
+  /** Partial region config, e.g. { "cancellationPolicy": { "deadline": { "kind": "DAYS_BEFORE_AT_LOCAL_TIME", "days": 1, "localTime": "12:00" } } }. */
+  changes: Record<string, unknown>;
+  /** When the change takes effect; not in the past. */
+  effectiveFrom: string;
+  /** Why (e.g. the board decision). */
+  reason: string;
+  regionId: string | number;
+};
+
+/** A revision is drafted, then published to take effect from its date. */
+export type RevisionStatus =
+  | 'DRAFT'
+  | 'PUBLISHED';
+
 /** What a grant allows, within one region (NATIONAL_ANALYST: aggregates of every region). */
 export type Role =
   | 'ANALYST'
@@ -23,6 +39,37 @@ export type ConsoleViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type ConsoleViewerQuery = { viewer: { id: string, name: string | null, grants: Array<{ role: Role, regionId: string, unitId: string | null }> } | null };
+
+export type ConsoleRegionEditingQueryVariables = Exact<{
+  id: string | number;
+  at?: string | null | undefined;
+  locale?: string | null | undefined;
+}>;
+
+
+export type ConsoleRegionEditingQuery = { region: { id: string, locales: Array<string>, timeZone: string, feeTable: { rows: Array<{ category: string, labels: Record<string, unknown>, label: string, hourlyRateCents: number, taxClass: TaxClass, taxClassIsDefault: boolean }> }, cancellationPolicy: { hoursBefore: number | null, daysBefore: number | null, localTime: string | null }, topics: Array<{ id: string, labels: Record<string, unknown>, emphasized: boolean }> } | null };
+
+export type ConsoleRegionRevisionsQueryVariables = Exact<{
+  regionId: string | number;
+}>;
+
+
+export type ConsoleRegionRevisionsQuery = { regionRevisions: Array<{ id: string, status: RevisionStatus, effectiveFrom: string, reason: string, authorId: string, authorName: string | null, publishedAt: string | null, version: number, diff: Array<{ path: string, before: string | null, after: string | null }> }> };
+
+export type ConsoleProposeRevisionMutationVariables = Exact<{
+  input: ProposeRegionRevisionInput;
+}>;
+
+
+export type ConsoleProposeRevisionMutation = { proposeRegionRevision: { id: string, status: RevisionStatus, effectiveFrom: string, version: number, diff: Array<{ path: string, before: string | null, after: string | null }> } };
+
+export type ConsolePublishRevisionMutationVariables = Exact<{
+  id: string | number;
+  expectedVersion?: number | null | undefined;
+}>;
+
+
+export type ConsolePublishRevisionMutation = { publishRegionRevision: { id: string, status: RevisionStatus, publishedAt: string | null } };
 
 export type ConsoleRegionsQueryVariables = Exact<{
   locale?: string | null | undefined;
@@ -83,6 +130,78 @@ export const ConsoleViewerDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ConsoleViewerQuery, ConsoleViewerQueryVariables>;
+export const ConsoleRegionEditingDocument = new TypedDocumentString(`
+    query ConsoleRegionEditing($id: ID!, $at: DateTime, $locale: String) {
+  region(id: $id, at: $at) {
+    id
+    locales
+    timeZone
+    feeTable {
+      rows {
+        category
+        labels
+        label(locale: $locale)
+        hourlyRateCents
+        taxClass
+        taxClassIsDefault
+      }
+    }
+    cancellationPolicy {
+      hoursBefore
+      daysBefore
+      localTime
+    }
+    topics {
+      id
+      labels
+      emphasized
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleRegionEditingQuery, ConsoleRegionEditingQueryVariables>;
+export const ConsoleRegionRevisionsDocument = new TypedDocumentString(`
+    query ConsoleRegionRevisions($regionId: ID!) {
+  regionRevisions(regionId: $regionId, first: 100) {
+    id
+    status
+    effectiveFrom
+    reason
+    authorId
+    authorName
+    publishedAt
+    version
+    diff {
+      path
+      before
+      after
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleRegionRevisionsQuery, ConsoleRegionRevisionsQueryVariables>;
+export const ConsoleProposeRevisionDocument = new TypedDocumentString(`
+    mutation ConsoleProposeRevision($input: ProposeRegionRevisionInput!) {
+  proposeRegionRevision(input: $input) {
+    id
+    status
+    effectiveFrom
+    version
+    diff {
+      path
+      before
+      after
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleProposeRevisionMutation, ConsoleProposeRevisionMutationVariables>;
+export const ConsolePublishRevisionDocument = new TypedDocumentString(`
+    mutation ConsolePublishRevision($id: ID!, $expectedVersion: Int) {
+  publishRegionRevision(id: $id, expectedVersion: $expectedVersion) {
+    id
+    status
+    publishedAt
+  }
+}
+    `) as unknown as TypedDocumentString<ConsolePublishRevisionMutation, ConsolePublishRevisionMutationVariables>;
 export const ConsoleRegionsDocument = new TypedDocumentString(`
     query ConsoleRegions($locale: String) {
   regions {
