@@ -9,6 +9,8 @@ import { SignInPage } from './pages/SignIn';
 import { RegionListPage, RegionRulesPage } from './pages/RegionRules';
 import { matchPath, mayOpen, type Audience } from './access';
 import { APP_MESSAGES } from './app.messages';
+import { MetricsPage } from './pages/Metrics';
+import { METRICS_MESSAGES } from './pages/metrics.messages';
 
 /** A page of the console: where it lives, who may open it, its menu entry (if any) and what it shows. */
 interface ConsolePage {
@@ -23,6 +25,12 @@ interface ConsolePage {
 const PAGES: ConsolePage[] = [
   { path: 'regions', audience: 'anyone', menu: (l) => MESSAGES[l].navRegions, render: () => <RegionListPage /> },
   { path: 'regions/:regionId', audience: 'anyone', render: (p) => <RegionRulesPage regionId={p.regionId!} /> },
+  {
+    path: 'metrics',
+    audience: ['ANALYST', 'NATIONAL_ANALYST'],
+    menu: (l) => METRICS_MESSAGES[l].nav,
+    render: () => <MetricsPage />,
+  },
 ];
 
 const ViewerQuery = graphql(`

@@ -11,8 +11,8 @@ const MENU: Record<keyof typeof DEMO, string[]> = {
   UNIT_COORDINATOR: ['Region rules'],
   PROFESSIONAL: ['Region rules'],
   EXPERT: ['Region rules'],
-  ANALYST: ['Region rules'],
-  NATIONAL_ANALYST: ['Region rules'],
+  ANALYST: ['Region rules', 'Metrics'],
+  NATIONAL_ANALYST: ['Region rules', 'Metrics'],
 };
 
 for (const [role, pages] of Object.entries(MENU) as [keyof typeof DEMO, string[]][]) {

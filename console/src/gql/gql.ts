@@ -16,6 +16,9 @@ import * as types from './graphql';
  */
 type Documents = {
     "\n  query ConsoleViewer {\n    viewer {\n      id\n      name\n      grants {\n        role\n        regionId\n        unitId\n      }\n    }\n  }\n": typeof types.ConsoleViewerDocument,
+    "\n  query ConsoleMetricsRegions($locale: String) {\n    regions {\n      id\n      name(locale: $locale)\n    }\n  }\n": typeof types.ConsoleMetricsRegionsDocument,
+    "\n  query ConsoleMetrics($input: MetricsInput!) {\n    metrics(input: $input) {\n      source\n      rows {\n        suppressed\n        dimensions {\n          dimension\n          value\n          label\n        }\n        values {\n          measure\n          value\n        }\n      }\n    }\n  }\n": typeof types.ConsoleMetricsDocument,
+    "\n  query ConsoleMetricsCsv($input: MetricsInput!) {\n    metricsCsv(input: $input)\n  }\n": typeof types.ConsoleMetricsCsvDocument,
     "\n  query ConsoleRegionEditing($id: ID!, $at: DateTime, $locale: String) {\n    region(id: $id, at: $at) {\n      id\n      locales\n      timeZone\n      feeTable {\n        rows {\n          category\n          labels\n          label(locale: $locale)\n          hourlyRateCents\n          taxClass\n          taxClassIsDefault\n        }\n      }\n      cancellationPolicy {\n        hoursBefore\n        daysBefore\n        localTime\n      }\n      topics {\n        id\n        labels\n        emphasized\n      }\n    }\n  }\n": typeof types.ConsoleRegionEditingDocument,
     "\n  query ConsoleRegionRevisions($regionId: ID!) {\n    regionRevisions(regionId: $regionId, first: 100) {\n      id\n      status\n      effectiveFrom\n      reason\n      authorId\n      authorName\n      publishedAt\n      version\n      diff {\n        path\n        before\n        after\n      }\n    }\n  }\n": typeof types.ConsoleRegionRevisionsDocument,
     "\n  mutation ConsoleProposeRevision($input: ProposeRegionRevisionInput!) {\n    proposeRegionRevision(input: $input) {\n      id\n      status\n      effectiveFrom\n      version\n      diff {\n        path\n        before\n        after\n      }\n    }\n  }\n": typeof types.ConsoleProposeRevisionDocument,
@@ -26,6 +29,9 @@ type Documents = {
 };
 const documents: Documents = {
     "\n  query ConsoleViewer {\n    viewer {\n      id\n      name\n      grants {\n        role\n        regionId\n        unitId\n      }\n    }\n  }\n": types.ConsoleViewerDocument,
+    "\n  query ConsoleMetricsRegions($locale: String) {\n    regions {\n      id\n      name(locale: $locale)\n    }\n  }\n": types.ConsoleMetricsRegionsDocument,
+    "\n  query ConsoleMetrics($input: MetricsInput!) {\n    metrics(input: $input) {\n      source\n      rows {\n        suppressed\n        dimensions {\n          dimension\n          value\n          label\n        }\n        values {\n          measure\n          value\n        }\n      }\n    }\n  }\n": types.ConsoleMetricsDocument,
+    "\n  query ConsoleMetricsCsv($input: MetricsInput!) {\n    metricsCsv(input: $input)\n  }\n": types.ConsoleMetricsCsvDocument,
     "\n  query ConsoleRegionEditing($id: ID!, $at: DateTime, $locale: String) {\n    region(id: $id, at: $at) {\n      id\n      locales\n      timeZone\n      feeTable {\n        rows {\n          category\n          labels\n          label(locale: $locale)\n          hourlyRateCents\n          taxClass\n          taxClassIsDefault\n        }\n      }\n      cancellationPolicy {\n        hoursBefore\n        daysBefore\n        localTime\n      }\n      topics {\n        id\n        labels\n        emphasized\n      }\n    }\n  }\n": types.ConsoleRegionEditingDocument,
     "\n  query ConsoleRegionRevisions($regionId: ID!) {\n    regionRevisions(regionId: $regionId, first: 100) {\n      id\n      status\n      effectiveFrom\n      reason\n      authorId\n      authorName\n      publishedAt\n      version\n      diff {\n        path\n        before\n        after\n      }\n    }\n  }\n": types.ConsoleRegionRevisionsDocument,
     "\n  mutation ConsoleProposeRevision($input: ProposeRegionRevisionInput!) {\n    proposeRegionRevision(input: $input) {\n      id\n      status\n      effectiveFrom\n      version\n      diff {\n        path\n        before\n        after\n      }\n    }\n  }\n": types.ConsoleProposeRevisionDocument,
@@ -39,6 +45,18 @@ const documents: Documents = {
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ConsoleViewer {\n    viewer {\n      id\n      name\n      grants {\n        role\n        regionId\n        unitId\n      }\n    }\n  }\n"): typeof import('./graphql').ConsoleViewerDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsoleMetricsRegions($locale: String) {\n    regions {\n      id\n      name(locale: $locale)\n    }\n  }\n"): typeof import('./graphql').ConsoleMetricsRegionsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsoleMetrics($input: MetricsInput!) {\n    metrics(input: $input) {\n      source\n      rows {\n        suppressed\n        dimensions {\n          dimension\n          value\n          label\n        }\n        values {\n          measure\n          value\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').ConsoleMetricsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsoleMetricsCsv($input: MetricsInput!) {\n    metricsCsv(input: $input)\n  }\n"): typeof import('./graphql').ConsoleMetricsCsvDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
