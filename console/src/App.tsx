@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { Link, RouterProvider, ToggleButton, ToggleButtonGroup, Button } from 'react-aria-components';
 import { execute } from './api';
 import { loadConfig, SessionContext, userManager, type ConsoleConfig, type Session } from './auth';
@@ -7,6 +7,31 @@ import { I18nContext, LANGUAGE_NAMES, LOCALES, MESSAGES, type Locale } from './i
 import { usePath } from './router';
 import { SignInPage } from './pages/SignIn';
 import { RegionListPage, RegionRulesPage } from './pages/RegionRules';
+import { matchPath, mayOpen, type Audience } from './access';
+import { APP_MESSAGES } from './app.messages';
+import { MetricsPage } from './pages/Metrics';
+import { METRICS_MESSAGES } from './pages/metrics.messages';
+
+/** A page of the console: where it lives, who may open it, its menu entry (if any) and what it shows. */
+interface ConsolePage {
+  /** Path under /console/, with :parameters, e.g. `regions/:regionId`. */
+  path: string;
+  audience: Audience;
+  menu?: (locale: Locale) => string;
+  render: (params: Record<string, string>) => ReactNode;
+}
+
+/** Every page, in menu order; the menu shows a signed-in person only the pages their roles open. */
+const PAGES: ConsolePage[] = [
+  { path: 'regions', audience: 'anyone', menu: (l) => MESSAGES[l].navRegions, render: () => <RegionListPage /> },
+  { path: 'regions/:regionId', audience: 'anyone', render: (p) => <RegionRulesPage regionId={p.regionId!} /> },
+  {
+    path: 'metrics',
+    audience: ['ANALYST', 'NATIONAL_ANALYST'],
+    menu: (l) => METRICS_MESSAGES[l].nav,
+    render: () => <MetricsPage />,
+  },
+];
 
 const ViewerQuery = graphql(`
   query ConsoleViewer {
@@ -77,9 +102,16 @@ export function App() {
             </Link>
             <nav aria-label={t.nav}>
               <ul>
-                <li>
-                  <Link href="/console/regions">{t.navRegions}</Link>
-                </li>
+                {PAGES.filter((p) => p.menu && mayOpen(session, p.audience)).map((p) => (
+                  <li key={p.path}>
+                    <Link
+                      href={`/console/${p.path}`}
+                      aria-current={page.name === 'page' && page.page === p ? 'page' : undefined}
+                    >
+                      {p.menu!(locale)}
+                    </Link>
+                  </li>
+                ))}
               </ul>
             </nav>
             <ToggleButtonGroup
@@ -115,8 +147,16 @@ export function App() {
           <main id="main" tabIndex={-1}>
             {page.name === 'home' && <Home />}
             {page.name === 'sign-in' && <SignInPage onSignedIn={() => navigate('/console/')} />}
-            {page.name === 'regions' && <RegionListPage />}
-            {page.name === 'region' && <RegionRulesPage regionId={page.regionId} />}
+            {page.name === 'page' &&
+              (mayOpen(session, page.page.audience) ? (
+                page.page.render(page.params)
+              ) : session ? (
+                <p role="alert">{APP_MESSAGES[locale].notAllowed}</p>
+              ) : (
+                <p>
+                  <Link href="/console/sign-in">{APP_MESSAGES[locale].signInToOpen}</Link>
+                </p>
+              ))}
             {page.name === 'not-found' && <p>{t.notFound}</p>}
           </main>
         </RouterProvider>
@@ -125,15 +165,17 @@ export function App() {
   );
 }
 
-type Route = { name: 'home' | 'sign-in' | 'regions' | 'not-found' } | { name: 'region'; regionId: string };
+type Route =
+  { name: 'home' | 'sign-in' | 'not-found' } | { name: 'page'; page: ConsolePage; params: Record<string, string> };
 
 function route(path: string): Route {
   const rest = path.replace(/^\/console\/?/, '').replace(/\/$/, '');
   if (rest === '' || rest === 'callback') return { name: 'home' };
   if (rest === 'sign-in') return { name: 'sign-in' };
-  if (rest === 'regions') return { name: 'regions' };
-  const region = /^regions\/([a-z0-9-]+)$/.exec(rest);
-  if (region) return { name: 'region', regionId: region[1]! };
+  for (const page of PAGES) {
+    const params = matchPath(page.path, rest);
+    if (params) return { name: 'page', page, params };
+  }
   return { name: 'not-found' };
 }
 

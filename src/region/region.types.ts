@@ -106,6 +106,15 @@ export class Topic extends Labelled {
   @Field(() => Boolean, { description: 'The region stresses this topic.' })
   emphasized!: boolean;
 
+  @Field(() => JSONObjectScalar, {
+    name: 'labels',
+    description:
+      'The label in every locale it is written in, e.g. { "fi": "...", "sv": "..." }, as a revision takes it.',
+  })
+  labelsByLocale(): LocalizedText {
+    return this.labels;
+  }
+
   @Field(() => String, { description: "Label in the given locale, or the region's first locale." })
   label(@Arg('locale', () => String, { nullable: true }) locale?: string): string {
     return pick(this.labels, locale, this.fallbackLocale);
@@ -176,6 +185,15 @@ export class FeeRow extends Labelled {
       "The tax class is a documented default, not a rule from the region's sources; payroll should confirm it.",
   })
   taxClassIsDefault!: boolean;
+
+  @Field(() => JSONObjectScalar, {
+    name: 'labels',
+    description:
+      'The label in every locale it is written in, e.g. { "fi": "...", "sv": "..." }, as a revision takes it.',
+  })
+  labelsByLocale(): LocalizedText {
+    return this.labels;
+  }
 
   @Field(() => String)
   label(@Arg('locale', () => String, { nullable: true }) locale?: string): string {

@@ -3,6 +3,9 @@ import { Input, Label, Link, TextField } from 'react-aria-components';
 import { graphql } from '../gql';
 import { formatEuros, useI18n } from '../i18n';
 import { useQuery } from '../useQuery';
+import { useSession } from '../auth';
+import { regionsWithRole } from '../access';
+import { RegionRevisions } from './RegionRevisions';
 import { addMonths, nextWeekday, today, zonedInstant } from '../time';
 
 const RegionListQuery = graphql(`
@@ -90,8 +93,21 @@ export function RegionListPage({ headingLevel = 1 }: { headingLevel?: 1 | 2 }) {
 }
 
 export function RegionRulesPage({ regionId }: { regionId: string }) {
-  const { t, locale } = useI18n();
   const [on, setOn] = useState(today);
+  // A publish shows at once: the rules are read again.
+  const [generation, setGeneration] = useState(0);
+  const { session } = useSession();
+  const admin = regionsWithRole(session, ['REGION_ADMIN']).includes(regionId);
+  return (
+    <>
+      <RulesInForce key={generation} regionId={regionId} on={on} setOn={setOn} />
+      {admin && <RegionRevisions regionId={regionId} onPublished={() => setGeneration((g) => g + 1)} />}
+    </>
+  );
+}
+
+function RulesInForce({ regionId, on, setOn }: { regionId: string; on: string; setOn: (on: string) => void }) {
+  const { t, locale } = useI18n();
   const valid = /^\d{4}-\d{2}-\d{2}$/.test(on);
   // Rules in force at noon of the chosen day in Finland; a revision takes effect at the start of its day.
   const at = valid ? `${on}T12:00:00Z` : undefined;

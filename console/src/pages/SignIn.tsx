@@ -41,13 +41,16 @@ export function SignInPage({ onSignedIn }: { onSignedIn: () => void }) {
                   .filter((p) => p.regionId === regionId)
                   .map((person) => (
                     <li key={person.id}>
-                      <Button
-                        onPress={() => void choose(person)}
-                        aria-label={`${t.signInAsPerson} ${person.name}, ${t.roles[person.role] ?? person.role}, ${regionId}`}
-                        data-person={person.id}
-                      >
-                        <strong>{person.name}</strong> <span>{t.roles[person.role] ?? person.role}</span>
-                        {person.unitName && <span className="unit">{person.unitName}</span>}
+                      {/* The name comes from the visible text, so it holds that text in order (WCAG 2.5.3). */}
+                      <Button onPress={() => void choose(person)} data-person={person.id}>
+                        <span className="visually-hidden">{t.signInAsPerson} </span>
+                        <strong>{person.name}</strong>, <span>{t.roles[person.role] ?? person.role}</span>
+                        {person.unitName && (
+                          <>
+                            , <span className="unit">{person.unitName}</span>
+                          </>
+                        )}
+                        <span className="visually-hidden">, {regionId}</span>
                       </Button>
                     </li>
                   ))}
