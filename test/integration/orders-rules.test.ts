@@ -592,7 +592,8 @@ describe('the order list', () => {
     // BEGIN with the region setting, the page with its sessions, offers, experts, units and total,
     // the audit of the contact reads, COMMIT.
     expect(counts[0]).toBeLessThanOrEqual(4);
-  });
+    // 105 orders placed, offered and accepted through the API: slow on a busy machine.
+  }, 120_000);
 
   it("when the professional lists the same orders, then the unit of their grant is checked with the region setting, for the coordinator's statement count", async () => {
     const professionalCounts: number[] = [];
