@@ -19,7 +19,7 @@ import { createScope, enterRegions } from './scope';
 import type { Services } from './services';
 import { ANONYMOUS, type Viewer } from './auth/viewer';
 import type { Authenticate } from './auth/tokens';
-import { applyGrantsInForce } from './auth/grants-in-force';
+import { applyGrantsInForce, namedUnitIds } from './auth/grants-in-force';
 import { readableRegionIds } from './auth/policy';
 import { withStatementTally, type StatementTally } from './db/statement-counter';
 import { corsHeaders } from './http/cors';
@@ -195,8 +195,12 @@ export async function createApp(options: AppOptions): Promise<App> {
         em.setFilterParams('region', { regionIds: [] });
         return execute(em, viewer instanceof Error ? ANONYMOUS : viewer);
       }
-      await inRegionTransaction(services, regionIds, async (txEm) => {
-        result = await execute(txEm, viewer instanceof Error ? ANONYMOUS : await applyGrantsInForce(txEm, viewer));
+      const unitIds = viewer instanceof Error ? [] : namedUnitIds(viewer.grants);
+      await inRegionTransaction(services, regionIds, unitIds, async (txEm, units) => {
+        result = await execute(
+          txEm,
+          viewer instanceof Error ? ANONYMOUS : await applyGrantsInForce(txEm, viewer, units),
+        );
         if (outcome.mutationFailed) throw rollBack;
       })
         .then(() => {
@@ -207,7 +211,7 @@ export async function createApp(options: AppOptions): Promise<App> {
           rolledBack = true;
           // What must outlive the rollback (audit of personal data already sent) is written again.
           if (outcome.afterRollback.length) {
-            await inRegionTransaction(services, regionIds, async (txEm) => {
+            await inRegionTransaction(services, regionIds, [], async (txEm) => {
               for (const write of outcome.afterRollback) await write(txEm);
             });
           }
@@ -276,11 +280,13 @@ function onlyRegionRules(request: HTTPGraphQLRequest): boolean {
 async function inRegionTransaction(
   services: Services,
   regionIds: string[],
-  work: (em: EntityManager) => Promise<void>,
+  unitIds: string[],
+  work: (em: EntityManager, units: ReadonlyMap<string, string>) => Promise<void>,
 ): Promise<void> {
   await services.orm.em.fork().transactional(async (txEm) => {
-    await enterRegions(txEm, regionIds);
-    await work(txEm);
+    // The units of the token's unit grants are looked up with the region setting, in its round trip.
+    const units = await enterRegions(txEm, regionIds, unitIds);
+    await work(txEm, units);
   });
 }
 

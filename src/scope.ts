@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import pino from 'pino';
 import type { Logger } from './common/logger';
-import { readRows } from './db/read-sql';
+import pg from 'pg';
+import { readRaw } from './db/read-sql';
 import type { StatementTally } from './db/statement-counter';
 import type { Services } from './services';
 import { readableRegionIds } from './auth/policy';
@@ -123,10 +124,33 @@ export async function withSystemScope<T>(
 /**
  * Opens the region walls for the regions given, inside the caller's transaction: the ORM filter
  * and the transaction-local setting that row-level security reads, so a pooled connection never
- * carries one unit of work's regions into the next.
+ * carries one unit of work's regions into the next. With `unitIds`, also answers in which region
+ * each of those units is (behind the walls just opened), for the grants in force.
+ *
+ * The setting goes as a quoted literal, not a bind parameter: a statement without parameters
+ * travels with the transaction's BEGIN in one round trip (src/db/serial-connection.ts), and
+ * `escapeLiteral` quotes it safely.
  */
-export async function enterRegions(em: EntityManager, regionIds: readonly string[]): Promise<void> {
+export async function enterRegions(
+  em: EntityManager,
+  regionIds: readonly string[],
+  unitIds: readonly string[] = [],
+): Promise<Map<string, string>> {
   em.setFilterParams('region', { regionIds: [...regionIds] });
-  // In the transaction (getConnection().execute would not be), the value as a bind parameter.
-  if (regionIds.length) await readRows(em, `select set_config('app.region_ids', ?, true)`, [regionIds.join(',')]);
+  if (!regionIds.length) return new Map();
+  const statements = [`select set_config('app.region_ids', ${quoted(regionIds.join(','))}, true)`];
+  if (unitIds.length)
+    statements.push(
+      `select id::text as id, region_id as "regionId" from unit where id in (${unitIds.map(quoted).join(', ')})`,
+    );
+  const results = await readRaw(em, statements.join('; '));
+  const units = Array.isArray(results)
+    ? (results as Array<{ rows: Array<{ id: string; regionId: string }> }>)[1]!.rows
+    : [];
+  return new Map(units.map((u) => [u.id, u.regionId]));
+}
+
+/** A text literal for SQL; `?` is escaped for knex, which would take it for a placeholder. */
+function quoted(value: string): string {
+  return pg.escapeLiteral(value).replaceAll('?', '\\?');
 }

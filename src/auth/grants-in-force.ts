@@ -1,7 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { isUuid } from '../common/ids';
 import { enterRegions } from '../scope';
-import { Unit } from '../units/unit.entity';
 import { readableRegionIds } from './policy';
 import type { Grant, Role, Viewer } from './viewer';
 
@@ -25,16 +24,17 @@ export function namedUnitIds(grants: readonly Grant[]): string[] {
 /**
  * The viewer with only the grants in force: a UNIT_COORDINATOR or PROFESSIONAL grant with no
  * unit, an unknown unit or another region's unit opens nothing, while the token's other grants
- * still work. Runs inside the request's transaction, after the region walls were opened for the
- * token's grants (one query, only when the token names units), and narrows the walls when a
+ * still work. `units` are the named units found behind the token's region walls (see
+ * `enterRegions`, which looks them up with the region setting); the walls are narrowed when a
  * grant falls away.
  */
-export async function applyGrantsInForce(em: EntityManager, viewer: Viewer): Promise<Viewer> {
+export async function applyGrantsInForce(
+  em: EntityManager,
+  viewer: Viewer,
+  units: ReadonlyMap<string, string>,
+): Promise<Viewer> {
   if (!viewer.grants.some((g) => UNIT_ROLES.includes(g.role))) return viewer;
-  const ids = namedUnitIds(viewer.grants);
-  // Whole rows: a partly loaded Unit in the identity map would serve later reads of the same request.
-  const rows = ids.length ? await em.find(Unit, { id: { $in: ids } }) : [];
-  const grants = grantsInForce(viewer.grants, new Map(rows.map((u) => [u.id, u.regionId])));
+  const grants = grantsInForce(viewer.grants, units);
   if (grants.length === viewer.grants.length) return viewer;
   const narrowed: Viewer = Object.freeze({ ...viewer, grants });
   const before = readableRegionIds(viewer);

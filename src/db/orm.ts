@@ -3,7 +3,7 @@ import { Migrator } from '@mikro-orm/migrations';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { entities } from './entities';
 import { migrationsList } from './migrations';
-import { recordStatement } from './statement-counter';
+import { serialiseConnection, type Queryable } from './serial-connection';
 import type { Logger } from '../common/logger';
 
 export type Orm = MikroORM<PostgreSqlDriver>;
@@ -42,20 +42,17 @@ export function ormOptions(settings: OrmSettings): Options<PostgreSqlDriver> {
       max: settings.poolMax,
       // Overload fails fast instead of queueing requests for a minute.
       acquireTimeoutMillis: 2_000,
-      ...(settings.afterConnect?.length
-        ? {
-            afterCreate: (
-              conn: { query: (sql: string, cb: (err: Error | null) => void) => void },
-              done: (err: Error | null, conn: unknown) => void,
-            ) => {
-              const run = (i: number): void => {
-                if (i >= settings.afterConnect!.length) return done(null, conn);
-                conn.query(settings.afterConnect![i]!, (err) => (err ? done(err, conn) : run(i + 1)));
-              };
-              run(0);
-            },
+      afterCreate: (conn: Queryable, done: (err: Error | null, conn: unknown) => void) => {
+        const statements = settings.afterConnect ?? [];
+        const run = (i: number): void => {
+          if (i >= statements.length) {
+            serialiseConnection(conn);
+            return done(null, conn);
           }
-        : {}),
+          conn.query(statements[i]!, (err: Error | null) => (err ? done(err, conn) : run(i + 1)));
+        };
+        run(0);
+      },
     },
     driverOptions: {
       ...(settings.log ? { log: driverLog(settings.log) } : {}),
@@ -84,14 +81,8 @@ export function ormOptions(settings: OrmSettings): Options<PostgreSqlDriver> {
 }
 
 export async function openOrm(settings: OrmSettings): Promise<Orm> {
-  const orm = await MikroORM.init<PostgreSqlDriver>(ormOptions(settings));
-  // Counted where the driver sends them, so that transaction control and the statements of the
-  // read paths (which bypass the ORM) are counted like any other.
-  orm.em
-    .getConnection()
-    .getKnex()
-    .on('query', (query: { sql: string }) => recordStatement(query.sql));
-  return orm;
+  // Statements are counted where the driver sends them (src/db/serial-connection.ts).
+  return MikroORM.init<PostgreSqlDriver>(ormOptions(settings));
 }
 
 /** Knex's messages name the connection problem only; no statement or values reach them. */

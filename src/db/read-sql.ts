@@ -13,6 +13,17 @@ export async function readRows<R>(em: EntityManager, sql: string, bindings: read
   return result.rows;
 }
 
+/**
+ * Runs statements without parameters in the unit of work's transaction and returns what the
+ * driver answered: one result, or one per statement when there are several.
+ */
+export async function readRaw(em: EntityManager, sql: string): Promise<unknown> {
+  const query = em.getKnex().raw(sql);
+  const trx = em.getTransactionContext<Knex.Transaction>();
+  if (trx) query.transacting(trx);
+  return (await query) as unknown;
+}
+
 /** Collects `?` placeholders and their values in order while a statement is put together. */
 export class SqlParams {
   readonly values: unknown[] = [];

@@ -15,9 +15,13 @@ export function withStatementTally<T>(tally: StatementTally, fn: () => T): T {
   return storage.run(tally, fn);
 }
 
-/** Sees every statement the driver sends, transaction control included. */
-export function recordStatement(sql: string): void {
-  const tally = storage.getStore();
+/** The tally of the request being served here, if any. */
+export function currentTally(): StatementTally | undefined {
+  return storage.getStore();
+}
+
+/** Sees every message the driver sends (transaction control included), in the tally of the request that sent it. */
+export function recordStatement(tally: StatementTally | undefined, sql: string): void {
   if (tally) {
     tally.count += 1;
     if (tally.statements.length < 200) tally.statements.push(sql);

@@ -65,9 +65,10 @@ export interface GroupPeriod {
  */
 @Entity({ tableName: 'work_order' })
 @Filter(REGION_FILTER)
+// The order lists' order (newest first) within a region, a unit, and a region's orders in a status.
 @Index({ properties: ['regionId', 'createdAt', 'id'] })
-@Index({ properties: ['unitId', 'createdAt'] })
-@Index({ properties: ['regionId', 'status'] })
+@Index({ properties: ['unitId', 'createdAt', 'id'] })
+@Index({ properties: ['regionId', 'status', 'createdAt', 'id'] })
 // A repeated createOrder with the same key returns the first order (per caller and region).
 @Unique({ properties: ['regionId', 'orderedById', 'idempotencyKey'] })
 export class Order {

@@ -2,15 +2,15 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { operationOf } from '../audit/audit.service';
 import { toKeysetConnection, type ConnectionShape } from '../common/pagination';
+import { connectionSelection } from '../common/selection';
 import { DateTimeScalar, LocalDateScalar } from '../common/scalars';
 import type { RequestContext } from '../context';
-import type { Expert } from '../experts/expert.entity';
 import { createExpertLoaders } from '../experts/expert.loaders';
 import { ExpertContactType } from '../experts/expert.types';
 import { TaskType, taskTypeOf, Topic, topicOf } from '../region/region.types';
-import type { Unit } from '../units/unit.entity';
 import { UnitType } from '../units/unit.types';
-import type { Notification, Offer, Order, OrderSession } from './order.entity';
+import type { Notification } from './order.entity';
+import type { OfferRow, OrderExpertRow, OrderRow, OrderUnitRow, SessionRow } from './order.read';
 import { createOrderLoaders } from './order.loaders';
 import {
   CreateOrderInput,
@@ -29,8 +29,8 @@ import {
 
 /** An expert as seen from one order: what the order may show of them depends on the order. */
 interface ExpertOnOrder {
-  expert: Expert;
-  order: Order;
+  expert: OrderExpertRow;
+  order: OrderRow;
 }
 
 @Resolver(() => OrderType)
@@ -41,7 +41,7 @@ export class OrderResolver {
     description:
       "One order. NOT_FOUND outside the caller's reach (another unit's order, an order not offered to the expert).",
   })
-  order(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<Order> {
+  order(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<OrderRow> {
     return ctx.services.orders.get(ctx, id);
   }
 
@@ -52,19 +52,27 @@ export class OrderResolver {
   async orders(
     @Arg('regionId', () => ID) regionId: string,
     @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
     @Arg('filter', () => OrderFilterInput, { nullable: true }) filter?: OrderFilterInput | null,
     @Arg('first', () => Int, { nullable: true, description: 'Page size, 1 to 100 (default 20).' })
     first?: number | null,
     @Arg('after', () => String, { nullable: true, description: 'endCursor of the previous page.' })
     after?: string | null,
-  ): Promise<ConnectionShape<Order>> {
+  ): Promise<ConnectionShape<OrderRow>> {
     const statuses = [...(filter?.statuses ?? []), ...(filter?.status ? [filter.status] : [])];
+    const { top, node } = connectionSelection(info);
     const page = await ctx.services.orders.list(
       ctx,
       regionId,
       { statuses, unitId: filter?.unitId, from: filter?.from, to: filter?.to },
       first,
       after,
+      {
+        sessions: node.has('sessions'),
+        offers: node.has('offers') || node.has('acceptedExperts'),
+        unit: node.has('unit'),
+        totalCount: top.has('totalCount'),
+      },
     );
     return toKeysetConnection(page, (o) => o);
   }
@@ -74,7 +82,7 @@ export class OrderResolver {
     @Arg('regionId', () => ID) regionId: string,
     @Ctx() ctx: RequestContext,
     @Arg('first', () => Int, { nullable: true }) first?: number | null,
-  ): Promise<Offer[]> {
+  ): Promise<OfferRow[]> {
     return ctx.services.orders.myOffers(ctx, regionId, first);
   }
 
@@ -87,7 +95,7 @@ export class OrderResolver {
     @Arg('from', () => DateTimeScalar, { nullable: true }) from?: Date | null,
     @Arg('to', () => DateTimeScalar, { nullable: true }) to?: Date | null,
     @Arg('first', () => Int, { nullable: true }) first?: number | null,
-  ): Promise<OrderSession[]> {
+  ): Promise<SessionRow[]> {
     return ctx.services.orders.mySessions(ctx, regionId, from, to, first);
   }
 
@@ -109,12 +117,12 @@ export class OrderResolver {
   createOrder(
     @Arg('input', () => CreateOrderInput) input: CreateOrderInput,
     @Ctx() ctx: RequestContext,
-  ): Promise<Order> {
+  ): Promise<OrderRow> {
     return ctx.services.orders.create(ctx, input, ctx.idempotencyKey);
   }
 
   @Mutation(() => OrderType, { description: 'DRAFT → REQUESTED.' })
-  submitOrder(@Arg('orderId', () => ID) orderId: string, @Ctx() ctx: RequestContext): Promise<Order> {
+  submitOrder(@Arg('orderId', () => ID) orderId: string, @Ctx() ctx: RequestContext): Promise<OrderRow> {
     return ctx.services.orders.submit(ctx, orderId);
   }
 
@@ -132,7 +140,7 @@ export class OrderResolver {
       description: 'The version the caller read; CONFLICT if someone changed it since.',
     })
     expectedVersion?: number | null,
-  ): Promise<Order> {
+  ): Promise<OrderRow> {
     return ctx.services.orders.offer(ctx, orderId, expertIds, respondBy, expectedVersion);
   }
 
@@ -143,14 +151,14 @@ export class OrderResolver {
     @Arg('offerId', () => ID) offerId: string,
     @Arg('accept', () => Boolean) accept: boolean,
     @Ctx() ctx: RequestContext,
-  ): Promise<Offer> {
+  ): Promise<OfferRow> {
     return ctx.services.orders.respond(ctx, offerId, accept);
   }
 
   @Mutation(() => OrderType, {
     description: 'The expert steps back from accepted work, without a reason; the order reopens for a replacement.',
   })
-  withdrawFromOrder(@Arg('orderId', () => ID) orderId: string, @Ctx() ctx: RequestContext): Promise<Order> {
+  withdrawFromOrder(@Arg('orderId', () => ID) orderId: string, @Ctx() ctx: RequestContext): Promise<OrderRow> {
     return ctx.services.orders.withdraw(ctx, orderId);
   }
 
@@ -164,7 +172,7 @@ export class OrderResolver {
       description: 'The version the caller read; CONFLICT if someone changed it since.',
     })
     expectedVersion?: number | null,
-  ): Promise<Order> {
+  ): Promise<OrderRow> {
     return ctx.services.orders.cancelOrder(ctx, orderId, reason, expectedVersion);
   }
 
@@ -173,7 +181,7 @@ export class OrderResolver {
     @Arg('orderId', () => ID) orderId: string,
     @Arg('input', () => SessionTimeInput) input: SessionTimeInput,
     @Ctx() ctx: RequestContext,
-  ): Promise<OrderSession> {
+  ): Promise<SessionRow> {
     return ctx.services.orders.addSession(ctx, orderId, input);
   }
 
@@ -182,7 +190,7 @@ export class OrderResolver {
     @Arg('orderId', () => ID) orderId: string,
     @Arg('heldOn', () => LocalDateScalar) heldOn: string,
     @Ctx() ctx: RequestContext,
-  ): Promise<Order> {
+  ): Promise<OrderRow> {
     return ctx.services.orders.recordDebriefing(ctx, orderId, heldOn);
   }
 
@@ -198,7 +206,7 @@ export class OrderResolver {
       description: 'The version the caller read; CONFLICT if someone changed it since.',
     })
     expectedVersion?: number | null,
-  ): Promise<OrderSession> {
+  ): Promise<SessionRow> {
     return ctx.services.orders.cancelSession(ctx, sessionId, reason, expectedVersion);
   }
 
@@ -213,7 +221,7 @@ export class OrderResolver {
       description: 'The version the caller read; CONFLICT if someone changed it since.',
     })
     expectedVersion?: number | null,
-  ): Promise<OrderSession> {
+  ): Promise<SessionRow> {
     return ctx.services.orders.rescheduleSession(ctx, sessionId, startsAt, endsAt, expectedVersion);
   }
 
@@ -229,7 +237,7 @@ export class OrderResolver {
       description: 'The version the caller read; CONFLICT if someone changed it since.',
     })
     expectedVersion?: number | null,
-  ): Promise<OrderSession> {
+  ): Promise<SessionRow> {
     return ctx.services.orders.recordOutcome(ctx, sessionId, input, expectedVersion);
   }
 
@@ -241,14 +249,14 @@ export class OrderResolver {
     @Arg('sessionId', () => ID) sessionId: string,
     @Arg('text', () => String) text: string,
     @Ctx() ctx: RequestContext,
-  ): Promise<OrderSession> {
+  ): Promise<SessionRow> {
     return ctx.services.orders.writeReport(ctx, sessionId, text);
   }
 
   // ---- fields ------------------------------------------------------------------------------
 
   @FieldResolver(() => UnitType, { nullable: true, description: 'The ordering unit; null for an external requester.' })
-  async unit(@Root() order: Order, @Ctx() ctx: RequestContext): Promise<Unit | null> {
+  async unit(@Root() order: OrderRow, @Ctx() ctx: RequestContext): Promise<OrderUnitRow | null> {
     return order.unitId ? ctx.loaders.get(createOrderLoaders).units.load(order.unitId) : null;
   }
 
@@ -256,38 +264,38 @@ export class OrderResolver {
     nullable: true,
     description: 'A requester outside the county (coordinators only); contact details erased after retention.',
   })
-  externalRequester(@Root() order: Order, @Ctx() ctx: RequestContext): ExternalRequesterType | null {
+  externalRequester(@Root() order: OrderRow, @Ctx() ctx: RequestContext): ExternalRequesterType | null {
     return ctx.services.orders.externalRequesterOf(ctx, order);
   }
 
   @FieldResolver(() => TaskType)
-  async taskType(@Root() order: Order, @Ctx() ctx: RequestContext): Promise<TaskType> {
+  async taskType(@Root() order: OrderRow, @Ctx() ctx: RequestContext): Promise<TaskType> {
     return taskTypeOf(await ctx.loaders.get(createExpertLoaders).config.load(order.regionId), order.taskTypeId);
   }
 
   @FieldResolver(() => [Topic], { description: 'Topics of experience wanted.' })
-  async topics(@Root() order: Order, @Ctx() ctx: RequestContext): Promise<Topic[]> {
+  async topics(@Root() order: OrderRow, @Ctx() ctx: RequestContext): Promise<Topic[]> {
     const config = await ctx.loaders.get(createExpertLoaders).config.load(order.regionId);
     return order.topicIds.map((id) => topicOf(config, id));
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'The pseudonymous client reference.' })
-  clientRef(@Root() order: Order): string | null {
+  clientRef(@Root() order: OrderRow): string | null {
     return order.clientRef;
   }
 
   @FieldResolver(() => [SessionType], { description: 'Sessions in time order.' })
-  sessions(@Root() order: Order, @Ctx() ctx: RequestContext): Promise<OrderSession[]> {
+  sessions(@Root() order: OrderRow, @Ctx() ctx: RequestContext): Promise<SessionRow[]> {
     return ctx.loaders.get(createOrderLoaders).sessionsByOrder.load(order.id);
   }
 
   @FieldResolver(() => [OfferType], { description: 'Offers made; an expert sees only their own.' })
-  offers(@Root() order: Order, @Ctx() ctx: RequestContext): Promise<Offer[]> {
+  offers(@Root() order: OrderRow, @Ctx() ctx: RequestContext): Promise<OfferRow[]> {
     return ctx.services.orders.visibleOffers(ctx, order);
   }
 
   @FieldResolver(() => [OrderExpertType], { description: 'Experts who accepted, in the order they accepted.' })
-  async acceptedExperts(@Root() order: Order, @Ctx() ctx: RequestContext): Promise<ExpertOnOrder[]> {
+  async acceptedExperts(@Root() order: OrderRow, @Ctx() ctx: RequestContext): Promise<ExpertOnOrder[]> {
     const loaders = ctx.loaders.get(createOrderLoaders);
     const offers = (await loaders.offersByOrder.load(order.id)).filter((o) => o.status === 'ACCEPTED');
     const experts = await Promise.all(offers.map((o) => loaders.experts.load(o.expertId)));
@@ -298,7 +306,7 @@ export class OrderResolver {
 @Resolver(() => SessionType)
 export class SessionResolver {
   @FieldResolver(() => SessionCancellationType, { nullable: true })
-  cancellation(@Root() s: OrderSession): SessionCancellationType | null {
+  cancellation(@Root() s: SessionRow): SessionCancellationType | null {
     if (s.status !== 'CANCELLED' || !s.cancelledAt) return null;
     return { cancellationClass: s.cancellationClass!, at: s.cancelledAt, reason: s.cancellationReason ?? null };
   }
@@ -307,12 +315,12 @@ export class SessionResolver {
     nullable: true,
     description: "The expert's short report, for the ordering side and the experts of the order.",
   })
-  report(@Root() s: OrderSession, @Ctx() ctx: RequestContext): Promise<string | null> {
+  report(@Root() s: SessionRow, @Ctx() ctx: RequestContext): Promise<string | null> {
     return ctx.services.orders.reportOf(ctx, s);
   }
 
   @FieldResolver(() => OrderType)
-  async order(@Root() s: OrderSession, @Ctx() ctx: RequestContext): Promise<Order> {
+  async order(@Root() s: SessionRow, @Ctx() ctx: RequestContext): Promise<OrderRow> {
     return (await ctx.loaders.get(createOrderLoaders).orders.load(s.orderId))!;
   }
 }
@@ -320,12 +328,12 @@ export class SessionResolver {
 @Resolver(() => OfferType)
 export class OfferResolver {
   @FieldResolver(() => OrderType)
-  async order(@Root() offer: Offer, @Ctx() ctx: RequestContext): Promise<Order> {
+  async order(@Root() offer: OfferRow, @Ctx() ctx: RequestContext): Promise<OrderRow> {
     return (await ctx.loaders.get(createOrderLoaders).orders.load(offer.orderId))!;
   }
 
   @FieldResolver(() => OrderExpertType)
-  async expert(@Root() offer: Offer, @Ctx() ctx: RequestContext): Promise<ExpertOnOrder> {
+  async expert(@Root() offer: OfferRow, @Ctx() ctx: RequestContext): Promise<ExpertOnOrder> {
     const loaders = ctx.loaders.get(createOrderLoaders);
     const [expert, order] = await Promise.all([
       loaders.experts.load(offer.expertId),

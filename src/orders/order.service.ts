@@ -1,18 +1,12 @@
 import { createHash } from 'node:crypto';
-import { LockMode, raw, type FilterQuery } from '@mikro-orm/core';
+import { LockMode } from '@mikro-orm/core';
+import { readRows, SqlParams } from '../db/read-sql';
 import { authorize, authorizeRow, authorizeRowLookup, grantsIn, hasRole } from '../auth/policy';
 import type { OperationName } from '../auth/policies';
 import type { Grant } from '../auth/viewer';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../common/errors';
 import { isUuid } from '../common/ids';
-import {
-  afterPosition,
-  checkListLength,
-  keysetPage,
-  keysetPageRequest,
-  listCap,
-  type KeysetPage,
-} from '../common/pagination';
+import { checkListLength, keysetPage, keysetPageRequest, listCap, type KeysetPage } from '../common/pagination';
 import { Expert } from '../experts/expert.entity';
 import { ExpertContract } from '../experts/expert-records.entity';
 import { localDate } from '../experts/rules/contract-validity';
@@ -30,6 +24,22 @@ import {
   type GroupPeriod,
 } from './order.entity';
 import { createOrderLoaders } from './order.loaders';
+import {
+  EXPERT_COLUMNS,
+  expertFromJson,
+  OFFER_COLUMNS,
+  offerFromJson,
+  ORDER_JSON,
+  orderFromJson,
+  readOrderPage,
+  SESSION_COLUMNS,
+  sessionFromJson,
+  type OfferRow,
+  type OrderExpertRow,
+  type OrderPageExtras,
+  type OrderRow,
+  type SessionRow,
+} from './order.read';
 import { agreedFeeOf } from '../fees/agreed-fee';
 import { containsPersonalIdentityCode } from './rules/personal-identity-code';
 import {
@@ -103,7 +113,7 @@ interface Standing {
   grant: Grant;
   side: 'COORDINATOR' | 'UNIT' | 'EXPERT';
   /** The caller's own expert profile, when acting as an expert. */
-  expert?: Expert;
+  expert?: { id: string };
 }
 
 const LANGUAGE = /^[a-z]{2,3}$/;
@@ -119,6 +129,7 @@ const SESSION_KINDS: Record<OrderKind, readonly string[]> = {
   GROUP: ['GROUP', 'PLANNING'],
 };
 const UNIT_SIDE_ROLES = ['UNIT_COORDINATOR', 'PROFESSIONAL'] as const;
+const ALL_ORDER_EXTRAS: OrderPageExtras = { sessions: true, offers: true, unit: true, totalCount: false };
 
 /**
  * Orders, offers and sessions: a professional (or a coordinator) asks for an expert, the region's
@@ -138,71 +149,98 @@ export class OrderService {
     return order;
   }
 
-  /** Orders of a region, newest first: all of them for a coordinator, their unit's for the others. */
+  /**
+   * Orders of a region, newest first: all of them for a coordinator, their unit's for the others.
+   * Plain rows from one statement with bind parameters; the sessions, offers, offered experts and
+   * unit the page shows come in it (json_agg), as does the total when selected.
+   */
   async list(
     ctx: RequestScope,
     regionId: string,
     filter: OrderFilter,
     first?: number | null,
     after?: string | null,
-  ): Promise<KeysetPage<Order>> {
+    selection: OrderPageExtras = ALL_ORDER_EXTRAS,
+  ): Promise<KeysetPage<OrderRow>> {
     authorize(ctx, 'Query.orders', regionId);
     const request = keysetPageRequest(first, after);
     if (request.after && (!(request.after.key instanceof Date) || !isUuid(request.after.id)))
       throw new BadUserInputError('after', 'not a cursor of this list');
     checkListLength('filter.statuses', filter.statuses);
-    const where: Record<string, unknown> = { regionId };
+    const params = new SqlParams();
+    const where = [`o.region_id = ${params.add(regionId)}`];
     if (!hasRole(ctx.viewer, regionId, ['COORDINATOR'])) {
       const units = grantsIn(ctx.viewer, regionId, UNIT_SIDE_ROLES).flatMap((g) => (g.unitId ? [g.unitId] : []));
       if (filter.unitId && !units.includes(filter.unitId))
         throw new ForbiddenError(`filter.unitId: orders of unit ${filter.unitId} are not yours to list`);
-      where.unitId = filter.unitId ? filter.unitId : { $in: units };
+      where.push(oneOf('o.unit_id', filter.unitId ? [filter.unitId] : units, '::uuid[]', params));
     } else if (filter.unitId) {
       if (!isUuid(filter.unitId)) throw new BadUserInputError('filter.unitId', 'expected a unit id');
-      where.unitId = filter.unitId;
+      where.push(`o.unit_id = ${params.add(filter.unitId)}`);
     }
-    if (filter.statuses?.length) where.status = { $in: filter.statuses };
+    if (filter.statuses?.length) where.push(oneOf('o.status', filter.statuses, '::order_status[]', params));
     if (filter.from && filter.to && filter.from.getTime() >= filter.to.getTime())
       throw new BadUserInputError('filter.to', 'must be after filter.from');
-    // Built afresh for each statement: a raw SQL fragment can be used in one query only.
-    const conditions = (): FilterQuery<Order> => {
-      if (!filter.from && !filter.to) return where;
+    if (filter.from || filter.to) {
       // Orders with a session starting in [from, to).
       const bounds = [
-        ...(filter.from ? [['s.starts_at >= ?', filter.from] as const] : []),
-        ...(filter.to ? [['s.starts_at < ?', filter.to] as const] : []),
+        ...(filter.from ? [`s.starts_at >= ${params.add(filter.from)}`] : []),
+        ...(filter.to ? [`s.starts_at < ${params.add(filter.to)}`] : []),
       ];
-      return {
-        ...where,
-        [raw(
-          (alias) =>
-            `exists (select 1 from "order_session" s where s.order_id = ${alias}.id and ${bounds.map(([sql]) => sql).join(' and ')})`,
-          bounds.map(([, value]) => value),
-        )]: true,
-      };
-    };
-    const rows = await ctx.em.find(
-      Order,
-      { $and: [conditions(), afterPosition('createdAt', 'desc', request.after)] },
-      { orderBy: { createdAt: 'desc', id: 'desc' }, limit: request.limit + 1 },
-    );
+      where.push(`exists (select 1 from order_session s where s.order_id = o.id and ${bounds.join(' and ')})`);
+    }
+    const condition = where.join(' and ');
+    const position = request.after ? { key: request.after.key as Date, id: request.after.id } : null;
+    const page = await readOrderPage(ctx, params, condition, position, request.limit, selection);
+    ctx.loaders.get(createOrderLoaders).primePage(page.rows);
+    const counted = page.totalCount;
     return keysetPage(
-      rows,
+      page.rows.map((r) => r.order),
       request,
       (o) => o.createdAt,
-      () => ctx.em.count(Order, conditions()),
+      async () =>
+        counted ??
+        (
+          await readRows<{ n: number }>(
+            ctx.em,
+            `select count(*)::int as n from work_order o where ${condition}`,
+            params.values,
+          )
+        )[0]!.n,
     );
   }
 
-  /** The calling expert's offers in a region, newest first (at most 100). */
-  async myOffers(ctx: RequestScope, regionId: string, first?: number | null): Promise<Offer[]> {
+  /**
+   * The calling expert's offers in a region, newest first (at most 100), with their orders: one
+   * statement, which also finds the caller's profile (none: NOT_FOUND, as before).
+   */
+  async myOffers(ctx: RequestScope, regionId: string, first?: number | null): Promise<OfferRow[]> {
     authorize(ctx, 'Query.myOffers', regionId);
-    const expert = await this.ownExpert(ctx, regionId);
-    return ctx.em.find(
-      Offer,
-      { expertId: expert.id },
-      { orderBy: { offeredAt: 'desc', id: 'desc' }, limit: listCap(first) },
+    const limit = listCap(first);
+    const rows = await readRows<{
+      expert: OrderExpertRow;
+      offer: OfferRow | null;
+      order: Record<string, unknown> | null;
+    }>(
+      ctx.em,
+      `select row_to_json(me) as expert, row_to_json(f) as offer, ${ORDER_JSON} as "order"
+      from (select ${EXPERT_COLUMNS} from expert x where x.region_id = ? and x.account_id = ? limit 1) me
+      left join lateral (select ${OFFER_COLUMNS} from order_offer f where f.expert_id = me.id
+        order by f.offered_at desc, f.id desc limit ?) f on true
+      left join work_order o on o.id = f."orderId"
+      order by f."offeredAt" desc, f.id desc`,
+      [regionId, ctx.viewer.id, limit],
     );
+    if (!rows.length) throw new NotFoundError('expert profile for the caller in region', regionId);
+    const loaders = ctx.loaders.get(createOrderLoaders);
+    const expert = expertFromJson(rows[0]!.expert);
+    loaders.ownExpert.prime(regionId, expert);
+    loaders.experts.prime(expert.id, expert);
+    return rows.flatMap(({ offer, order }) => {
+      if (!offer) return [];
+      if (order) loaders.orders.prime(offer.orderId, orderFromJson(order));
+      return [offerFromJson(offer)];
+    });
   }
 
   /** Sessions of the orders the calling expert has accepted, in time order (at most 100). */
@@ -212,26 +250,40 @@ export class OrderService {
     from?: Date | null,
     to?: Date | null,
     first?: number | null,
-  ): Promise<OrderSession[]> {
+  ): Promise<SessionRow[]> {
     authorize(ctx, 'Query.mySessions', regionId);
-    const expert = await this.ownExpert(ctx, regionId);
     if (from && to && from.getTime() >= to.getTime()) throw new BadUserInputError('to', 'must be after from');
-    const startsAt: Record<string, Date> = {};
-    if (from) startsAt.$gte = from;
-    if (to) startsAt.$lt = to;
-    return ctx.em.find(
-      OrderSession,
-      {
-        regionId,
-        [raw(
-          (alias) =>
-            `exists (select 1 from "order_offer" f where f.order_id = ${alias}.order_id and f.expert_id = ? and f.status = 'ACCEPTED')`,
-          [expert.id],
-        )]: true,
-        ...(from || to ? { startsAt } : {}),
-      },
-      { orderBy: { startsAt: 'asc', id: 'asc' }, limit: listCap(first) },
+    const limit = listCap(first);
+    const params = new SqlParams();
+    const bounds = [
+      ...(from ? [`and s.starts_at >= ${params.add(from)}`] : []),
+      ...(to ? [`and s.starts_at < ${params.add(to)}`] : []),
+    ].join(' ');
+    const rows = await readRows<{
+      expert: OrderExpertRow;
+      session: SessionRow | null;
+      order: Record<string, unknown> | null;
+    }>(
+      ctx.em,
+      `select row_to_json(me) as expert, row_to_json(s) as session, ${ORDER_JSON} as "order"
+      from (select ${EXPERT_COLUMNS} from expert x where x.region_id = ? and x.account_id = ? limit 1) me
+      left join lateral (select ${SESSION_COLUMNS} from order_session s where s.region_id = ? ${bounds}
+        and exists (select 1 from order_offer f where f.order_id = s.order_id and f.expert_id = me.id and f.status = 'ACCEPTED')
+        order by s.starts_at, s.id limit ?) s on true
+      left join work_order o on o.id = s."orderId"
+      order by s."startsAt", s.id`,
+      [regionId, ctx.viewer.id, regionId, ...params.values, limit],
     );
+    if (!rows.length) throw new NotFoundError('expert profile for the caller in region', regionId);
+    const loaders = ctx.loaders.get(createOrderLoaders);
+    const expert = expertFromJson(rows[0]!.expert);
+    loaders.ownExpert.prime(regionId, expert);
+    loaders.experts.prime(expert.id, expert);
+    return rows.flatMap(({ session, order }) => {
+      if (!session) return [];
+      if (order) loaders.orders.prime(session.orderId, orderFromJson(order));
+      return [sessionFromJson(session)];
+    });
   }
 
   async notifications(ctx: RequestScope, regionId: string, first?: number | null): Promise<Notification[]> {
@@ -248,7 +300,7 @@ export class OrderService {
    * the experts' contact details): the region's coordinator, and the unit's coordinator and
    * professionals. An expert offered the order sees the task, not these.
    */
-  async onOrderingSide(ctx: RequestScope, order: Order): Promise<boolean> {
+  async onOrderingSide(ctx: RequestScope, order: OrderRow): Promise<boolean> {
     const standing = await this.standing(ctx, order).catch(missingAsNull);
     return standing !== null && standing.side !== 'EXPERT';
   }
@@ -260,8 +312,8 @@ export class OrderService {
    */
   async acceptedExpertContact(
     ctx: RequestScope,
-    order: Order,
-    expert: Expert,
+    order: OrderRow,
+    expert: OrderExpertRow,
     operation: string | null,
   ): Promise<{ email: string | null; phone: string | null } | null> {
     if (!isOpen(order.status) || expert.erasedAt || (!expert.email && !expert.phone)) return null;
@@ -281,7 +333,7 @@ export class OrderService {
   }
 
   /** Offers of an order: all for the ordering side, the expert's own for an expert. */
-  async visibleOffers(ctx: RequestScope, order: Order): Promise<Offer[]> {
+  async visibleOffers(ctx: RequestScope, order: OrderRow): Promise<OfferRow[]> {
     const offers = await ctx.loaders.get(createOrderLoaders).offersByOrder.load(order.id);
     const standing = await this.standing(ctx, order).catch(missingAsNull);
     if (!standing) return [];
@@ -290,13 +342,13 @@ export class OrderService {
   }
 
   /** The external requester, for coordinators; contact details are gone once erased. */
-  externalRequesterOf(ctx: RequestScope, order: Order): ExternalRequester | null {
+  externalRequesterOf(ctx: RequestScope, order: OrderRow): ExternalRequester | null {
     if (!order.externalRequester || !hasRole(ctx.viewer, order.regionId, ['COORDINATOR'])) return null;
     return order.externalRequester;
   }
 
   /** The expert's report: for the ordering side and the experts who accepted the order. */
-  async reportOf(ctx: RequestScope, session: OrderSession): Promise<string | null> {
+  async reportOf(ctx: RequestScope, session: SessionRow): Promise<string | null> {
     if (!session.report) return null;
     const order = await ctx.loaders.get(createOrderLoaders).orders.load(session.orderId);
     const standing = order ? await this.standing(ctx, order).catch(missingAsNull) : null;
@@ -306,7 +358,7 @@ export class OrderService {
     return offers.some((o) => o.expertId === standing.expert!.id && o.status === 'ACCEPTED') ? session.report : null;
   }
 
-  private contactGrant(ctx: RequestScope, order: Order): Grant | null {
+  private contactGrant(ctx: RequestScope, order: OrderRow): Grant | null {
     const coordinator = grantsIn(ctx.viewer, order.regionId, ['COORDINATOR'])[0];
     if (coordinator) return coordinator;
     const unitCoordinator = grantsIn(ctx.viewer, order.regionId, ['UNIT_COORDINATOR']).find(
@@ -878,7 +930,7 @@ export class OrderService {
    * professional of the order's unit; an expert who was offered it. Anyone else: NOT_FOUND, so
    * that orders of other units are not even confirmed to exist.
    */
-  private async standing(ctx: RequestScope, order: Order): Promise<Standing> {
+  private async standing(ctx: RequestScope, order: OrderRow): Promise<Standing> {
     const coordinator = grantsIn(ctx.viewer, order.regionId, ['COORDINATOR'])[0];
     if (coordinator) return { grant: coordinator, side: 'COORDINATOR' };
     const unit = grantsIn(ctx.viewer, order.regionId, UNIT_SIDE_ROLES).find(
@@ -1053,6 +1105,16 @@ function digestOf(input: CreateOrderInput): string {
   return createHash('sha256')
     .update(JSON.stringify(canonical(input)))
     .digest('hex');
+}
+
+/**
+ * `column = value` for one value, so that an index on (column, created, id) serves the list's
+ * order; `= any(values)` for several, which PostgreSQL cannot read from one index range in order.
+ */
+function oneOf(column: string, values: readonly string[], arrayCast: string, params: SqlParams): string {
+  return values.length === 1
+    ? `${column} = ${params.add(values[0], arrayCast.replace('[]', ''))}`
+    : `${column} = any(${params.add(values, arrayCast)})`;
 }
 
 /** A row the caller cannot reach reads as absent; any other failure stays a failure. */

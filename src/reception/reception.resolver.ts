@@ -15,11 +15,10 @@ import {
 } from 'type-graphql';
 import { DateTimeScalar } from '../common/scalars';
 import type { RequestContext } from '../context';
-import type { Expert } from '../experts/expert.entity';
 import { FeeExpertType } from '../fees/fee.types';
 import { createOrderLoaders } from '../orders/order.loaders';
+import type { OrderExpertRow, OrderUnitRow } from '../orders/order.read';
 import { TaxClassEnum } from '../region/region.types';
-import type { Unit } from '../units/unit.entity';
 import { UnitType } from '../units/unit.types';
 import { RECEPTION_KINDS, type ReceptionKind, type ReceptionShift } from './reception.entity';
 
@@ -101,13 +100,13 @@ export class ReceptionResolver {
   }
 
   @FieldResolver(() => UnitType)
-  async unit(@Root() shift: ReceptionShift, @Ctx() ctx: RequestContext): Promise<Unit> {
+  async unit(@Root() shift: ReceptionShift, @Ctx() ctx: RequestContext): Promise<OrderUnitRow> {
     return (await ctx.loaders.get(createOrderLoaders).units.load(shift.unitId))!;
   }
 
   @FieldResolver(() => FeeExpertType)
   async expert(@Root() shift: ReceptionShift, @Ctx() ctx: RequestContext): Promise<FeeExpertType> {
-    const e: Expert = (await ctx.loaders.get(createOrderLoaders).experts.load(shift.expertId))!;
+    const e: OrderExpertRow = (await ctx.loaders.get(createOrderLoaders).experts.load(shift.expertId))!;
     return { id: e.id, displayName: e.erasedAt ? e.pseudonym : e.displayName, pseudonym: e.pseudonym };
   }
 }

@@ -14,6 +14,7 @@ import { Migration20261124003335_feedback } from './Migration20261124003335_feed
 import { Migration20261124004119_metrics_index } from './Migration20261124004119_metrics_index';
 import { Migration20261202202213_metrics_rollup } from './Migration20261202202213_metrics_rollup';
 import { Migration20261202205925_experts_page_index } from './Migration20261202205925_experts_page_index';
+import { Migration20261203083958_order_list_indexes } from './Migration20261203083958_order_list_indexes';
 
 /** Every migration, in order. Written by `npm run migration:create`; do not edit by hand. */
 export const migrationsList: MigrationObject[] = [
@@ -32,4 +33,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261124004119_metrics_index', class: Migration20261124004119_metrics_index },
   { name: 'Migration20261202202213_metrics_rollup', class: Migration20261202202213_metrics_rollup },
   { name: 'Migration20261202205925_experts_page_index', class: Migration20261202205925_experts_page_index },
+  { name: 'Migration20261203083958_order_list_indexes', class: Migration20261203083958_order_list_indexes },
 ];

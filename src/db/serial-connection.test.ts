@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { serialiseConnection, type Queryable } from './serial-connection';
+import { withStatementTally, type StatementTally } from './statement-counter';
+
+/** A driver that answers after a turn of the event loop and notes what ran at the same time. */
+function fakeClient() {
+  const sent: string[] = [];
+  let running = 0;
+  let overlaps = 0;
+  const client: Queryable = {
+    query: (config, values, callback) => {
+      const { text } = config as { text: string };
+      // Like pg: the callback may come in the place of the values.
+      const answer = (typeof values === 'function' ? values : callback) as (
+        error: Error | null,
+        result: unknown,
+      ) => void;
+      sent.push(text);
+      running++;
+      if (running > 1) overlaps++;
+      setTimeout(() => {
+        running--;
+        const results = text.split('; ').map((part) => ({ command: part, rows: [{ text: part }] }));
+        answer(null, results.length > 1 ? results : results[0]);
+      }, 1);
+      return undefined;
+    },
+  };
+  return { client, sent, overlaps: () => overlaps };
+}
+
+const ask = (client: Queryable, text: string, values: unknown[] = []) =>
+  new Promise<unknown>((resolve, reject) =>
+    client.query({ text, values }, (error: Error | null, result: unknown) => (error ? reject(error) : resolve(result))),
+  );
+
+describe('statements on one connection', () => {
+  it('when three loaders ask at once, then the driver gets one statement at a time, in the order asked', async () => {
+    const fake = fakeClient();
+    serialiseConnection(fake.client);
+    await Promise.all([ask(fake.client, 'a', [1]), ask(fake.client, 'b', [2]), ask(fake.client, 'c', [3])]);
+    expect(fake.sent).toEqual(['a', 'b', 'c']);
+    expect(fake.overlaps()).toBe(0);
+  });
+
+  it('when a transaction starts with a statement without parameters, then BEGIN travels with it and its own result comes back', async () => {
+    const fake = fakeClient();
+    serialiseConnection(fake.client);
+    const tally: StatementTally = { count: 0, statements: [] };
+    const result = await withStatementTally(tally, async () => {
+      await ask(fake.client, 'BEGIN;');
+      const first = await ask(fake.client, "select set_config('app.region_ids', 'x', true)");
+      await ask(fake.client, 'select ?', [1]);
+      await ask(fake.client, 'COMMIT;');
+      return first;
+    });
+    expect(fake.sent).toEqual(["BEGIN; select set_config('app.region_ids', 'x', true)", 'select ?', 'COMMIT;']);
+    expect(result).toMatchObject({ command: "select set_config('app.region_ids', 'x', true)" });
+    expect(tally.count).toBe(3);
+  });
+
+  it('when the first statement has parameters, then BEGIN goes before it on its own', async () => {
+    const fake = fakeClient();
+    serialiseConnection(fake.client);
+    await ask(fake.client, 'BEGIN;');
+    await ask(fake.client, 'insert ?', [1]);
+    await ask(fake.client, 'COMMIT;');
+    expect(fake.sent).toEqual(['BEGIN;', 'insert ?', 'COMMIT;']);
+  });
+
+  it('when a transaction sends nothing, then neither BEGIN nor COMMIT reaches the database', async () => {
+    const fake = fakeClient();
+    serialiseConnection(fake.client);
+    await ask(fake.client, 'BEGIN;');
+    await ask(fake.client, 'COMMIT;');
+    await ask(fake.client, 'BEGIN;');
+    await ask(fake.client, 'ROLLBACK');
+    expect(fake.sent).toEqual([]);
+  });
+});

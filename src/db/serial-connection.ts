@@ -1,0 +1,120 @@
+import { currentTally, recordStatement, type StatementTally } from './statement-counter';
+
+type Callback = (error: Error | null, result?: unknown) => void;
+
+interface QueryConfig {
+  text: string;
+  values?: unknown[];
+  [option: string]: unknown;
+}
+
+type QueryFn = (config: string | QueryConfig, values?: unknown, callback?: unknown) => unknown;
+
+/** What of a pooled pg client this module touches. */
+export interface Queryable {
+  query: QueryFn;
+}
+
+/** The transaction control statements knex sends, exactly as it spells them. */
+const BEGIN = 'BEGIN;';
+const ENDS: ReadonlySet<string> = new Set(['COMMIT;', 'ROLLBACK']);
+
+/** What pg answers to BEGIN, COMMIT and ROLLBACK; knex reads nothing of it. */
+function controlResult(command: string) {
+  return { command, rowCount: null, rows: [], fields: [], oid: null };
+}
+
+/**
+ * Sends one statement at a time on a pooled connection and saves the round trip of BEGIN.
+ *
+ * One request's DataLoaders dispatch in the same tick, all on the request's transaction; pg 8
+ * queues such calls with a deprecation warning and pg 9 refuses them. Here every call waits for
+ * the one before it, so the driver never sees two at once.
+ *
+ * BEGIN is held back and sent with the transaction's next statement when that one takes no bind
+ * parameters (the simple protocol carries several statements; the region setting is made to fit),
+ * and a transaction that sent nothing commits without a round trip. Each message sent is counted
+ * as one statement in the request's tally: the count is the round trips a request costs.
+ */
+export function serialiseConnection(client: Queryable): void {
+  const send = client.query.bind(client) as (config: QueryConfig, callback: Callback) => void;
+  let busy = false;
+  const waiting: Array<() => void> = [];
+  /** A BEGIN not yet sent, with the tally of the request that asked for it. */
+  let heldBegin: { tally: StatementTally | undefined } | null = null;
+
+  const next = () => {
+    const job = waiting.shift();
+    if (job) job();
+    else busy = false;
+  };
+  const schedule = (job: () => void) => {
+    if (busy) waiting.push(job);
+    else {
+      busy = true;
+      job();
+    }
+  };
+  const transmit = (tally: StatementTally | undefined, config: QueryConfig, callback: Callback) => {
+    recordStatement(tally, config.text);
+    try {
+      send(config, callback);
+    } catch (error) {
+      callback(error as Error);
+    }
+  };
+
+  client.query = (configOrText, values, callback) => {
+    const config: QueryConfig =
+      typeof configOrText === 'string'
+        ? { text: configOrText, ...(Array.isArray(values) ? { values: values as unknown[] } : {}) }
+        : configOrText;
+    const done = (typeof values === 'function' ? values : callback) as Callback | undefined;
+    let resolve: (value: unknown) => void = () => undefined;
+    let reject: (error: Error) => void = () => undefined;
+    const promise = done
+      ? undefined
+      : new Promise((res, rej) => {
+          resolve = res;
+          reject = rej;
+        });
+    const answer: Callback = (error, result) => {
+      if (done) done(error, result);
+      else if (error) reject(error);
+      else resolve(result);
+    };
+    const tally = currentTally();
+    const unbound = !config.values?.length;
+
+    if (config.text === BEGIN && unbound && !heldBegin) {
+      heldBegin = { tally };
+      queueMicrotask(() => answer(null, controlResult('BEGIN')));
+      return promise;
+    }
+    const begin = heldBegin;
+    heldBegin = null;
+    if (begin && ENDS.has(config.text) && unbound) {
+      // Nothing was sent in the transaction: there is nothing to commit or roll back.
+      queueMicrotask(() => answer(null, controlResult(config.text === 'COMMIT;' ? 'COMMIT' : 'ROLLBACK')));
+      return promise;
+    }
+    schedule(() => {
+      const finish: Callback = (error, result) => {
+        next();
+        answer(error, result);
+      };
+      if (!begin) return transmit(tally, config, finish);
+      if (unbound) {
+        // One message, several results: the first is BEGIN's.
+        return transmit(begin.tally, { ...config, text: `${BEGIN} ${config.text}` }, (error, result) =>
+          finish(error, Array.isArray(result) ? (result.length === 2 ? result[1] : result.slice(1)) : result),
+        );
+      }
+      transmit(begin.tally, { text: BEGIN }, (error) => {
+        if (error) finish(error);
+        else transmit(tally, config, finish);
+      });
+    });
+    return promise;
+  };
+}

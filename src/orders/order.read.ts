@@ -1,0 +1,341 @@
+import { readRows, type SqlParams } from '../db/read-sql';
+import type { RequestScope } from '../scope';
+import type { AgreedFee, ClientProcessPlan, ExternalRequester, GroupPeriod } from './order.entity';
+import type {
+  CancellationClass,
+  OfferStatus,
+  OrderKind,
+  OrderStatus,
+  SessionOutcome,
+  SessionStatus,
+} from './rules/order-state';
+
+/**
+ * The read side of orders: the columns of each row as plain values, nothing hydrated. The
+ * entities have the same shape, so services and resolvers that read take either.
+ */
+export interface OrderRow {
+  id: string;
+  regionId: string;
+  status: OrderStatus;
+  kind: OrderKind;
+  unitId: string | null;
+  externalRequester: ExternalRequester | null;
+  taskTypeId: string;
+  topicIds: string[];
+  title: string;
+  description: string | null;
+  targetGroup: string | null;
+  language: string;
+  remote: boolean;
+  municipality: string | null;
+  expertsNeeded: number;
+  preparationMinutes: number;
+  travelCents: number | null;
+  clientRef: string | null;
+  agreedFee: AgreedFee;
+  plan: ClientProcessPlan | null;
+  groupPeriod: GroupPeriod | null;
+  debriefingOffered: boolean;
+  debriefingHeldOn?: string | null;
+  orderedById: string;
+  createdAt: Date;
+  cancelledAt?: Date | null;
+  cancellationReason?: string | null;
+  closedAt?: Date | null;
+  version: number;
+}
+
+export interface SessionRow {
+  id: string;
+  regionId: string;
+  orderId: string;
+  kind: string;
+  startsAt: Date;
+  endsAt: Date;
+  status: SessionStatus;
+  cancellationDeadline: Date;
+  cancelledAt?: Date | null;
+  cancellationClass?: CancellationClass | null;
+  cancellationReason?: string | null;
+  outcome?: SessionOutcome | null;
+  workedMinutes?: number | null;
+  rescheduleCount: number;
+  report?: string | null;
+  version: number;
+}
+
+export interface OfferRow {
+  id: string;
+  regionId: string;
+  orderId: string;
+  expertId: string;
+  status: OfferStatus;
+  offeredAt: Date;
+  respondBy: Date | null;
+  respondedAt?: Date | null;
+  withdrawnAt?: Date | null;
+  version: number;
+}
+
+/** What an order shows of an expert offered it. */
+export interface OrderExpertRow {
+  id: string;
+  regionId: string;
+  displayName: string;
+  pseudonym: string;
+  email?: string | null;
+  phone?: string | null;
+  erasedAt?: Date | null;
+}
+
+export interface OrderUnitRow {
+  id: string;
+  regionId: string;
+  name: string;
+  serviceInterfaceId: string;
+  municipality: string;
+  coordinatorNames: string[];
+  instructionsForExperts?: string | null;
+}
+
+/** A row of a kind: its fields (name in the API, column in SQL) and which of them are instants. */
+interface Shape {
+  fields: ReadonlyArray<readonly [string, string]>;
+  instants: readonly string[];
+}
+
+const ORDER: Shape = {
+  fields: [
+    ['id', 'id'],
+    ['regionId', 'region_id'],
+    ['status', 'status'],
+    ['kind', 'kind'],
+    ['unitId', 'unit_id'],
+    ['externalRequester', 'external_requester'],
+    ['taskTypeId', 'task_type_id'],
+    ['topicIds', 'topic_ids'],
+    ['title', 'title'],
+    ['description', 'description'],
+    ['targetGroup', 'target_group'],
+    ['language', 'language'],
+    ['remote', 'remote'],
+    ['municipality', 'municipality'],
+    ['expertsNeeded', 'experts_needed'],
+    ['preparationMinutes', 'preparation_minutes'],
+    ['travelCents', 'travel_cents'],
+    ['clientRef', 'client_ref'],
+    ['agreedFee', 'agreed_fee'],
+    ['plan', 'plan'],
+    ['groupPeriod', 'group_period'],
+    ['debriefingOffered', 'debriefing_offered'],
+    ['debriefingHeldOn', 'debriefing_held_on'],
+    ['orderedById', 'ordered_by_id'],
+    ['createdAt', 'created_at'],
+    ['cancelledAt', 'cancelled_at'],
+    ['cancellationReason', 'cancellation_reason'],
+    ['closedAt', 'closed_at'],
+    ['version', 'version'],
+  ],
+  instants: ['createdAt', 'cancelledAt', 'closedAt'],
+};
+
+const SESSION: Shape = {
+  fields: [
+    ['id', 'id'],
+    ['regionId', 'region_id'],
+    ['orderId', 'order_id'],
+    ['kind', 'kind'],
+    ['startsAt', 'starts_at'],
+    ['endsAt', 'ends_at'],
+    ['status', 'status'],
+    ['cancellationDeadline', 'cancellation_deadline'],
+    ['cancelledAt', 'cancelled_at'],
+    ['cancellationClass', 'cancellation_class'],
+    ['cancellationReason', 'cancellation_reason'],
+    ['outcome', 'outcome'],
+    ['workedMinutes', 'worked_minutes'],
+    ['rescheduleCount', 'reschedule_count'],
+    ['report', 'report'],
+    ['version', 'version'],
+  ],
+  instants: ['startsAt', 'endsAt', 'cancellationDeadline', 'cancelledAt'],
+};
+
+const OFFER: Shape = {
+  fields: [
+    ['id', 'id'],
+    ['regionId', 'region_id'],
+    ['orderId', 'order_id'],
+    ['expertId', 'expert_id'],
+    ['status', 'status'],
+    ['offeredAt', 'offered_at'],
+    ['respondBy', 'respond_by'],
+    ['respondedAt', 'responded_at'],
+    ['withdrawnAt', 'withdrawn_at'],
+    ['version', 'version'],
+  ],
+  instants: ['offeredAt', 'respondBy', 'respondedAt', 'withdrawnAt'],
+};
+
+const EXPERT: Shape = {
+  fields: [
+    ['id', 'id'],
+    ['regionId', 'region_id'],
+    ['displayName', 'display_name'],
+    ['pseudonym', 'pseudonym'],
+    ['email', 'email'],
+    ['phone', 'phone'],
+    ['erasedAt', 'erased_at'],
+  ],
+  instants: ['erasedAt'],
+};
+
+const UNIT: Shape = {
+  fields: [
+    ['id', 'id'],
+    ['regionId', 'region_id'],
+    ['name', 'name'],
+    ['serviceInterfaceId', 'service_interface_id'],
+    ['municipality', 'municipality'],
+    ['coordinatorNames', 'coordinator_names'],
+    ['instructionsForExperts', 'instructions_for_experts'],
+  ],
+  instants: [],
+};
+
+/** The select list of a row kind; dates without time come as "YYYY-MM-DD" text, as the entities hold them. */
+function columns(alias: string, shape: Shape): string {
+  return shape.fields
+    .map(([name, column]) => `${alias}.${column}${name === 'debriefingHeldOn' ? '::text' : ''} as "${name}"`)
+    .join(', ');
+}
+
+/** The same row as a JSON object built in PostgreSQL. */
+function json(alias: string, shape: Shape): string {
+  return `json_build_object(${shape.fields.map(([name, column]) => `'${name}', ${alias}.${column}`).join(', ')})`;
+}
+
+/**
+ * Instants come as text (the ORM leaves the driver's parsing of timestamps off, and JSON has no
+ * dates): "2026-11-10 08:00:00+00" from a column, "2026-11-10T08:00:00+00:00" from JSON.
+ */
+function instant(text: string): Date {
+  const iso = text.replace(' ', 'T');
+  return new Date(/[+-]\d\d$/.test(iso) ? `${iso}:00` : iso);
+}
+
+/** Turns a row's instants into Dates, in place. */
+function revive<T>(shape: Shape, row: Record<string, unknown>): T {
+  for (const key of shape.instants) {
+    const value = row[key];
+    if (typeof value === 'string') row[key] = instant(value);
+  }
+  return row as T;
+}
+
+export const ORDER_COLUMNS = columns('o', ORDER);
+export const SESSION_COLUMNS = columns('s', SESSION);
+export const OFFER_COLUMNS = columns('f', OFFER);
+export const EXPERT_COLUMNS = columns('x', EXPERT);
+export const UNIT_COLUMNS = columns('u', UNIT);
+/** An order as JSON, for statements that bring the orders of their rows along. */
+export const ORDER_JSON = json('o', ORDER);
+
+export function orderFromJson(row: OrderRow | Record<string, unknown>): OrderRow {
+  return revive<OrderRow>(ORDER, row as Record<string, unknown>);
+}
+
+/** What a page of orders brought along for the loaders. */
+export interface OrderPageRow {
+  order: OrderRow;
+  sessions: SessionRow[] | null;
+  offers: Array<{ offer: OfferRow; expert: OrderExpertRow | null }> | null;
+  unit: OrderUnitRow | null;
+}
+
+/** What of the orders' records a page needs besides the rows themselves. */
+export interface OrderPageExtras {
+  sessions: boolean;
+  /** The offers with their experts (offers, accepted experts and their contact details). */
+  offers: boolean;
+  unit: boolean;
+  /** Counts the rows matching `where` (all pages) in the same statement. */
+  totalCount: boolean;
+}
+
+/**
+ * One page of orders, newest first (created, id), with their sessions, offers, offered experts
+ * and unit as JSON assembled in PostgreSQL, and the total when asked: one statement whatever the
+ * page size. `where` is a condition on `o` whose values are already in `params`.
+ */
+export async function readOrderPage(
+  ctx: RequestScope,
+  params: SqlParams,
+  where: string,
+  after: { key: Date; id: string } | null,
+  limit: number,
+  extras: OrderPageExtras,
+): Promise<{ rows: OrderPageRow[]; totalCount: number | null }> {
+  const select = [
+    ORDER_COLUMNS,
+    extras.sessions
+      ? `coalesce((select json_agg(${json('s', SESSION)} order by s.starts_at, s.id)
+        from order_session s where s.order_id = o.id), '[]') as sessions`
+      : null,
+    extras.offers
+      ? `coalesce((select json_agg(json_build_object('offer', ${json('f', OFFER)}, 'expert', ${json('x', EXPERT)})
+          order by f.offered_at, f.id)
+        from order_offer f left join expert x on x.id = f.expert_id where f.order_id = o.id), '[]') as offers`
+      : null,
+    extras.unit ? `(select ${json('u', UNIT)} from unit u where u.id = o.unit_id) as unit` : null,
+    extras.totalCount ? `(select count(*)::int from work_order o where ${where}) as "totalCount"` : null,
+  ].filter(Boolean);
+  // The count repeats the condition: its placeholders are bound a second time.
+  const values = extras.totalCount ? [...params.values, ...params.values] : [...params.values];
+  let position = '';
+  if (after) {
+    // The first condition is implied by the second; it lets an index range scan start at the cursor.
+    position = ` and o.created_at <= ? and (o.created_at < ? or (o.created_at = ? and o.id < ?))`;
+    values.push(after.key, after.key, after.key, after.id);
+  }
+  values.push(limit + 1);
+  const raw = await readRows<
+    OrderRow & {
+      sessions?: Array<Record<string, unknown>>;
+      offers?: Array<{ offer: Record<string, unknown>; expert: Record<string, unknown> | null }>;
+      unit?: OrderUnitRow | null;
+      totalCount?: number;
+    }
+  >(
+    ctx.em,
+    `select ${select.join(',\n')} from work_order o where ${where}${position}
+    order by o.created_at desc, o.id desc limit ?`,
+    values,
+  );
+  const totalCount = extras.totalCount ? (raw[0]?.totalCount ?? (after ? null : 0)) : null;
+  const rows = raw.map(({ sessions, offers, unit, totalCount: _count, ...order }) => ({
+    order: orderFromJson(order),
+    sessions: sessions ? sessions.map(sessionFromJson) : null,
+    offers: offers
+      ? offers.map((f) => ({
+          offer: offerFromJson(f.offer),
+          expert: f.expert && f.expert.id ? expertFromJson(f.expert) : null,
+        }))
+      : null,
+    unit: unit ?? null,
+  }));
+  return { rows, totalCount };
+}
+
+export function sessionFromJson(row: SessionRow | Record<string, unknown>): SessionRow {
+  return revive<SessionRow>(SESSION, row as Record<string, unknown>);
+}
+
+export function offerFromJson(row: OfferRow | Record<string, unknown>): OfferRow {
+  return revive<OfferRow>(OFFER, row as Record<string, unknown>);
+}
+
+export function expertFromJson(row: OrderExpertRow | Record<string, unknown>): OrderExpertRow {
+  return revive<OrderExpertRow>(EXPERT, row as Record<string, unknown>);
+}
