@@ -7,6 +7,7 @@ import { I18nContext, LANGUAGE_NAMES, LOCALES, MESSAGES, type Locale } from './i
 import { usePath } from './router';
 import { SignInPage } from './pages/SignIn';
 import { RegionListPage, RegionRulesPage } from './pages/RegionRules';
+import { ConsolePage, ConsolePagesNav, matchConsolePage } from './pages/ConsolePages';
 
 const ViewerQuery = graphql(`
   query ConsoleViewer {
@@ -80,6 +81,7 @@ export function App() {
                 <li>
                   <Link href="/console/regions">{t.navRegions}</Link>
                 </li>
+                <ConsolePagesNav />
               </ul>
             </nav>
             <ToggleButtonGroup
@@ -117,6 +119,7 @@ export function App() {
             {page.name === 'sign-in' && <SignInPage onSignedIn={() => navigate('/console/')} />}
             {page.name === 'regions' && <RegionListPage />}
             {page.name === 'region' && <RegionRulesPage regionId={page.regionId} />}
+            {page.name === 'page' && <ConsolePage {...page.match} />}
             {page.name === 'not-found' && <p>{t.notFound}</p>}
           </main>
         </RouterProvider>
@@ -125,7 +128,10 @@ export function App() {
   );
 }
 
-type Route = { name: 'home' | 'sign-in' | 'regions' | 'not-found' } | { name: 'region'; regionId: string };
+type Route =
+  | { name: 'home' | 'sign-in' | 'regions' | 'not-found' }
+  | { name: 'region'; regionId: string }
+  | { name: 'page'; match: NonNullable<ReturnType<typeof matchConsolePage>> };
 
 function route(path: string): Route {
   const rest = path.replace(/^\/console\/?/, '').replace(/\/$/, '');
@@ -134,6 +140,8 @@ function route(path: string): Route {
   if (rest === 'regions') return { name: 'regions' };
   const region = /^regions\/([a-z0-9-]+)$/.exec(rest);
   if (region) return { name: 'region', regionId: region[1]! };
+  const match = matchConsolePage(rest);
+  if (match) return { name: 'page', match };
   return { name: 'not-found' };
 }
 

@@ -4,6 +4,97 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** A new applicant, recorded by a coordinator. */
+export type CreateExpertInput = {
+  /** Token subject of the expert's own account, for myData. At most 255 characters. */
+  accountId?: string | null | undefined;
+  /** Name shown to professionals. */
+  displayName: string;
+  /** The expert's monthly earnings limit in cents (needs earningsLimitOptIn); null clears it. */
+  earningsLimitCents?: number | null | undefined;
+  /** Consent to follow a month's fees against the expert's earnings limit. */
+  earningsLimitOptIn?: boolean | null | undefined;
+  /** Email address. At most 254 characters. */
+  email?: string | null | undefined;
+  /** Introduction text in the region's locales. */
+  introduction: LocalizedTextInput;
+  /** Languages (ISO 639 codes, at most 100). */
+  languages: Array<string>;
+  /** Municipalities where the expert works (at most 100). At most 200 characters each. */
+  municipalities?: Array<string> | null | undefined;
+  /** Phone number. At most 40 characters. */
+  phone?: string | null | undefined;
+  /** Region the applicant applies to. */
+  regionId: string | number;
+  /** Works remotely (video). */
+  remote?: boolean | null | undefined;
+  /** Task type ids from the region's list (at most 100). */
+  taskTypeIds: Array<string | number>;
+  /** Topic ids from the region's list (at most 100). */
+  topicIds: Array<string | number>;
+  /** Consent to show the topics to professionals searching the pool. */
+  topicsPublic: boolean;
+  /** Units the expert has been inducted in (at most 100). */
+  unitIds?: Array<string | number> | null | undefined;
+};
+
+/** Filters of the expert search; all given filters must match. */
+export type ExpertFilterInput = {
+  /** ACTIVE and under a valid contract on this day. */
+  availableOn?: string | null | undefined;
+  /** Works in every one of these languages. */
+  languages?: Array<string> | null | undefined;
+  /** Works in this municipality. */
+  municipality?: string | null | undefined;
+  /** Works remotely. */
+  remote?: boolean | null | undefined;
+  /** Statuses (coordinators only; professionals always see ACTIVE only). */
+  statuses?: Array<ExpertStatus> | null | undefined;
+  /** Does every one of these task types. */
+  taskTypeIds?: Array<string | number> | null | undefined;
+  /** Has every one of these topics (for professionals: only experts who consented to show topics). */
+  topicIds?: Array<string | number> | null | undefined;
+};
+
+/** Where the expert is on the path APPLIED → INTERVIEWED → CONTRACTED → ACTIVE (⇄ PAUSED) → ENDED. */
+export type ExpertStatus =
+  | 'ACTIVE'
+  | 'APPLIED'
+  | 'CONTRACTED'
+  | 'ENDED'
+  | 'INTERVIEWED'
+  | 'PAUSED';
+
+/** A text per locale; only the region's locales are accepted. */
+export type LocalizedTextInput = {
+  /** English. */
+  en?: string | null | undefined;
+  /** Finnish. */
+  fi?: string | null | undefined;
+  /** Northern Sami. */
+  se?: string | null | undefined;
+  /** Swedish. */
+  sv?: string | null | undefined;
+};
+
+/** Someone on the interview panel. */
+export type PanelMemberInput = {
+  /** Name of the panel member. */
+  name: string;
+  /** Coordinator role id of the region, or PROFESSIONAL. */
+  role: string;
+};
+
+/** The suitability interview of an applicant. */
+export type RecordExpertInterviewInput = {
+  /** Day of the interview. */
+  heldOn: string;
+  /** Notes. */
+  notes?: string | null | undefined;
+  /** Who sat on the panel (at most 100). */
+  panel: Array<PanelMemberInput>;
+};
+
 /** What a grant allows, within one region (NATIONAL_ANALYST: aggregates of every region). */
 export type Role =
   | 'ANALYST'
@@ -14,6 +105,26 @@ export type Role =
   | 'REGION_ADMIN'
   | 'UNIT_COORDINATOR';
 
+/** A commission contract (toimeksiantosopimus). */
+export type SignExpertContractInput = {
+  /** Earlier experience as an expert. */
+  earlierExperience?: string | null | undefined;
+  /** Day of signing (default: today in the region). */
+  signedOn?: string | null | undefined;
+  /** Task types agreed (ids from the region's list). */
+  taskTypeIds: Array<string | number>;
+  /** Topics of experience (ids from the region's list). */
+  topicIds: Array<string | number>;
+  /** The expert's training. */
+  training?: string | null | undefined;
+  /** First day the contract is valid. */
+  validFrom: string;
+  /** Last day the contract is valid. */
+  validTo: string;
+  /** The expert's wishes. */
+  wishes?: string | null | undefined;
+};
+
 /** How payroll treats a fee: salary (palkka) or work compensation (työkorvaus). */
 export type TaxClass =
   | 'SALARY'
@@ -23,6 +134,81 @@ export type ConsoleViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type ConsoleViewerQuery = { viewer: { id: string, name: string | null, grants: Array<{ role: Role, regionId: string, unitId: string | null }> } | null };
+
+export type ConsolePoolRegionQueryVariables = Exact<{
+  id: string | number;
+  locale?: string | null | undefined;
+}>;
+
+
+export type ConsolePoolRegionQuery = { region: { id: string, name: string, locales: Array<string>, topics: Array<{ id: string, label: string }>, taskTypes: Array<{ id: string, label: string }>, onboardingSteps: Array<{ id: string, label: string, panel: Array<string> }>, coordinatorRoles: Array<{ id: string, label: string }> } | null };
+
+export type ConsolePoolExpertsQueryVariables = Exact<{
+  regionId: string | number;
+  filter?: ExpertFilterInput | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type ConsolePoolExpertsQuery = { experts: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, displayName: string, status: ExpertStatus, languages: Array<string>, availableForOffers: boolean, currentContract: { validFrom: string, validTo: string } | null }> } };
+
+export type ConsoleMissingTaxCardsQueryVariables = Exact<{
+  regionId: string | number;
+  year: number;
+}>;
+
+
+export type ConsoleMissingTaxCardsQuery = { expertsMissingTaxCard: Array<{ id: string, displayName: string, status: ExpertStatus }> };
+
+export type ConsoleCreateExpertMutationVariables = Exact<{
+  input: CreateExpertInput;
+}>;
+
+
+export type ConsoleCreateExpertMutation = { createExpert: { id: string, displayName: string, status: ExpertStatus } };
+
+export type ConsoleAuditLogQueryVariables = Exact<{
+  regionId: string | number;
+  subjectId?: string | number | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type ConsoleAuditLogQuery = { auditLog: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, at: string, actorId: string, actorName: string | null, grant: string, action: string, fields: Array<string>, operation: string | null, reason: string | null, subjectId: string }> } };
+
+export type ConsolePoolExpertQueryVariables = Exact<{
+  id: string | number;
+  locale?: string | null | undefined;
+}>;
+
+
+export type ConsolePoolExpertQuery = { expert: { id: string, regionId: string, displayName: string, status: ExpertStatus, availableForOffers: boolean, languages: Array<string>, municipalities: Array<string>, remote: boolean, topicsPublic: boolean, introduction: string | null, contact: { email: string | null, phone: string | null } | null, topics: Array<{ id: string, label: string }> | null, taskTypes: Array<{ id: string, label: string }>, currentContract: { validFrom: string, validTo: string } | null, contracts: Array<{ id: string, signedOn: string, validFrom: string, validTo: string }> | null, interview: { heldOn: string, notes: string | null, panel: Array<{ name: string, role: string }> } | null, taxCards: Array<{ year: number, receivedOn: string }> | null, units: Array<{ id: string, name: string }> } };
+
+export type ConsoleRecordInterviewMutationVariables = Exact<{
+  id: string | number;
+  input: RecordExpertInterviewInput;
+}>;
+
+
+export type ConsoleRecordInterviewMutation = { recordExpertInterview: { id: string, status: ExpertStatus } };
+
+export type ConsoleSignContractMutationVariables = Exact<{
+  id: string | number;
+  input: SignExpertContractInput;
+}>;
+
+
+export type ConsoleSignContractMutation = { signExpertContract: { id: string, status: ExpertStatus } };
+
+export type ConsoleChangeExpertStatusMutationVariables = Exact<{
+  id: string | number;
+  status: ExpertStatus;
+}>;
+
+
+export type ConsoleChangeExpertStatusMutation = { changeExpertStatus: { id: string, status: ExpertStatus } };
 
 export type ConsoleRegionsQueryVariables = Exact<{
   locale?: string | null | undefined;
@@ -83,6 +269,178 @@ export const ConsoleViewerDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ConsoleViewerQuery, ConsoleViewerQueryVariables>;
+export const ConsolePoolRegionDocument = new TypedDocumentString(`
+    query ConsolePoolRegion($id: ID!, $locale: String) {
+  region(id: $id) {
+    id
+    name(locale: $locale)
+    locales
+    topics {
+      id
+      label(locale: $locale)
+    }
+    taskTypes {
+      id
+      label(locale: $locale)
+    }
+    onboardingSteps {
+      id
+      label(locale: $locale)
+      panel
+    }
+    coordinatorRoles {
+      id
+      label(locale: $locale)
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConsolePoolRegionQuery, ConsolePoolRegionQueryVariables>;
+export const ConsolePoolExpertsDocument = new TypedDocumentString(`
+    query ConsolePoolExperts($regionId: ID!, $filter: ExpertFilterInput, $first: Int, $after: String) {
+  experts(regionId: $regionId, filter: $filter, first: $first, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    nodes {
+      id
+      displayName
+      status
+      languages
+      availableForOffers
+      currentContract {
+        validFrom
+        validTo
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConsolePoolExpertsQuery, ConsolePoolExpertsQueryVariables>;
+export const ConsoleMissingTaxCardsDocument = new TypedDocumentString(`
+    query ConsoleMissingTaxCards($regionId: ID!, $year: Int!) {
+  expertsMissingTaxCard(regionId: $regionId, year: $year, first: 100) {
+    id
+    displayName
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleMissingTaxCardsQuery, ConsoleMissingTaxCardsQueryVariables>;
+export const ConsoleCreateExpertDocument = new TypedDocumentString(`
+    mutation ConsoleCreateExpert($input: CreateExpertInput!) {
+  createExpert(input: $input) {
+    id
+    displayName
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleCreateExpertMutation, ConsoleCreateExpertMutationVariables>;
+export const ConsoleAuditLogDocument = new TypedDocumentString(`
+    query ConsoleAuditLog($regionId: ID!, $subjectId: ID, $first: Int, $after: String) {
+  auditLog(
+    regionId: $regionId
+    subjectId: $subjectId
+    first: $first
+    after: $after
+  ) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    nodes {
+      id
+      at
+      actorId
+      actorName
+      grant
+      action
+      fields
+      operation
+      reason
+      subjectId
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleAuditLogQuery, ConsoleAuditLogQueryVariables>;
+export const ConsolePoolExpertDocument = new TypedDocumentString(`
+    query ConsolePoolExpert($id: ID!, $locale: String) {
+  expert(id: $id) {
+    id
+    regionId
+    displayName
+    status
+    availableForOffers
+    languages
+    municipalities
+    remote
+    topicsPublic
+    introduction(locale: $locale)
+    contact {
+      email
+      phone
+    }
+    topics {
+      id
+      label(locale: $locale)
+    }
+    taskTypes {
+      id
+      label(locale: $locale)
+    }
+    currentContract {
+      validFrom
+      validTo
+    }
+    contracts {
+      id
+      signedOn
+      validFrom
+      validTo
+    }
+    interview {
+      heldOn
+      notes
+      panel {
+        name
+        role
+      }
+    }
+    taxCards {
+      year
+      receivedOn
+    }
+    units {
+      id
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConsolePoolExpertQuery, ConsolePoolExpertQueryVariables>;
+export const ConsoleRecordInterviewDocument = new TypedDocumentString(`
+    mutation ConsoleRecordInterview($id: ID!, $input: RecordExpertInterviewInput!) {
+  recordExpertInterview(id: $id, input: $input) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleRecordInterviewMutation, ConsoleRecordInterviewMutationVariables>;
+export const ConsoleSignContractDocument = new TypedDocumentString(`
+    mutation ConsoleSignContract($id: ID!, $input: SignExpertContractInput!) {
+  signExpertContract(id: $id, input: $input) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleSignContractMutation, ConsoleSignContractMutationVariables>;
+export const ConsoleChangeExpertStatusDocument = new TypedDocumentString(`
+    mutation ConsoleChangeExpertStatus($id: ID!, $status: ExpertStatus!) {
+  changeExpertStatus(id: $id, status: $status) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleChangeExpertStatusMutation, ConsoleChangeExpertStatusMutationVariables>;
 export const ConsoleRegionsDocument = new TypedDocumentString(`
     query ConsoleRegions($locale: String) {
   regions {

@@ -1,0 +1,41 @@
+import { Link } from 'react-aria-components';
+import { useSession } from '../auth';
+import { firstRegion } from './forms';
+import { usePoolMessages } from './pool.messages';
+import { PoolPages } from './Pool';
+
+/** The pool, work and month pages under /console/<page>/<regionId>[/...]. */
+export function matchConsolePage(rest: string): { page: 'pool'; regionId: string; rest: string } | null {
+  const match = /^(pool)\/([a-z0-9-]+)(?:\/(.*))?$/.exec(rest);
+  if (!match) return null;
+  return { page: match[1] as 'pool', regionId: match[2]!, rest: match[3] ?? '' };
+}
+
+export function ConsolePage({ page, regionId, rest }: NonNullable<ReturnType<typeof matchConsolePage>>) {
+  switch (page) {
+    case 'pool':
+      return <PoolPages regionId={regionId} rest={rest} />;
+  }
+}
+
+/** Navigation items for the pages the signed-in person may use, each in their first region that allows it. */
+export function ConsolePagesNav() {
+  const { session } = useSession();
+  const pool = usePoolMessages();
+  const links = [
+    { roles: ['COORDINATOR'], href: (r: string) => `/console/pool/${r}`, label: pool.navPool },
+    { roles: ['REGION_ADMIN'], href: (r: string) => `/console/pool/${r}/audit`, label: pool.navAudit },
+  ];
+  return (
+    <>
+      {links.map((link) => {
+        const regionId = firstRegion(session, link.roles);
+        return regionId ? (
+          <li key={link.label}>
+            <Link href={link.href(regionId)}>{link.label}</Link>
+          </li>
+        ) : null;
+      })}
+    </>
+  );
+}
