@@ -77,6 +77,42 @@ export type LocalizedTextInput = {
   sv?: string | null | undefined;
 };
 
+/** OFFERED, then ACCEPTED, DECLINED, EXPIRED (not answered in time), FILLED (others took the places) or RETRACTED (order cancelled); ACCEPTED → WITHDRAWN when the expert steps back. */
+export type OfferStatus =
+  | 'ACCEPTED'
+  | 'DECLINED'
+  | 'EXPIRED'
+  | 'FILLED'
+  | 'OFFERED'
+  | 'RETRACTED'
+  | 'WITHDRAWN';
+
+/** Which orders to list. */
+export type OrderFilter = {
+  /** Orders with a session starting at or after this. */
+  from?: string | null | undefined;
+  status?: OrderStatus | null | undefined;
+  statuses?: Array<OrderStatus> | null | undefined;
+  /** Orders with a session starting before this. */
+  to?: string | null | undefined;
+  unitId?: string | number | null | undefined;
+};
+
+/** SINGLE task, CLIENT_PROCESS (003 §4.2) or GROUP agreed for a period (003 §4.3). */
+export type OrderKind =
+  | 'CLIENT_PROCESS'
+  | 'GROUP'
+  | 'SINGLE';
+
+/** DRAFT → REQUESTED → OFFERED → ACCEPTED → DONE, or CANCELLED. */
+export type OrderStatus =
+  | 'ACCEPTED'
+  | 'CANCELLED'
+  | 'DONE'
+  | 'DRAFT'
+  | 'OFFERED'
+  | 'REQUESTED';
+
 /** Someone on the interview panel. */
 export type PanelMemberInput = {
   /** Name of the panel member. */
@@ -104,6 +140,27 @@ export type Role =
   | 'PROFESSIONAL'
   | 'REGION_ADMIN'
   | 'UNIT_COORDINATOR';
+
+/** How a session ended: COMPLETED, CLIENT_NO_SHOW, EXPERT_ILL, NO_PARTICIPANTS (group), GROUP_ENDED (group ended for a compelling or agreed reason). */
+export type SessionOutcome =
+  | 'CLIENT_NO_SHOW'
+  | 'COMPLETED'
+  | 'EXPERT_ILL'
+  | 'GROUP_ENDED'
+  | 'NO_PARTICIPANTS';
+
+/** How a session ended. */
+export type SessionOutcomeInput = {
+  /** Minutes worked; required for COMPLETED. */
+  minutes?: number | null | undefined;
+  outcome: SessionOutcome;
+};
+
+/** SCHEDULED, CANCELLED or DONE. */
+export type SessionStatus =
+  | 'CANCELLED'
+  | 'DONE'
+  | 'SCHEDULED';
 
 /** A commission contract (toimeksiantosopimus). */
 export type SignExpertContractInput = {
@@ -236,6 +293,56 @@ export type ConsoleRulesExamplesQueryVariables = Exact<{
 
 
 export type ConsoleRulesExamplesQuery = { cancellationDeadline: string, m0: { noticeDueOn: string, paymentOn: string }, m1: { noticeDueOn: string, paymentOn: string }, m2: { noticeDueOn: string, paymentOn: string } };
+
+export type ConsoleWorkRegionQueryVariables = Exact<{
+  id: string | number;
+  locale?: string | null | undefined;
+}>;
+
+
+export type ConsoleWorkRegionQuery = { region: { id: string, name: string, timeZone: string, taskTypes: Array<{ id: string, label: string }>, topics: Array<{ id: string, label: string }> } | null };
+
+export type ConsoleWorkOrdersQueryVariables = Exact<{
+  regionId: string | number;
+  filter?: OrderFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type ConsoleWorkOrdersQuery = { orders: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, title: string, status: OrderStatus, createdAt: string, expertsNeeded: number, taskType: { id: string }, unit: { id: string, name: string } | null, sessions: Array<{ id: string, startsAt: string }>, acceptedExperts: Array<{ id: string }> }> } };
+
+export type ConsoleWorkOrderQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ConsoleWorkOrderQuery = { order: { id: string, regionId: string, title: string, status: OrderStatus, kind: OrderKind, description: string | null, language: string, municipality: string | null, remote: boolean, expertsNeeded: number, version: number, taskType: { id: string }, topics: Array<{ id: string }>, unit: { id: string, name: string } | null, acceptedExperts: Array<{ id: string, displayName: string }>, sessions: Array<{ id: string, startsAt: string, endsAt: string, status: SessionStatus, outcome: SessionOutcome | null, workedMinutes: number | null, cancellationDeadline: string }>, offers: Array<{ id: string, status: OfferStatus, offeredAt: string, respondBy: string | null, expert: { id: string, displayName: string } }> } };
+
+export type ConsoleOfferCandidatesQueryVariables = Exact<{
+  regionId: string | number;
+  filter?: ExpertFilterInput | null | undefined;
+}>;
+
+
+export type ConsoleOfferCandidatesQuery = { experts: { nodes: Array<{ id: string, displayName: string, languages: Array<string> }> } };
+
+export type ConsoleOfferOrderMutationVariables = Exact<{
+  orderId: string | number;
+  expertIds: Array<string | number> | string | number;
+  respondBy?: string | null | undefined;
+}>;
+
+
+export type ConsoleOfferOrderMutation = { offerOrder: { id: string, status: OrderStatus } };
+
+export type ConsoleRecordSessionOutcomeMutationVariables = Exact<{
+  sessionId: string | number;
+  input: SessionOutcomeInput;
+}>;
+
+
+export type ConsoleRecordSessionOutcomeMutation = { recordSessionOutcome: { id: string, status: SessionStatus, outcome: SessionOutcome | null } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -503,3 +610,130 @@ export const ConsoleRulesExamplesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ConsoleRulesExamplesQuery, ConsoleRulesExamplesQueryVariables>;
+export const ConsoleWorkRegionDocument = new TypedDocumentString(`
+    query ConsoleWorkRegion($id: ID!, $locale: String) {
+  region(id: $id) {
+    id
+    name(locale: $locale)
+    timeZone
+    taskTypes {
+      id
+      label(locale: $locale)
+    }
+    topics {
+      id
+      label(locale: $locale)
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleWorkRegionQuery, ConsoleWorkRegionQueryVariables>;
+export const ConsoleWorkOrdersDocument = new TypedDocumentString(`
+    query ConsoleWorkOrders($regionId: ID!, $filter: OrderFilter, $first: Int, $after: String) {
+  orders(regionId: $regionId, filter: $filter, first: $first, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    nodes {
+      id
+      title
+      status
+      createdAt
+      expertsNeeded
+      taskType {
+        id
+      }
+      unit {
+        id
+        name
+      }
+      sessions {
+        id
+        startsAt
+      }
+      acceptedExperts {
+        id
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleWorkOrdersQuery, ConsoleWorkOrdersQueryVariables>;
+export const ConsoleWorkOrderDocument = new TypedDocumentString(`
+    query ConsoleWorkOrder($id: ID!) {
+  order(id: $id) {
+    id
+    regionId
+    title
+    status
+    kind
+    description
+    language
+    municipality
+    remote
+    expertsNeeded
+    version
+    taskType {
+      id
+    }
+    topics {
+      id
+    }
+    unit {
+      id
+      name
+    }
+    acceptedExperts {
+      id
+      displayName
+    }
+    sessions {
+      id
+      startsAt
+      endsAt
+      status
+      outcome
+      workedMinutes
+      cancellationDeadline
+    }
+    offers {
+      id
+      status
+      offeredAt
+      respondBy
+      expert {
+        id
+        displayName
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleWorkOrderQuery, ConsoleWorkOrderQueryVariables>;
+export const ConsoleOfferCandidatesDocument = new TypedDocumentString(`
+    query ConsoleOfferCandidates($regionId: ID!, $filter: ExpertFilterInput) {
+  experts(regionId: $regionId, filter: $filter, first: 100) {
+    nodes {
+      id
+      displayName
+      languages
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleOfferCandidatesQuery, ConsoleOfferCandidatesQueryVariables>;
+export const ConsoleOfferOrderDocument = new TypedDocumentString(`
+    mutation ConsoleOfferOrder($orderId: ID!, $expertIds: [ID!]!, $respondBy: DateTime) {
+  offerOrder(orderId: $orderId, expertIds: $expertIds, respondBy: $respondBy) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleOfferOrderMutation, ConsoleOfferOrderMutationVariables>;
+export const ConsoleRecordSessionOutcomeDocument = new TypedDocumentString(`
+    mutation ConsoleRecordSessionOutcome($sessionId: ID!, $input: SessionOutcomeInput!) {
+  recordSessionOutcome(sessionId: $sessionId, input: $input) {
+    id
+    status
+    outcome
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleRecordSessionOutcomeMutation, ConsoleRecordSessionOutcomeMutationVariables>;

@@ -3,18 +3,24 @@ import { useSession } from '../auth';
 import { firstRegion } from './forms';
 import { usePoolMessages } from './pool.messages';
 import { PoolPages } from './Pool';
+import { WORK_ROLES, WorkPages } from './Work';
+import { useWorkMessages } from './work.messages';
 
 /** The pool, work and month pages under /console/<page>/<regionId>[/...]. */
-export function matchConsolePage(rest: string): { page: 'pool'; regionId: string; rest: string } | null {
-  const match = /^(pool)\/([a-z0-9-]+)(?:\/(.*))?$/.exec(rest);
+type PageName = 'pool' | 'work';
+
+export function matchConsolePage(rest: string): { page: PageName; regionId: string; rest: string } | null {
+  const match = /^(pool|work)\/([a-z0-9-]+)(?:\/(.*))?$/.exec(rest);
   if (!match) return null;
-  return { page: match[1] as 'pool', regionId: match[2]!, rest: match[3] ?? '' };
+  return { page: match[1] as PageName, regionId: match[2]!, rest: match[3] ?? '' };
 }
 
 export function ConsolePage({ page, regionId, rest }: NonNullable<ReturnType<typeof matchConsolePage>>) {
   switch (page) {
     case 'pool':
       return <PoolPages regionId={regionId} rest={rest} />;
+    case 'work':
+      return <WorkPages regionId={regionId} rest={rest} />;
   }
 }
 
@@ -22,8 +28,10 @@ export function ConsolePage({ page, regionId, rest }: NonNullable<ReturnType<typ
 export function ConsolePagesNav() {
   const { session } = useSession();
   const pool = usePoolMessages();
+  const work = useWorkMessages();
   const links = [
     { roles: ['COORDINATOR'], href: (r: string) => `/console/pool/${r}`, label: pool.navPool },
+    { roles: WORK_ROLES, href: (r: string) => `/console/work/${r}`, label: work.navWork },
     { roles: ['REGION_ADMIN'], href: (r: string) => `/console/pool/${r}/audit`, label: pool.navAudit },
   ];
   return (
