@@ -16,6 +16,9 @@ import * as types from './graphql';
  */
 type Documents = {
     "\n  query ConsoleViewer {\n    viewer {\n      id\n      name\n      grants {\n        role\n        regionId\n        unitId\n      }\n    }\n  }\n": typeof types.ConsoleViewerDocument,
+    "\n  query ConsolePayoutPeriod($regionId: ID!, $month: String!) {\n    payoutPeriod(regionId: $regionId, month: $month) {\n      month\n      status\n      noticeDueOn\n      paymentOn\n      notices {\n        payerId\n        unit {\n          id\n          name\n        }\n        externalRequester\n        status\n        approvedAt\n        totalCents\n        totalsByTaxClass {\n          key\n          amountCents\n        }\n        experts {\n          expert {\n            id\n            displayName\n            pseudonym\n          }\n          totalCents\n          confirmed\n          taxCardMissing\n        }\n      }\n    }\n  }\n": typeof types.ConsolePayoutPeriodDocument,
+    "\n  mutation ConsoleApprovePayoutNotice($regionId: ID!, $month: String!, $unitId: ID!) {\n    approvePayoutNotice(regionId: $regionId, month: $month, unitId: $unitId) {\n      payerId\n      status\n    }\n  }\n": typeof types.ConsoleApprovePayoutNoticeDocument,
+    "\n  query ConsolePayoutCsv($regionId: ID!, $month: String!, $unitId: ID!, $dialect: CsvDialect!) {\n    payoutCsv(regionId: $regionId, month: $month, unitId: $unitId, dialect: $dialect)\n  }\n": typeof types.ConsolePayoutCsvDocument,
     "\n  query ConsolePoolRegion($id: ID!, $locale: String) {\n    region(id: $id) {\n      id\n      name(locale: $locale)\n      locales\n      topics {\n        id\n        label(locale: $locale)\n      }\n      taskTypes {\n        id\n        label(locale: $locale)\n      }\n      onboardingSteps {\n        id\n        label(locale: $locale)\n        panel\n      }\n      coordinatorRoles {\n        id\n        label(locale: $locale)\n      }\n    }\n  }\n": typeof types.ConsolePoolRegionDocument,
     "\n  query ConsolePoolExperts($regionId: ID!, $filter: ExpertFilterInput, $first: Int, $after: String) {\n    experts(regionId: $regionId, filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        displayName\n        status\n        languages\n        availableForOffers\n        currentContract {\n          validFrom\n          validTo\n        }\n      }\n    }\n  }\n": typeof types.ConsolePoolExpertsDocument,
     "\n  query ConsoleMissingTaxCards($regionId: ID!, $year: Int!) {\n    expertsMissingTaxCard(regionId: $regionId, year: $year, first: 100) {\n      id\n      displayName\n      status\n    }\n  }\n": typeof types.ConsoleMissingTaxCardsDocument,
@@ -37,6 +40,9 @@ type Documents = {
 };
 const documents: Documents = {
     "\n  query ConsoleViewer {\n    viewer {\n      id\n      name\n      grants {\n        role\n        regionId\n        unitId\n      }\n    }\n  }\n": types.ConsoleViewerDocument,
+    "\n  query ConsolePayoutPeriod($regionId: ID!, $month: String!) {\n    payoutPeriod(regionId: $regionId, month: $month) {\n      month\n      status\n      noticeDueOn\n      paymentOn\n      notices {\n        payerId\n        unit {\n          id\n          name\n        }\n        externalRequester\n        status\n        approvedAt\n        totalCents\n        totalsByTaxClass {\n          key\n          amountCents\n        }\n        experts {\n          expert {\n            id\n            displayName\n            pseudonym\n          }\n          totalCents\n          confirmed\n          taxCardMissing\n        }\n      }\n    }\n  }\n": types.ConsolePayoutPeriodDocument,
+    "\n  mutation ConsoleApprovePayoutNotice($regionId: ID!, $month: String!, $unitId: ID!) {\n    approvePayoutNotice(regionId: $regionId, month: $month, unitId: $unitId) {\n      payerId\n      status\n    }\n  }\n": types.ConsoleApprovePayoutNoticeDocument,
+    "\n  query ConsolePayoutCsv($regionId: ID!, $month: String!, $unitId: ID!, $dialect: CsvDialect!) {\n    payoutCsv(regionId: $regionId, month: $month, unitId: $unitId, dialect: $dialect)\n  }\n": types.ConsolePayoutCsvDocument,
     "\n  query ConsolePoolRegion($id: ID!, $locale: String) {\n    region(id: $id) {\n      id\n      name(locale: $locale)\n      locales\n      topics {\n        id\n        label(locale: $locale)\n      }\n      taskTypes {\n        id\n        label(locale: $locale)\n      }\n      onboardingSteps {\n        id\n        label(locale: $locale)\n        panel\n      }\n      coordinatorRoles {\n        id\n        label(locale: $locale)\n      }\n    }\n  }\n": types.ConsolePoolRegionDocument,
     "\n  query ConsolePoolExperts($regionId: ID!, $filter: ExpertFilterInput, $first: Int, $after: String) {\n    experts(regionId: $regionId, filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        displayName\n        status\n        languages\n        availableForOffers\n        currentContract {\n          validFrom\n          validTo\n        }\n      }\n    }\n  }\n": types.ConsolePoolExpertsDocument,
     "\n  query ConsoleMissingTaxCards($regionId: ID!, $year: Int!) {\n    expertsMissingTaxCard(regionId: $regionId, year: $year, first: 100) {\n      id\n      displayName\n      status\n    }\n  }\n": types.ConsoleMissingTaxCardsDocument,
@@ -61,6 +67,18 @@ const documents: Documents = {
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ConsoleViewer {\n    viewer {\n      id\n      name\n      grants {\n        role\n        regionId\n        unitId\n      }\n    }\n  }\n"): typeof import('./graphql').ConsoleViewerDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsolePayoutPeriod($regionId: ID!, $month: String!) {\n    payoutPeriod(regionId: $regionId, month: $month) {\n      month\n      status\n      noticeDueOn\n      paymentOn\n      notices {\n        payerId\n        unit {\n          id\n          name\n        }\n        externalRequester\n        status\n        approvedAt\n        totalCents\n        totalsByTaxClass {\n          key\n          amountCents\n        }\n        experts {\n          expert {\n            id\n            displayName\n            pseudonym\n          }\n          totalCents\n          confirmed\n          taxCardMissing\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').ConsolePayoutPeriodDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConsoleApprovePayoutNotice($regionId: ID!, $month: String!, $unitId: ID!) {\n    approvePayoutNotice(regionId: $regionId, month: $month, unitId: $unitId) {\n      payerId\n      status\n    }\n  }\n"): typeof import('./graphql').ConsoleApprovePayoutNoticeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsolePayoutCsv($regionId: ID!, $month: String!, $unitId: ID!, $dialect: CsvDialect!) {\n    payoutCsv(regionId: $regionId, month: $month, unitId: $unitId, dialect: $dialect)\n  }\n"): typeof import('./graphql').ConsolePayoutCsvDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -38,6 +38,11 @@ export type CreateExpertInput = {
   unitIds?: Array<string | number> | null | undefined;
 };
 
+/** EXCEL_FI: UTF-8 with BOM, semicolons, decimal comma (a Finnish spreadsheet); RFC4180: commas, decimal point. */
+export type CsvDialect =
+  | 'EXCEL_FI'
+  | 'RFC4180';
+
 /** Filters of the expert search; all given filters must match. */
 export type ExpertFilterInput = {
   /** ACTIVE and under a valid contract on this day. */
@@ -121,6 +126,16 @@ export type PanelMemberInput = {
   role: string;
 };
 
+/** APPROVED by the unit as it stands; a line added after the approval reopens it. */
+export type PayoutNoticeStatus =
+  | 'APPROVED'
+  | 'OPEN';
+
+/** OPEN until the coordinator closes it. */
+export type PayoutPeriodStatus =
+  | 'CLOSED'
+  | 'OPEN';
+
 /** The suitability interview of an applicant. */
 export type RecordExpertInterviewInput = {
   /** Day of the interview. */
@@ -191,6 +206,33 @@ export type ConsoleViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type ConsoleViewerQuery = { viewer: { id: string, name: string | null, grants: Array<{ role: Role, regionId: string, unitId: string | null }> } | null };
+
+export type ConsolePayoutPeriodQueryVariables = Exact<{
+  regionId: string | number;
+  month: string;
+}>;
+
+
+export type ConsolePayoutPeriodQuery = { payoutPeriod: { month: string, status: PayoutPeriodStatus, noticeDueOn: string, paymentOn: string, notices: Array<{ payerId: string, externalRequester: string | null, status: PayoutNoticeStatus, approvedAt: string | null, totalCents: number, unit: { id: string, name: string } | null, totalsByTaxClass: Array<{ key: string, amountCents: number }>, experts: Array<{ totalCents: number, confirmed: boolean, taxCardMissing: boolean, expert: { id: string, displayName: string, pseudonym: string } }> }> } };
+
+export type ConsoleApprovePayoutNoticeMutationVariables = Exact<{
+  regionId: string | number;
+  month: string;
+  unitId: string | number;
+}>;
+
+
+export type ConsoleApprovePayoutNoticeMutation = { approvePayoutNotice: { payerId: string, status: PayoutNoticeStatus } };
+
+export type ConsolePayoutCsvQueryVariables = Exact<{
+  regionId: string | number;
+  month: string;
+  unitId: string | number;
+  dialect: CsvDialect;
+}>;
+
+
+export type ConsolePayoutCsvQuery = { payoutCsv: string };
 
 export type ConsolePoolRegionQueryVariables = Exact<{
   id: string | number;
@@ -376,6 +418,59 @@ export const ConsoleViewerDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ConsoleViewerQuery, ConsoleViewerQueryVariables>;
+export const ConsolePayoutPeriodDocument = new TypedDocumentString(`
+    query ConsolePayoutPeriod($regionId: ID!, $month: String!) {
+  payoutPeriod(regionId: $regionId, month: $month) {
+    month
+    status
+    noticeDueOn
+    paymentOn
+    notices {
+      payerId
+      unit {
+        id
+        name
+      }
+      externalRequester
+      status
+      approvedAt
+      totalCents
+      totalsByTaxClass {
+        key
+        amountCents
+      }
+      experts {
+        expert {
+          id
+          displayName
+          pseudonym
+        }
+        totalCents
+        confirmed
+        taxCardMissing
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConsolePayoutPeriodQuery, ConsolePayoutPeriodQueryVariables>;
+export const ConsoleApprovePayoutNoticeDocument = new TypedDocumentString(`
+    mutation ConsoleApprovePayoutNotice($regionId: ID!, $month: String!, $unitId: ID!) {
+  approvePayoutNotice(regionId: $regionId, month: $month, unitId: $unitId) {
+    payerId
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleApprovePayoutNoticeMutation, ConsoleApprovePayoutNoticeMutationVariables>;
+export const ConsolePayoutCsvDocument = new TypedDocumentString(`
+    query ConsolePayoutCsv($regionId: ID!, $month: String!, $unitId: ID!, $dialect: CsvDialect!) {
+  payoutCsv(
+    regionId: $regionId
+    month: $month
+    unitId: $unitId
+    dialect: $dialect
+  )
+}
+    `) as unknown as TypedDocumentString<ConsolePayoutCsvQuery, ConsolePayoutCsvQueryVariables>;
 export const ConsolePoolRegionDocument = new TypedDocumentString(`
     query ConsolePoolRegion($id: ID!, $locale: String) {
   region(id: $id) {
