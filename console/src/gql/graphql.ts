@@ -234,14 +234,6 @@ export type ConsolePayoutCsvQueryVariables = Exact<{
 
 export type ConsolePayoutCsvQuery = { payoutCsv: string };
 
-export type ConsolePoolRegionQueryVariables = Exact<{
-  id: string | number;
-  locale?: string | null | undefined;
-}>;
-
-
-export type ConsolePoolRegionQuery = { region: { id: string, name: string, locales: Array<string>, topics: Array<{ id: string, label: string }>, taskTypes: Array<{ id: string, label: string }>, onboardingSteps: Array<{ id: string, label: string, panel: Array<string> }>, coordinatorRoles: Array<{ id: string, label: string }> } | null };
-
 export type ConsolePoolExpertsQueryVariables = Exact<{
   regionId: string | number;
   filter?: ExpertFilterInput | null | undefined;
@@ -336,14 +328,6 @@ export type ConsoleRulesExamplesQueryVariables = Exact<{
 
 export type ConsoleRulesExamplesQuery = { cancellationDeadline: string, m0: { noticeDueOn: string, paymentOn: string }, m1: { noticeDueOn: string, paymentOn: string }, m2: { noticeDueOn: string, paymentOn: string } };
 
-export type ConsoleWorkRegionQueryVariables = Exact<{
-  id: string | number;
-  locale?: string | null | undefined;
-}>;
-
-
-export type ConsoleWorkRegionQuery = { region: { id: string, name: string, timeZone: string, taskTypes: Array<{ id: string, label: string }>, topics: Array<{ id: string, label: string }> } | null };
-
 export type ConsoleWorkOrdersQueryVariables = Exact<{
   regionId: string | number;
   filter?: OrderFilter | null | undefined;
@@ -385,6 +369,22 @@ export type ConsoleRecordSessionOutcomeMutationVariables = Exact<{
 
 
 export type ConsoleRecordSessionOutcomeMutation = { recordSessionOutcome: { id: string, status: SessionStatus, outcome: SessionOutcome | null } };
+
+export type ConsolePoolRegionQueryVariables = Exact<{
+  id: string | number;
+  locale?: string | null | undefined;
+}>;
+
+
+export type ConsolePoolRegionQuery = { region: { id: string, name: string, locales: Array<string>, topics: Array<{ id: string, label: string }>, taskTypes: Array<{ id: string, label: string }>, onboardingSteps: Array<{ id: string, label: string, panel: Array<string> }>, coordinatorRoles: Array<{ id: string, label: string }> } | null };
+
+export type ConsoleWorkRegionQueryVariables = Exact<{
+  id: string | number;
+  locale?: string | null | undefined;
+}>;
+
+
+export type ConsoleWorkRegionQuery = { region: { id: string, name: string, timeZone: string, taskTypes: Array<{ id: string, label: string }>, topics: Array<{ id: string, label: string }> } | null };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -471,32 +471,6 @@ export const ConsolePayoutCsvDocument = new TypedDocumentString(`
   )
 }
     `) as unknown as TypedDocumentString<ConsolePayoutCsvQuery, ConsolePayoutCsvQueryVariables>;
-export const ConsolePoolRegionDocument = new TypedDocumentString(`
-    query ConsolePoolRegion($id: ID!, $locale: String) {
-  region(id: $id) {
-    id
-    name(locale: $locale)
-    locales
-    topics {
-      id
-      label(locale: $locale)
-    }
-    taskTypes {
-      id
-      label(locale: $locale)
-    }
-    onboardingSteps {
-      id
-      label(locale: $locale)
-      panel
-    }
-    coordinatorRoles {
-      id
-      label(locale: $locale)
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<ConsolePoolRegionQuery, ConsolePoolRegionQueryVariables>;
 export const ConsolePoolExpertsDocument = new TypedDocumentString(`
     query ConsolePoolExperts($regionId: ID!, $filter: ExpertFilterInput, $first: Int, $after: String) {
   experts(regionId: $regionId, filter: $filter, first: $first, after: $after) {
@@ -705,23 +679,6 @@ export const ConsoleRulesExamplesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ConsoleRulesExamplesQuery, ConsoleRulesExamplesQueryVariables>;
-export const ConsoleWorkRegionDocument = new TypedDocumentString(`
-    query ConsoleWorkRegion($id: ID!, $locale: String) {
-  region(id: $id) {
-    id
-    name(locale: $locale)
-    timeZone
-    taskTypes {
-      id
-      label(locale: $locale)
-    }
-    topics {
-      id
-      label(locale: $locale)
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<ConsoleWorkRegionQuery, ConsoleWorkRegionQueryVariables>;
 export const ConsoleWorkOrdersDocument = new TypedDocumentString(`
     query ConsoleWorkOrders($regionId: ID!, $filter: OrderFilter, $first: Int, $after: String) {
   orders(regionId: $regionId, filter: $filter, first: $first, after: $after) {
@@ -832,3 +789,46 @@ export const ConsoleRecordSessionOutcomeDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ConsoleRecordSessionOutcomeMutation, ConsoleRecordSessionOutcomeMutationVariables>;
+export const ConsolePoolRegionDocument = new TypedDocumentString(`
+    query ConsolePoolRegion($id: ID!, $locale: String) {
+  region(id: $id) {
+    id
+    name(locale: $locale)
+    locales
+    topics {
+      id
+      label(locale: $locale)
+    }
+    taskTypes {
+      id
+      label(locale: $locale)
+    }
+    onboardingSteps {
+      id
+      label(locale: $locale)
+      panel
+    }
+    coordinatorRoles {
+      id
+      label(locale: $locale)
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConsolePoolRegionQuery, ConsolePoolRegionQueryVariables>;
+export const ConsoleWorkRegionDocument = new TypedDocumentString(`
+    query ConsoleWorkRegion($id: ID!, $locale: String) {
+  region(id: $id) {
+    id
+    name(locale: $locale)
+    timeZone
+    taskTypes {
+      id
+      label(locale: $locale)
+    }
+    topics {
+      id
+      label(locale: $locale)
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleWorkRegionQuery, ConsoleWorkRegionQueryVariables>;

@@ -20,39 +20,13 @@ import {
 } from './forms';
 import { useKeysetList } from './paging';
 import { usePoolMessages } from './pool.messages';
+import { PoolRegionQuery } from './pool.queries';
 import { PoolAuditPage } from './PoolAudit';
 import { PoolExpertPage } from './PoolExpert';
 import './pages.css';
 
 export const EXPERT_STATUSES: ExpertStatus[] = ['APPLIED', 'INTERVIEWED', 'CONTRACTED', 'ACTIVE', 'PAUSED', 'ENDED'];
 const PAGE_SIZE = 25;
-
-export const PoolRegionQuery = graphql(`
-  query ConsolePoolRegion($id: ID!, $locale: String) {
-    region(id: $id) {
-      id
-      name(locale: $locale)
-      locales
-      topics {
-        id
-        label(locale: $locale)
-      }
-      taskTypes {
-        id
-        label(locale: $locale)
-      }
-      onboardingSteps {
-        id
-        label(locale: $locale)
-        panel
-      }
-      coordinatorRoles {
-        id
-        label(locale: $locale)
-      }
-    }
-  }
-`);
 
 const PoolExpertsQuery = graphql(`
   query ConsolePoolExperts($regionId: ID!, $filter: ExpertFilterInput, $first: Int, $after: String) {

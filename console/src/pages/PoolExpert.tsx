@@ -8,10 +8,10 @@ import { useI18n } from '../i18n';
 import { today } from '../time';
 import { useQuery } from '../useQuery';
 import { CheckboxList, FormMessages, hasRole, TextInput, useFormErrors } from './forms';
-import { PoolRegionQuery } from './Pool';
 import { AuditTable } from './PoolAudit';
 import { useReloadingQuery } from './paging';
 import { usePoolMessages } from './pool.messages';
+import { PoolRegionQuery } from './pool.queries';
 
 const PoolExpertQuery = graphql(`
   query ConsolePoolExpert($id: ID!, $locale: String) {

@@ -4,35 +4,18 @@ import { execute } from '../api';
 import { useSession } from '../auth';
 import { graphql } from '../gql';
 import type { OrderStatus } from '../gql/graphql';
-import { useI18n, type Locale } from '../i18n';
+import { useI18n } from '../i18n';
 import { useQuery } from '../useQuery';
 import { Gate, hasRole, SelectInput } from './forms';
 import { useKeysetList } from './paging';
 import { WorkOrderPage } from './WorkOrder';
 import { useWorkMessages } from './work.messages';
+import { formatInstant, WorkRegionQuery } from './work.queries';
 import './pages.css';
 
 export const WORK_ROLES = ['COORDINATOR', 'UNIT_COORDINATOR', 'PROFESSIONAL'];
 const ORDER_STATUSES: OrderStatus[] = ['DRAFT', 'REQUESTED', 'OFFERED', 'ACCEPTED', 'DONE', 'CANCELLED'];
 const PAGE_SIZE = 25;
-
-export const WorkRegionQuery = graphql(`
-  query ConsoleWorkRegion($id: ID!, $locale: String) {
-    region(id: $id) {
-      id
-      name(locale: $locale)
-      timeZone
-      taskTypes {
-        id
-        label(locale: $locale)
-      }
-      topics {
-        id
-        label(locale: $locale)
-      }
-    }
-  }
-`);
 
 const WorkOrdersQuery = graphql(`
   query ConsoleWorkOrders($regionId: ID!, $filter: OrderFilter, $first: Int, $after: String) {
@@ -68,9 +51,6 @@ const WorkOrdersQuery = graphql(`
 `);
 
 /** A date and time in the region's zone, in the console's language. */
-export function formatInstant(iso: string, locale: Locale, timeZone: string): string {
-  return new Intl.DateTimeFormat(locale, { timeZone, dateStyle: 'short', timeStyle: 'short' }).format(new Date(iso));
-}
 
 /** /console/work/<regionId>[/orders/<id>] */
 export function WorkPages({ regionId, rest }: { regionId: string; rest: string }) {

@@ -9,8 +9,8 @@ import { today, zonedInstant } from '../time';
 import { useQuery } from '../useQuery';
 import { CheckboxList, FormMessages, hasRole, SelectInput, TextInput, useFormErrors } from './forms';
 import { useReloadingQuery } from './paging';
-import { formatInstant, WorkRegionQuery } from './Work';
 import { useWorkMessages } from './work.messages';
+import { formatInstant, WorkRegionQuery } from './work.queries';
 
 // No contact detail is asked for anywhere on these pages: a professional may not see them, and the
 // ordering side reaches experts through the coordinator.
