@@ -121,7 +121,7 @@ function toFilter(filters: Filters): ExpertFilterInput {
 
 function PoolListPage({ regionId }: { regionId: string }) {
   const t = usePoolMessages();
-  const { locale } = useI18n();
+  const { locale, t: common } = useI18n();
   const region = useQuery(PoolRegionQuery, { id: regionId, locale }).data?.region;
   const [draft, setDraft] = useState<Filters>({
     statuses: [],
@@ -198,7 +198,9 @@ function PoolListPage({ regionId }: { regionId: string }) {
       <section aria-labelledby="pool-results">
         <h2 id="pool-results">{t.title}</h2>
         {list.error && <p role="alert">{list.error}</p>}
-        <p role="status">{list.total !== null ? t.results(list.rows.length, list.total) : ''}</p>
+        <p role="status">
+          {list.loading ? common.loading : list.total !== null ? t.results(list.rows.length, list.total) : ''}
+        </p>
         <table data-testid="experts">
           <thead>
             <tr>

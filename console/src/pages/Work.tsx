@@ -74,7 +74,7 @@ export function WorkPages({ regionId, rest }: { regionId: string; rest: string }
 
 function WorkListPage({ regionId }: { regionId: string }) {
   const t = useWorkMessages();
-  const { locale } = useI18n();
+  const { locale, t: common } = useI18n();
   const { session } = useSession();
   const region = useQuery(WorkRegionQuery, { id: regionId, locale }).data?.region;
   const timeZone = region?.timeZone ?? 'Europe/Helsinki';
@@ -109,7 +109,9 @@ function WorkListPage({ regionId }: { regionId: string }) {
         <Button type="submit">{t.show}</Button>
       </form>
       {list.error && <p role="alert">{list.error}</p>}
-      <p role="status">{list.total !== null ? t.results(list.rows.length, list.total) : ''}</p>
+      <p role="status">
+        {list.loading ? common.loading : list.total !== null ? t.results(list.rows.length, list.total) : ''}
+      </p>
       <table data-testid="orders">
         <thead>
           <tr>
