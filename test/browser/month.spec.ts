@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
+import { acceptByExpert, expectAccessible, graphql, placeOrder, signInAs, tokenOf, visitInApp } from './pages-helpers';
 
 // The month page against a running server with the demo data, which is dated 1 December of last year
 // and so leaves last year's November with open fee payment notices.
@@ -8,31 +9,15 @@ const MONTH = `${new Date().getUTCFullYear() - 1}-11`;
 
 test.use({ locale: 'en-GB' });
 
-/**
- * Opens a console address the way its own links do: the token lives in the page's memory, so a new
- * page load would sign the person out.
- */
-async function visitInApp(page: Page, href: string) {
-  await page.evaluate(
-    `history.pushState(null, '', ${JSON.stringify(href)}); dispatchEvent(new PopStateEvent('popstate'))`,
-  );
-}
-
-async function signInAs(page: Page, personId: string) {
-  await page.goto('/console/sign-in');
-  await page.locator(`[data-person="${personId}"]`).click();
-  await expect(page.getByText(/Signed in:/)).toBeVisible();
-}
-
-async function openMonth(page: Page) {
+async function openMonth(page: Page, regionId = REGION, month = MONTH) {
   await page.getByRole('navigation').getByRole('link', { name: 'Month' }).click();
-  await expect(page).toHaveURL(`/console/month/${REGION}`);
-  await page.getByLabel('Work month').fill(MONTH);
+  await expect(page).toHaveURL(`/console/month/${regionId}`);
+  await page.getByLabel('Work month').fill(month);
   await page.getByRole('button', { name: 'Show' }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Fee payments of the month: ${MONTH}`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Fee payments of the month: ${month}`);
 }
 
-test('a coordinator sees the notices of the month with totals per tax class and approves one', async ({ page }) => {
+test('a coordinator sees the notices of the month with totals per tax class', async ({ page }) => {
   await signInAs(page, `demo-coordinator-${REGION}`);
   await openMonth(page);
   const notices = page.locator('section[data-notice]');
@@ -42,14 +27,78 @@ test('a coordinator sees the notices of the month with totals per tax class and 
   await expect(taxClasses.getByRole('columnheader', { name: 'Tax class' })).toBeVisible();
   await expect(taxClasses.getByRole('row')).not.toHaveCount(1);
   await expect(notices.first()).toContainText('€');
+  await expectAccessible(page);
+});
 
-  const open = notices.filter({ has: page.getByRole('button', { name: 'Approve the notice' }) }).first();
-  const payer = await open.getAttribute('data-notice');
-  await open.getByRole('button', { name: 'Approve the notice' }).click();
-  await expect(page.getByRole('status').filter({ hasText: /was approved/ })).toBeVisible();
-  const approved = page.locator(`section[data-notice="${payer}"]`);
-  await expect(approved.getByTestId('notice-status')).toContainText('Approved');
-  await expect(approved.getByRole('button', { name: 'Approve the notice' })).toHaveCount(0);
+test('a coordinator approves the notice of a unit whose work was done this month', async ({ page, request }) => {
+  // A unit of its own, so that its notice is open however often the test runs against one server.
+  const regionId = 'lapland';
+  const admin = await tokenOf(request, `demo-region-admin-${regionId}`);
+  const { region } = await graphql<{ region: { serviceInterfaces: { id: string }[] } }>(
+    request,
+    admin,
+    `
+      query ($id: ID!) {
+        region(id: $id) {
+          serviceInterfaces {
+            id
+          }
+        }
+      }
+    `,
+    { id: regionId },
+  );
+  const unitName = `Testiyksikkö ${Date.now()}`;
+  const { createUnit } = await graphql<{ createUnit: { id: string } }>(
+    request,
+    admin,
+    `
+      mutation ($input: CreateUnitInput!) {
+        createUnit(input: $input) {
+          id
+        }
+      }
+    `,
+    {
+      input: {
+        regionId,
+        name: unitName,
+        municipality: 'Rovaniemi',
+        serviceInterfaceId: region.serviceInterfaces[0]!.id,
+        coordinatorNames: [],
+      },
+    },
+  );
+  const startsAt = new Date(Date.now() - 3 * 3_600_000);
+  const order = await placeOrder(request, { regionId, title: `Työ ${unitName}`, startsAt, unitId: createUnit.id });
+  await acceptByExpert(request, order);
+  await graphql(
+    request,
+    order.coordinator,
+    `
+      mutation ($id: ID!) {
+        recordSessionOutcome(sessionId: $id, input: { outcome: COMPLETED, minutes: 60 }) {
+          id
+        }
+      }
+    `,
+    { id: order.sessionId },
+  );
+  // The work month is reckoned in the region's time zone.
+  const month = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Helsinki', year: 'numeric', month: '2-digit' })
+    .format(startsAt)
+    .slice(0, 7);
+
+  await signInAs(page, `demo-coordinator-${regionId}`);
+  await openMonth(page, regionId, month);
+  const notice = page.getByRole('region', { name: `Notice: ${unitName}` });
+  await expect(notice.getByTestId('notice-status')).toHaveText('Open');
+  await expect(notice.getByRole('table', { name: 'Experts' }).locator('tbody tr')).toHaveCount(1);
+  await notice.getByRole('button', { name: 'Approve the notice' }).click();
+  await expect(page.getByRole('status').filter({ hasText: `The notice of ${unitName} was approved.` })).toBeVisible();
+  await expect(notice.getByTestId('notice-status')).toContainText('Approved');
+  await expect(notice.getByRole('button', { name: 'Approve the notice' })).toHaveCount(0);
+  await expectAccessible(page);
 });
 
 test('a coordinator saves a notice as CSV in both dialects', async ({ page }) => {

@@ -1,25 +1,10 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { expectAccessible, signInAs, visitInApp } from './pages-helpers';
 
 // The pool page against a running server with the demo data, as the demo people of Itä-Uusimaa.
 const REGION = 'ita-uusimaa';
 
 test.use({ locale: 'en-GB' });
-
-/**
- * Opens a console address the way its own links do: the token lives in the page's memory, so a new
- * page load would sign the person out.
- */
-async function visitInApp(page: Page, href: string) {
-  await page.evaluate(
-    `history.pushState(null, '', ${JSON.stringify(href)}); dispatchEvent(new PopStateEvent('popstate'))`,
-  );
-}
-
-async function signInAs(page: Page, personId: string) {
-  await page.goto('/console/sign-in');
-  await page.locator(`[data-person="${personId}"]`).click();
-  await expect(page.getByText(/Signed in:/)).toBeVisible();
-}
 
 test('a coordinator finds the pool from the navigation and filters it by status', async ({ page }) => {
   await signInAs(page, `demo-coordinator-${REGION}`);
@@ -37,6 +22,35 @@ test('a coordinator finds the pool from the navigation and filters it by status'
   await expect(page.getByRole('status').filter({ hasText: /Showing \d+ of \d+ experts/ })).toBeVisible();
 
   await expect(page.getByRole('heading', { name: 'Missing tax cards' })).toBeVisible();
+  await expectAccessible(page);
+});
+
+test('the pool is searched with the keyboard alone, with the focus visible', async ({ page }) => {
+  await signInAs(page, `demo-coordinator-${REGION}`);
+  await page.getByRole('navigation').getByRole('link', { name: 'Experts' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(`/console/pool/${REGION}`);
+  const applicant = page.getByRole('group', { name: 'Status' }).getByLabel('Applicant');
+  await applicant.focus();
+  await page.keyboard.press('Space');
+  await expect(applicant).toBeChecked();
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  // Past the other statuses to the topic select: the focused element carries a visible outline.
+  const outline = await page.evaluate<string>(`getComputedStyle(document.activeElement).outlineStyle`);
+  expect(outline).not.toBe('none');
+  await page.getByRole('textbox', { name: 'Language', exact: true }).focus();
+  await page.keyboard.type('fi');
+  await page.keyboard.press('Enter');
+  const rows = page.getByTestId('experts').locator('tbody tr');
+  await expect(rows.locator('td:nth-child(2)').filter({ hasNotText: 'Applicant' })).toHaveCount(0);
+  await expect(rows.first()).toBeVisible();
+  await rows.first().getByRole('link').focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('expert-status')).toHaveText('Applicant');
 });
 
 test('a coordinator records an applicant, interviews, contracts and activates them; input errors show beside their field', async ({
@@ -53,6 +67,7 @@ test('a coordinator records an applicant, interviews, contracts and activates th
   const email = applicant.getByRole('textbox', { name: 'Email' });
   await expect(email).toHaveAttribute('aria-invalid', 'true');
   await expect(email).toHaveAccessibleDescription(/input\.email/);
+  await expectAccessible(page);
 
   await email.fill('aada.testaaja@example.fi');
   await applicant.getByLabel(/^Languages/).fill('fi, sv');
@@ -89,6 +104,7 @@ test('a coordinator records an applicant, interviews, contracts and activates th
   await page.getByRole('button', { name: 'Activate' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Status is now: Active.' })).toBeVisible();
   await expect(page.getByTestId('expert-status')).toHaveText('Active');
+  await expectAccessible(page);
 });
 
 test('a professional and an analyst do not see the pool', async ({ page }) => {

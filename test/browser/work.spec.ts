@@ -1,108 +1,11 @@
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { acceptByExpert, expectAccessible, placeOrder, signInAs, visitInApp } from './pages-helpers';
 
 // The work page against a running server with the demo data. Lapland does not ask for orientation in
 // the unit before an offer, so its demo expert can be offered any order of a task they do.
 const REGION = 'lapland';
 
 test.use({ locale: 'en-GB' });
-
-/**
- * Opens a console address the way its own links do: the token lives in the page's memory, so a new
- * page load would sign the person out.
- */
-async function visitInApp(page: Page, href: string) {
-  await page.evaluate(
-    `history.pushState(null, '', ${JSON.stringify(href)}); dispatchEvent(new PopStateEvent('popstate'))`,
-  );
-}
-
-async function signInAs(page: Page, personId: string) {
-  await page.goto('/console/sign-in');
-  await page.locator(`[data-person="${personId}"]`).click();
-  await expect(page.getByText(/Signed in:/)).toBeVisible();
-}
-
-async function tokenOf(request: APIRequestContext, personId: string): Promise<string> {
-  const response = await request.post('/console/api/dev-token', { data: { id: personId } });
-  expect(response.ok()).toBe(true);
-  return ((await response.json()) as { token: string }).token;
-}
-
-async function graphql<T>(
-  request: APIRequestContext,
-  token: string,
-  query: string,
-  variables: Record<string, unknown> = {},
-): Promise<T> {
-  const response = await request.post('/graphql', {
-    data: { query, variables },
-    headers: { authorization: `Bearer ${token}` },
-  });
-  const body = (await response.json()) as { data?: T; errors?: { message: string }[] };
-  expect(body.errors).toBeUndefined();
-  return body.data!;
-}
-
-/** An order of the region's first unit for the demo expert's first task type, with one session at `startsAt`. */
-async function placeOrder(request: APIRequestContext, title: string, startsAt: Date) {
-  const coordinator = await tokenOf(request, `demo-coordinator-${REGION}`);
-  const expertToken = await tokenOf(request, `demo-expert-${REGION}-0`);
-  const { myData } = await graphql<{ myData: { profile: { id: string; taskTypes: { id: string }[] } } }>(
-    request,
-    expertToken,
-    `
-      query ($regionId: ID!) {
-        myData(regionId: $regionId) {
-          profile {
-            id
-            taskTypes {
-              id
-            }
-          }
-        }
-      }
-    `,
-    { regionId: REGION },
-  );
-  const { units } = await graphql<{ units: { id: string; municipality: string }[] }>(
-    request,
-    coordinator,
-    `
-      query ($regionId: ID!) {
-        units(regionId: $regionId) {
-          id
-          municipality
-        }
-      }
-    `,
-    { regionId: REGION },
-  );
-  const { createOrder } = await graphql<{ createOrder: { id: string } }>(
-    request,
-    coordinator,
-    `
-      mutation ($input: CreateOrderInput!) {
-        createOrder(input: $input) {
-          id
-        }
-      }
-    `,
-    {
-      input: {
-        regionId: REGION,
-        unitId: units[0]!.id,
-        title,
-        language: 'fi',
-        municipality: units[0]!.municipality,
-        taskTypeId: myData.profile.taskTypes[0]!.id,
-        sessions: [
-          { startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + 3_600_000).toISOString() },
-        ],
-      },
-    },
-  );
-  return { orderId: createOrder.id, expertId: myData.profile.id, coordinator, expertToken };
-}
 
 const DAY = 24 * 3_600_000;
 
@@ -111,7 +14,7 @@ test('a coordinator lists the orders by status and offers a requested order to a
   request,
 }) => {
   const title = `Luento ${Date.now()}`;
-  await placeOrder(request, title, new Date(Date.now() + 14 * DAY));
+  await placeOrder(request, { regionId: REGION, title, startsAt: new Date(Date.now() + 14 * DAY) });
 
   await signInAs(page, `demo-coordinator-${REGION}`);
   await page.getByRole('navigation').getByRole('link', { name: 'Work' }).click();
@@ -121,6 +24,7 @@ test('a coordinator lists the orders by status and offers a requested order to a
   const rows = page.getByTestId('orders').locator('tbody tr');
   await expect(rows.locator('td:nth-child(2)').filter({ hasNotText: 'Requested' })).toHaveCount(0);
   await expect(page.getByRole('status').filter({ hasText: /Showing \d+ of \d+ orders/ })).toBeVisible();
+  await expectAccessible(page);
 
   await page.getByRole('link', { name: title }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
@@ -141,45 +45,15 @@ test('a coordinator lists the orders by status and offers a requested order to a
   await offer.getByRole('button', { name: 'Send the offer' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'The order was offered to 1 expert.' })).toBeVisible();
   await expect(page.getByTestId('order-status')).toHaveText('Offered');
+  await expectAccessible(page);
   await expect(page.getByTestId('offers').locator('tbody tr')).toHaveCount(1);
 });
 
 test('a coordinator records the outcome of a session that has taken place', async ({ page, request }) => {
   const title = `Ryhmä ${Date.now()}`;
   // Coordinators record past work: an order whose session was two days ago, accepted by the expert.
-  const { orderId, expertId, coordinator, expertToken } = await placeOrder(
-    request,
-    title,
-    new Date(Date.now() - 2 * DAY),
-  );
-  const { offerOrder } = await graphql<{ offerOrder: { offers: { id: string }[] } }>(
-    request,
-    coordinator,
-    `
-      mutation ($orderId: ID!, $expertIds: [ID!]!) {
-        offerOrder(orderId: $orderId, expertIds: $expertIds) {
-          offers {
-            id
-          }
-        }
-      }
-    `,
-    { orderId, expertIds: [expertId] },
-  );
-  await graphql(
-    request,
-    expertToken,
-    `
-      mutation ($id: ID!) {
-        respondToOffer(offerId: $id, accept: true) {
-          id
-        }
-      }
-    `,
-    {
-      id: offerOrder.offers[0]!.id,
-    },
-  );
+  const order = await placeOrder(request, { regionId: REGION, title, startsAt: new Date(Date.now() - 2 * DAY) });
+  await acceptByExpert(request, order);
 
   await signInAs(page, `demo-coordinator-${REGION}`);
   await page.getByRole('navigation').getByRole('link', { name: 'Work' }).click();
@@ -192,6 +66,7 @@ test('a coordinator records the outcome of a session that has taken place', asyn
   await form.getByRole('button', { name: 'Record the outcome' }).click();
   await expect(minutes).toHaveAttribute('aria-invalid', 'true');
   await expect(minutes).toHaveAccessibleDescription(/input\.minutes/);
+  await expectAccessible(page);
 
   await minutes.fill('60');
   await form.getByLabel('Outcome').selectOption('COMPLETED');
