@@ -353,6 +353,13 @@ export type ConsoleOfferCandidatesQueryVariables = Exact<{
 
 export type ConsoleOfferCandidatesQuery = { experts: { nodes: Array<{ id: string, displayName: string, languages: Array<string> }> } };
 
+export type ConsoleUnitOrientationsQueryVariables = Exact<{
+  unitId: string | number;
+}>;
+
+
+export type ConsoleUnitOrientationsQuery = { unitOrientations: Array<{ expertId: string }> };
+
 export type ConsoleOfferOrderMutationVariables = Exact<{
   orderId: string | number;
   expertIds: Array<string | number> | string | number;
@@ -384,7 +391,7 @@ export type ConsoleWorkRegionQueryVariables = Exact<{
 }>;
 
 
-export type ConsoleWorkRegionQuery = { region: { id: string, name: string, timeZone: string, taskTypes: Array<{ id: string, label: string }>, topics: Array<{ id: string, label: string }> } | null };
+export type ConsoleWorkRegionQuery = { region: { id: string, name: string, timeZone: string, work: { unitOrientationRequired: boolean }, taskTypes: Array<{ id: string, label: string }>, topics: Array<{ id: string, label: string }> } | null };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -772,6 +779,13 @@ export const ConsoleOfferCandidatesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ConsoleOfferCandidatesQuery, ConsoleOfferCandidatesQueryVariables>;
+export const ConsoleUnitOrientationsDocument = new TypedDocumentString(`
+    query ConsoleUnitOrientations($unitId: ID!) {
+  unitOrientations(unitId: $unitId) {
+    expertId
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleUnitOrientationsQuery, ConsoleUnitOrientationsQueryVariables>;
 export const ConsoleOfferOrderDocument = new TypedDocumentString(`
     mutation ConsoleOfferOrder($orderId: ID!, $expertIds: [ID!]!, $respondBy: DateTime) {
   offerOrder(orderId: $orderId, expertIds: $expertIds, respondBy: $respondBy) {
@@ -821,6 +835,9 @@ export const ConsoleWorkRegionDocument = new TypedDocumentString(`
     id
     name(locale: $locale)
     timeZone
+    work {
+      unitOrientationRequired
+    }
     taskTypes {
       id
       label(locale: $locale)

@@ -77,6 +77,14 @@ const OfferCandidatesQuery = graphql(`
   }
 `);
 
+const UnitOrientationsQuery = graphql(`
+  query ConsoleUnitOrientations($unitId: ID!) {
+    unitOrientations(unitId: $unitId) {
+      expertId
+    }
+  }
+`);
+
 const OfferOrderMutation = graphql(`
   mutation ConsoleOfferOrder($orderId: ID!, $expertIds: [ID!]!, $respondBy: DateTime) {
     offerOrder(orderId: $orderId, expertIds: $expertIds, respondBy: $respondBy) {
@@ -224,6 +232,13 @@ export function WorkOrderPage({ regionId, orderId }: { regionId: string; orderId
                 regionId={regionId}
                 orderId={order.id}
                 taskTypeId={order.taskType.id}
+                // Where the region offers work in a unit only to experts oriented there, the
+                // coordinator's list shows only those (professionals cannot read orientations).
+                orientedIn={
+                  region?.work.unitOrientationRequired && order.unit && hasRole(session, ['COORDINATOR'], regionId)
+                    ? order.unit.id
+                    : null
+                }
                 timeZone={timeZone}
                 alreadyOffered={order.offers.filter((o) => o.status === 'OFFERED').map((o) => o.expert.id)}
                 onDone={(count) => changed(t.offerSent(count))}
@@ -303,6 +318,7 @@ function OfferForm({
   regionId,
   orderId,
   taskTypeId,
+  orientedIn,
   timeZone,
   alreadyOffered,
   onDone,
@@ -310,6 +326,7 @@ function OfferForm({
   regionId: string;
   orderId: string;
   taskTypeId: string;
+  orientedIn: string | null;
   timeZone: string;
   alreadyOffered: string[];
   onDone: (count: number) => void;
@@ -323,7 +340,11 @@ function OfferForm({
   const { errors, capture, clear } = useFormErrors(['expertIds', 'respondBy']);
   const [chosen, setChosen] = useState<string[]>([]);
   const [respondBy, setRespondBy] = useState('');
-  const candidates = (data?.experts.nodes ?? []).filter((expert) => !alreadyOffered.includes(expert.id));
+  const oriented = useQuery(UnitOrientationsQuery, { unitId: orientedIn ?? '' }, !orientedIn).data;
+  const orientedIds = oriented ? new Set(oriented.unitOrientations.map((o) => o.expertId)) : null;
+  const candidates = (orientedIn && !orientedIds ? [] : (data?.experts.nodes ?? [])).filter(
+    (expert) => !alreadyOffered.includes(expert.id) && (!orientedIds || orientedIds.has(expert.id)),
+  );
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -349,10 +370,10 @@ function OfferForm({
       <h3 id="offer-to">{t.offerTo}</h3>
       <FormMessages general={errors.general} />
       {data && candidates.length === 0 ? (
-        <p>{t.noCandidates}</p>
+        <p>{orientedIn ? t.noCandidatesOriented : t.noCandidates}</p>
       ) : (
         <CheckboxList
-          legend={t.candidates}
+          legend={orientedIn ? t.candidatesOriented : t.candidates}
           name="expertIds"
           options={candidates.map((expert) => ({
             value: expert.id,

@@ -7,6 +7,9 @@ export const WorkRegionQuery = graphql(`
       id
       name(locale: $locale)
       timeZone
+      work {
+        unitOrientationRequired
+      }
       taskTypes {
         id
         label(locale: $locale)
