@@ -89,6 +89,9 @@ export async function createApp(options: AppOptions): Promise<App> {
     schema: options.schema,
     validationRules: armor.validationRules,
     allowBatchedHttpRequests: false,
+    // The process's own signal handlers stop the server in order (drain, Apollo, pool, PostgreSQL);
+    // Apollo's would race them, and a second stop() waiting on Apollo's first never returns.
+    stopOnTerminationSignals: false,
     introspection: !options.production,
     includeStacktraceInErrorResponses: !options.production,
     formatError: formatError({ log, production: options.production }),

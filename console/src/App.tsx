@@ -11,6 +11,7 @@ import { matchPath, mayOpen, type Audience } from './access';
 import { APP_MESSAGES } from './app.messages';
 import { MetricsPage } from './pages/Metrics';
 import { METRICS_MESSAGES } from './pages/metrics.messages';
+import { ConsolePage as RegionWorkPage, ConsolePagesNav } from './pages/ConsolePages';
 
 /** A page of the console: where it lives, who may open it, its menu entry (if any) and what it shows. */
 interface ConsolePage {
@@ -31,6 +32,15 @@ const PAGES: ConsolePage[] = [
     menu: (l) => METRICS_MESSAGES[l].nav,
     render: () => <MetricsPage />,
   },
+  // The pool, work and month pages check the role in the region of their path themselves, and
+  // their menu entries lead to the first region where the person holds it (ConsolePagesNav).
+  ...(['pool', 'work', 'month'] as const).map(
+    (name): ConsolePage => ({
+      path: `${name}/:regionId/*`,
+      audience: 'anyone',
+      render: (p) => <RegionWorkPage page={name} regionId={p.regionId!} rest={p['*'] ?? ''} />,
+    }),
+  ),
 ];
 
 const ViewerQuery = graphql(`
@@ -112,6 +122,7 @@ export function App() {
                     </Link>
                   </li>
                 ))}
+                <ConsolePagesNav />
               </ul>
             </nav>
             <ToggleButtonGroup

@@ -24,8 +24,14 @@ export function regionsWithRole(session: Session | null, roles: readonly Role[])
 export function matchPath(pattern: string, rest: string): Record<string, string> | null {
   const want = pattern.split('/');
   const got = rest.split('/');
-  if (want.length !== got.length) return null;
   const params: Record<string, string> = {};
+  // A trailing `*` takes the rest of the path (possibly empty) as the parameter `*`.
+  if (want[want.length - 1] === '*') {
+    want.pop();
+    if (got.length < want.length) return null;
+    params['*'] = got.splice(want.length).join('/');
+  }
+  if (want.length !== got.length) return null;
   for (let i = 0; i < want.length; i++) {
     const part = want[i]!;
     if (part.startsWith(':')) {

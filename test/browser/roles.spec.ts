@@ -6,10 +6,10 @@ import { DEMO, signIn } from './console';
  * A new page adds its name to the roles that open it.
  */
 const MENU: Record<keyof typeof DEMO, string[]> = {
-  REGION_ADMIN: ['Region rules'],
-  COORDINATOR: ['Region rules'],
-  UNIT_COORDINATOR: ['Region rules'],
-  PROFESSIONAL: ['Region rules'],
+  REGION_ADMIN: ['Region rules', 'Audit log'],
+  COORDINATOR: ['Region rules', 'Experts', 'Work', 'Month'],
+  UNIT_COORDINATOR: ['Region rules', 'Work', 'Month'],
+  PROFESSIONAL: ['Region rules', 'Work'],
   EXPERT: ['Region rules'],
   ANALYST: ['Region rules', 'Metrics'],
   NATIONAL_ANALYST: ['Region rules', 'Metrics'],

@@ -4,6 +4,84 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** A new applicant, recorded by a coordinator. */
+export type CreateExpertInput = {
+  /** Token subject of the expert's own account, for myData. At most 255 characters. */
+  accountId?: string | null | undefined;
+  /** Name shown to professionals. */
+  displayName: string;
+  /** The expert's monthly earnings limit in cents (needs earningsLimitOptIn); null clears it. */
+  earningsLimitCents?: number | null | undefined;
+  /** Consent to follow a month's fees against the expert's earnings limit. */
+  earningsLimitOptIn?: boolean | null | undefined;
+  /** Email address. At most 254 characters. */
+  email?: string | null | undefined;
+  /** Introduction text in the region's locales. */
+  introduction: LocalizedTextInput;
+  /** Languages (ISO 639 codes, at most 100). */
+  languages: Array<string>;
+  /** Municipalities where the expert works (at most 100). At most 200 characters each. */
+  municipalities?: Array<string> | null | undefined;
+  /** Phone number. At most 40 characters. */
+  phone?: string | null | undefined;
+  /** Region the applicant applies to. */
+  regionId: string | number;
+  /** Works remotely (video). */
+  remote?: boolean | null | undefined;
+  /** Task type ids from the region's list (at most 100). */
+  taskTypeIds: Array<string | number>;
+  /** Topic ids from the region's list (at most 100). */
+  topicIds: Array<string | number>;
+  /** Consent to show the topics to professionals searching the pool. */
+  topicsPublic: boolean;
+  /** Units the expert has been inducted in (at most 100). */
+  unitIds?: Array<string | number> | null | undefined;
+};
+
+/** EXCEL_FI: UTF-8 with BOM, semicolons, decimal comma (a Finnish spreadsheet); RFC4180: commas, decimal point. */
+export type CsvDialect =
+  | 'EXCEL_FI'
+  | 'RFC4180';
+
+/** Filters of the expert search; all given filters must match. */
+export type ExpertFilterInput = {
+  /** ACTIVE and under a valid contract on this day. */
+  availableOn?: string | null | undefined;
+  /** Works in every one of these languages. */
+  languages?: Array<string> | null | undefined;
+  /** Works in this municipality. */
+  municipality?: string | null | undefined;
+  /** Works remotely. */
+  remote?: boolean | null | undefined;
+  /** Statuses (coordinators only; professionals always see ACTIVE only). */
+  statuses?: Array<ExpertStatus> | null | undefined;
+  /** Does every one of these task types. */
+  taskTypeIds?: Array<string | number> | null | undefined;
+  /** Has every one of these topics (for professionals: only experts who consented to show topics). */
+  topicIds?: Array<string | number> | null | undefined;
+};
+
+/** Where the expert is on the path APPLIED → INTERVIEWED → CONTRACTED → ACTIVE (⇄ PAUSED) → ENDED. */
+export type ExpertStatus =
+  | 'ACTIVE'
+  | 'APPLIED'
+  | 'CONTRACTED'
+  | 'ENDED'
+  | 'INTERVIEWED'
+  | 'PAUSED';
+
+/** A text per locale; only the region's locales are accepted. */
+export type LocalizedTextInput = {
+  /** English. */
+  en?: string | null | undefined;
+  /** Finnish. */
+  fi?: string | null | undefined;
+  /** Northern Sami. */
+  se?: string | null | undefined;
+  /** Swedish. */
+  sv?: string | null | undefined;
+};
+
 /** Measures over the sessions of the period; fees in cents (also split by tax class), rates as fractions, feedback as the average of scale answers. */
 export type Measure =
   | 'DISTINCT_EXPERTS'
@@ -50,6 +128,60 @@ export type MetricsSource =
   | 'LIVE'
   | 'ROLLUP';
 
+/** OFFERED, then ACCEPTED, DECLINED, EXPIRED (not answered in time), FILLED (others took the places) or RETRACTED (order cancelled); ACCEPTED → WITHDRAWN when the expert steps back. */
+export type OfferStatus =
+  | 'ACCEPTED'
+  | 'DECLINED'
+  | 'EXPIRED'
+  | 'FILLED'
+  | 'OFFERED'
+  | 'RETRACTED'
+  | 'WITHDRAWN';
+
+/** Which orders to list. */
+export type OrderFilter = {
+  /** Orders with a session starting at or after this. */
+  from?: string | null | undefined;
+  status?: OrderStatus | null | undefined;
+  statuses?: Array<OrderStatus> | null | undefined;
+  /** Orders with a session starting before this. */
+  to?: string | null | undefined;
+  unitId?: string | number | null | undefined;
+};
+
+/** SINGLE task, CLIENT_PROCESS (003 §4.2) or GROUP agreed for a period (003 §4.3). */
+export type OrderKind =
+  | 'CLIENT_PROCESS'
+  | 'GROUP'
+  | 'SINGLE';
+
+/** DRAFT → REQUESTED → OFFERED → ACCEPTED → DONE, or CANCELLED. */
+export type OrderStatus =
+  | 'ACCEPTED'
+  | 'CANCELLED'
+  | 'DONE'
+  | 'DRAFT'
+  | 'OFFERED'
+  | 'REQUESTED';
+
+/** Someone on the interview panel. */
+export type PanelMemberInput = {
+  /** Name of the panel member. */
+  name: string;
+  /** Coordinator role id of the region, or PROFESSIONAL. */
+  role: string;
+};
+
+/** APPROVED by the unit as it stands; a line added after the approval reopens it. */
+export type PayoutNoticeStatus =
+  | 'APPROVED'
+  | 'OPEN';
+
+/** OPEN until the coordinator closes it. */
+export type PayoutPeriodStatus =
+  | 'CLOSED'
+  | 'OPEN';
+
 /** A draft change to a region's rules. */
 export type ProposeRegionRevisionInput = {
   /** Partial region config, e.g. { "cancellationPolicy": { "deadline": { "kind": "DAYS_BEFORE_AT_LOCAL_TIME", "days": 1, "localTime": "12:00" } } }. */
@@ -59,6 +191,16 @@ export type ProposeRegionRevisionInput = {
   /** Why (e.g. the board decision). */
   reason: string;
   regionId: string | number;
+};
+
+/** The suitability interview of an applicant. */
+export type RecordExpertInterviewInput = {
+  /** Day of the interview. */
+  heldOn: string;
+  /** Notes. */
+  notes?: string | null | undefined;
+  /** Who sat on the panel (at most 100). */
+  panel: Array<PanelMemberInput>;
 };
 
 /** A revision is drafted, then published to take effect from its date. */
@@ -75,6 +217,47 @@ export type Role =
   | 'PROFESSIONAL'
   | 'REGION_ADMIN'
   | 'UNIT_COORDINATOR';
+
+/** How a session ended: COMPLETED, CLIENT_NO_SHOW, EXPERT_ILL, NO_PARTICIPANTS (group), GROUP_ENDED (group ended for a compelling or agreed reason). */
+export type SessionOutcome =
+  | 'CLIENT_NO_SHOW'
+  | 'COMPLETED'
+  | 'EXPERT_ILL'
+  | 'GROUP_ENDED'
+  | 'NO_PARTICIPANTS';
+
+/** How a session ended. */
+export type SessionOutcomeInput = {
+  /** Minutes worked; required for COMPLETED. */
+  minutes?: number | null | undefined;
+  outcome: SessionOutcome;
+};
+
+/** SCHEDULED, CANCELLED or DONE. */
+export type SessionStatus =
+  | 'CANCELLED'
+  | 'DONE'
+  | 'SCHEDULED';
+
+/** A commission contract (toimeksiantosopimus). */
+export type SignExpertContractInput = {
+  /** Earlier experience as an expert. */
+  earlierExperience?: string | null | undefined;
+  /** Day of signing (default: today in the region). */
+  signedOn?: string | null | undefined;
+  /** Task types agreed (ids from the region's list). */
+  taskTypeIds: Array<string | number>;
+  /** Topics of experience (ids from the region's list). */
+  topicIds: Array<string | number>;
+  /** The expert's training. */
+  training?: string | null | undefined;
+  /** First day the contract is valid. */
+  validFrom: string;
+  /** Last day the contract is valid. */
+  validTo: string;
+  /** The expert's wishes. */
+  wishes?: string | null | undefined;
+};
 
 /** How payroll treats a fee: salary (palkka) or work compensation (työkorvaus). */
 export type TaxClass =
@@ -106,6 +289,100 @@ export type ConsoleMetricsCsvQueryVariables = Exact<{
 
 
 export type ConsoleMetricsCsvQuery = { metricsCsv: string };
+
+export type ConsolePayoutPeriodQueryVariables = Exact<{
+  regionId: string | number;
+  month: string;
+}>;
+
+
+export type ConsolePayoutPeriodQuery = { payoutPeriod: { month: string, status: PayoutPeriodStatus, noticeDueOn: string, paymentOn: string, notices: Array<{ payerId: string, externalRequester: string | null, status: PayoutNoticeStatus, approvedAt: string | null, totalCents: number, unit: { id: string, name: string } | null, totalsByTaxClass: Array<{ key: string, amountCents: number }>, experts: Array<{ totalCents: number, confirmed: boolean, taxCardMissing: boolean, expert: { id: string, displayName: string, pseudonym: string } }> }> } };
+
+export type ConsoleApprovePayoutNoticeMutationVariables = Exact<{
+  regionId: string | number;
+  month: string;
+  unitId: string | number;
+}>;
+
+
+export type ConsoleApprovePayoutNoticeMutation = { approvePayoutNotice: { payerId: string, status: PayoutNoticeStatus } };
+
+export type ConsolePayoutCsvQueryVariables = Exact<{
+  regionId: string | number;
+  month: string;
+  unitId: string | number;
+  dialect: CsvDialect;
+}>;
+
+
+export type ConsolePayoutCsvQuery = { payoutCsv: string };
+
+export type ConsolePoolExpertsQueryVariables = Exact<{
+  regionId: string | number;
+  filter?: ExpertFilterInput | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type ConsolePoolExpertsQuery = { experts: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, displayName: string, status: ExpertStatus, languages: Array<string>, availableForOffers: boolean, currentContract: { validFrom: string, validTo: string } | null }> } };
+
+export type ConsoleMissingTaxCardsQueryVariables = Exact<{
+  regionId: string | number;
+  year: number;
+}>;
+
+
+export type ConsoleMissingTaxCardsQuery = { expertsMissingTaxCard: Array<{ id: string, displayName: string, status: ExpertStatus }> };
+
+export type ConsoleCreateExpertMutationVariables = Exact<{
+  input: CreateExpertInput;
+}>;
+
+
+export type ConsoleCreateExpertMutation = { createExpert: { id: string, displayName: string, status: ExpertStatus } };
+
+export type ConsoleAuditLogQueryVariables = Exact<{
+  regionId: string | number;
+  subjectId?: string | number | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type ConsoleAuditLogQuery = { auditLog: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, at: string, actorId: string, actorName: string | null, grant: string, action: string, fields: Array<string>, operation: string | null, reason: string | null, subjectId: string }> } };
+
+export type ConsolePoolExpertQueryVariables = Exact<{
+  id: string | number;
+  locale?: string | null | undefined;
+}>;
+
+
+export type ConsolePoolExpertQuery = { expert: { id: string, regionId: string, displayName: string, status: ExpertStatus, availableForOffers: boolean, languages: Array<string>, municipalities: Array<string>, remote: boolean, topicsPublic: boolean, introduction: string | null, contact: { email: string | null, phone: string | null } | null, topics: Array<{ id: string, label: string }> | null, taskTypes: Array<{ id: string, label: string }>, currentContract: { validFrom: string, validTo: string } | null, contracts: Array<{ id: string, signedOn: string, validFrom: string, validTo: string }> | null, interview: { heldOn: string, notes: string | null, panel: Array<{ name: string, role: string }> } | null, taxCards: Array<{ year: number, receivedOn: string }> | null, units: Array<{ id: string, name: string }> } };
+
+export type ConsoleRecordInterviewMutationVariables = Exact<{
+  id: string | number;
+  input: RecordExpertInterviewInput;
+}>;
+
+
+export type ConsoleRecordInterviewMutation = { recordExpertInterview: { id: string, status: ExpertStatus } };
+
+export type ConsoleSignContractMutationVariables = Exact<{
+  id: string | number;
+  input: SignExpertContractInput;
+}>;
+
+
+export type ConsoleSignContractMutation = { signExpertContract: { id: string, status: ExpertStatus } };
+
+export type ConsoleChangeExpertStatusMutationVariables = Exact<{
+  id: string | number;
+  status: ExpertStatus;
+}>;
+
+
+export type ConsoleChangeExpertStatusMutation = { changeExpertStatus: { id: string, status: ExpertStatus } };
 
 export type ConsoleRegionEditingQueryVariables = Exact<{
   id: string | number;
@@ -164,6 +441,71 @@ export type ConsoleRulesExamplesQueryVariables = Exact<{
 
 
 export type ConsoleRulesExamplesQuery = { cancellationDeadline: string, m0: { noticeDueOn: string, paymentOn: string }, m1: { noticeDueOn: string, paymentOn: string }, m2: { noticeDueOn: string, paymentOn: string } };
+
+export type ConsoleWorkOrdersQueryVariables = Exact<{
+  regionId: string | number;
+  filter?: OrderFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type ConsoleWorkOrdersQuery = { orders: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, title: string, status: OrderStatus, createdAt: string, expertsNeeded: number, taskType: { id: string }, unit: { id: string, name: string } | null, sessions: Array<{ id: string, startsAt: string }>, acceptedExperts: Array<{ id: string }> }> } };
+
+export type ConsoleWorkOrderQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ConsoleWorkOrderQuery = { order: { id: string, regionId: string, title: string, status: OrderStatus, kind: OrderKind, description: string | null, language: string, municipality: string | null, remote: boolean, expertsNeeded: number, version: number, taskType: { id: string }, topics: Array<{ id: string }>, unit: { id: string, name: string } | null, acceptedExperts: Array<{ id: string, displayName: string }>, sessions: Array<{ id: string, startsAt: string, endsAt: string, status: SessionStatus, outcome: SessionOutcome | null, workedMinutes: number | null, cancellationDeadline: string }>, offers: Array<{ id: string, status: OfferStatus, offeredAt: string, respondBy: string | null, expert: { id: string, displayName: string } }> } };
+
+export type ConsoleOfferCandidatesQueryVariables = Exact<{
+  regionId: string | number;
+  filter?: ExpertFilterInput | null | undefined;
+}>;
+
+
+export type ConsoleOfferCandidatesQuery = { experts: { nodes: Array<{ id: string, displayName: string, languages: Array<string> }> } };
+
+export type ConsoleUnitOrientationsQueryVariables = Exact<{
+  unitId: string | number;
+}>;
+
+
+export type ConsoleUnitOrientationsQuery = { unitOrientations: Array<{ expertId: string }> };
+
+export type ConsoleOfferOrderMutationVariables = Exact<{
+  orderId: string | number;
+  expertIds: Array<string | number> | string | number;
+  respondBy?: string | null | undefined;
+}>;
+
+
+export type ConsoleOfferOrderMutation = { offerOrder: { id: string, status: OrderStatus } };
+
+export type ConsoleRecordSessionOutcomeMutationVariables = Exact<{
+  sessionId: string | number;
+  input: SessionOutcomeInput;
+}>;
+
+
+export type ConsoleRecordSessionOutcomeMutation = { recordSessionOutcome: { id: string, status: SessionStatus, outcome: SessionOutcome | null } };
+
+export type ConsolePoolRegionQueryVariables = Exact<{
+  id: string | number;
+  locale?: string | null | undefined;
+}>;
+
+
+export type ConsolePoolRegionQuery = { region: { id: string, name: string, locales: Array<string>, topics: Array<{ id: string, label: string }>, taskTypes: Array<{ id: string, label: string }>, onboardingSteps: Array<{ id: string, label: string, panel: Array<string> }>, coordinatorRoles: Array<{ id: string, label: string }> } | null };
+
+export type ConsoleWorkRegionQueryVariables = Exact<{
+  id: string | number;
+  locale?: string | null | undefined;
+}>;
+
+
+export type ConsoleWorkRegionQuery = { region: { id: string, name: string, timeZone: string, work: { unitOrientationRequired: boolean }, taskTypes: Array<{ id: string, label: string }>, topics: Array<{ id: string, label: string }> } | null };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -229,6 +571,205 @@ export const ConsoleMetricsCsvDocument = new TypedDocumentString(`
   metricsCsv(input: $input)
 }
     `) as unknown as TypedDocumentString<ConsoleMetricsCsvQuery, ConsoleMetricsCsvQueryVariables>;
+export const ConsolePayoutPeriodDocument = new TypedDocumentString(`
+    query ConsolePayoutPeriod($regionId: ID!, $month: String!) {
+  payoutPeriod(regionId: $regionId, month: $month) {
+    month
+    status
+    noticeDueOn
+    paymentOn
+    notices {
+      payerId
+      unit {
+        id
+        name
+      }
+      externalRequester
+      status
+      approvedAt
+      totalCents
+      totalsByTaxClass {
+        key
+        amountCents
+      }
+      experts {
+        expert {
+          id
+          displayName
+          pseudonym
+        }
+        totalCents
+        confirmed
+        taxCardMissing
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConsolePayoutPeriodQuery, ConsolePayoutPeriodQueryVariables>;
+export const ConsoleApprovePayoutNoticeDocument = new TypedDocumentString(`
+    mutation ConsoleApprovePayoutNotice($regionId: ID!, $month: String!, $unitId: ID!) {
+  approvePayoutNotice(regionId: $regionId, month: $month, unitId: $unitId) {
+    payerId
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleApprovePayoutNoticeMutation, ConsoleApprovePayoutNoticeMutationVariables>;
+export const ConsolePayoutCsvDocument = new TypedDocumentString(`
+    query ConsolePayoutCsv($regionId: ID!, $month: String!, $unitId: ID!, $dialect: CsvDialect!) {
+  payoutCsv(
+    regionId: $regionId
+    month: $month
+    unitId: $unitId
+    dialect: $dialect
+  )
+}
+    `) as unknown as TypedDocumentString<ConsolePayoutCsvQuery, ConsolePayoutCsvQueryVariables>;
+export const ConsolePoolExpertsDocument = new TypedDocumentString(`
+    query ConsolePoolExperts($regionId: ID!, $filter: ExpertFilterInput, $first: Int, $after: String) {
+  experts(regionId: $regionId, filter: $filter, first: $first, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    nodes {
+      id
+      displayName
+      status
+      languages
+      availableForOffers
+      currentContract {
+        validFrom
+        validTo
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConsolePoolExpertsQuery, ConsolePoolExpertsQueryVariables>;
+export const ConsoleMissingTaxCardsDocument = new TypedDocumentString(`
+    query ConsoleMissingTaxCards($regionId: ID!, $year: Int!) {
+  expertsMissingTaxCard(regionId: $regionId, year: $year, first: 100) {
+    id
+    displayName
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleMissingTaxCardsQuery, ConsoleMissingTaxCardsQueryVariables>;
+export const ConsoleCreateExpertDocument = new TypedDocumentString(`
+    mutation ConsoleCreateExpert($input: CreateExpertInput!) {
+  createExpert(input: $input) {
+    id
+    displayName
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleCreateExpertMutation, ConsoleCreateExpertMutationVariables>;
+export const ConsoleAuditLogDocument = new TypedDocumentString(`
+    query ConsoleAuditLog($regionId: ID!, $subjectId: ID, $first: Int, $after: String) {
+  auditLog(
+    regionId: $regionId
+    subjectId: $subjectId
+    first: $first
+    after: $after
+  ) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    nodes {
+      id
+      at
+      actorId
+      actorName
+      grant
+      action
+      fields
+      operation
+      reason
+      subjectId
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleAuditLogQuery, ConsoleAuditLogQueryVariables>;
+export const ConsolePoolExpertDocument = new TypedDocumentString(`
+    query ConsolePoolExpert($id: ID!, $locale: String) {
+  expert(id: $id) {
+    id
+    regionId
+    displayName
+    status
+    availableForOffers
+    languages
+    municipalities
+    remote
+    topicsPublic
+    introduction(locale: $locale)
+    contact {
+      email
+      phone
+    }
+    topics {
+      id
+      label(locale: $locale)
+    }
+    taskTypes {
+      id
+      label(locale: $locale)
+    }
+    currentContract {
+      validFrom
+      validTo
+    }
+    contracts {
+      id
+      signedOn
+      validFrom
+      validTo
+    }
+    interview {
+      heldOn
+      notes
+      panel {
+        name
+        role
+      }
+    }
+    taxCards {
+      year
+      receivedOn
+    }
+    units {
+      id
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConsolePoolExpertQuery, ConsolePoolExpertQueryVariables>;
+export const ConsoleRecordInterviewDocument = new TypedDocumentString(`
+    mutation ConsoleRecordInterview($id: ID!, $input: RecordExpertInterviewInput!) {
+  recordExpertInterview(id: $id, input: $input) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleRecordInterviewMutation, ConsoleRecordInterviewMutationVariables>;
+export const ConsoleSignContractDocument = new TypedDocumentString(`
+    mutation ConsoleSignContract($id: ID!, $input: SignExpertContractInput!) {
+  signExpertContract(id: $id, input: $input) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleSignContractMutation, ConsoleSignContractMutationVariables>;
+export const ConsoleChangeExpertStatusDocument = new TypedDocumentString(`
+    mutation ConsoleChangeExpertStatus($id: ID!, $status: ExpertStatus!) {
+  changeExpertStatus(id: $id, status: $status) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleChangeExpertStatusMutation, ConsoleChangeExpertStatusMutationVariables>;
 export const ConsoleRegionEditingDocument = new TypedDocumentString(`
     query ConsoleRegionEditing($id: ID!, $at: DateTime, $locale: String) {
   region(id: $id, at: $at) {
@@ -363,3 +904,166 @@ export const ConsoleRulesExamplesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ConsoleRulesExamplesQuery, ConsoleRulesExamplesQueryVariables>;
+export const ConsoleWorkOrdersDocument = new TypedDocumentString(`
+    query ConsoleWorkOrders($regionId: ID!, $filter: OrderFilter, $first: Int, $after: String) {
+  orders(regionId: $regionId, filter: $filter, first: $first, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    nodes {
+      id
+      title
+      status
+      createdAt
+      expertsNeeded
+      taskType {
+        id
+      }
+      unit {
+        id
+        name
+      }
+      sessions {
+        id
+        startsAt
+      }
+      acceptedExperts {
+        id
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleWorkOrdersQuery, ConsoleWorkOrdersQueryVariables>;
+export const ConsoleWorkOrderDocument = new TypedDocumentString(`
+    query ConsoleWorkOrder($id: ID!) {
+  order(id: $id) {
+    id
+    regionId
+    title
+    status
+    kind
+    description
+    language
+    municipality
+    remote
+    expertsNeeded
+    version
+    taskType {
+      id
+    }
+    topics {
+      id
+    }
+    unit {
+      id
+      name
+    }
+    acceptedExperts {
+      id
+      displayName
+    }
+    sessions {
+      id
+      startsAt
+      endsAt
+      status
+      outcome
+      workedMinutes
+      cancellationDeadline
+    }
+    offers {
+      id
+      status
+      offeredAt
+      respondBy
+      expert {
+        id
+        displayName
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleWorkOrderQuery, ConsoleWorkOrderQueryVariables>;
+export const ConsoleOfferCandidatesDocument = new TypedDocumentString(`
+    query ConsoleOfferCandidates($regionId: ID!, $filter: ExpertFilterInput) {
+  experts(regionId: $regionId, filter: $filter, first: 100) {
+    nodes {
+      id
+      displayName
+      languages
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleOfferCandidatesQuery, ConsoleOfferCandidatesQueryVariables>;
+export const ConsoleUnitOrientationsDocument = new TypedDocumentString(`
+    query ConsoleUnitOrientations($unitId: ID!) {
+  unitOrientations(unitId: $unitId) {
+    expertId
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleUnitOrientationsQuery, ConsoleUnitOrientationsQueryVariables>;
+export const ConsoleOfferOrderDocument = new TypedDocumentString(`
+    mutation ConsoleOfferOrder($orderId: ID!, $expertIds: [ID!]!, $respondBy: DateTime) {
+  offerOrder(orderId: $orderId, expertIds: $expertIds, respondBy: $respondBy) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleOfferOrderMutation, ConsoleOfferOrderMutationVariables>;
+export const ConsoleRecordSessionOutcomeDocument = new TypedDocumentString(`
+    mutation ConsoleRecordSessionOutcome($sessionId: ID!, $input: SessionOutcomeInput!) {
+  recordSessionOutcome(sessionId: $sessionId, input: $input) {
+    id
+    status
+    outcome
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleRecordSessionOutcomeMutation, ConsoleRecordSessionOutcomeMutationVariables>;
+export const ConsolePoolRegionDocument = new TypedDocumentString(`
+    query ConsolePoolRegion($id: ID!, $locale: String) {
+  region(id: $id) {
+    id
+    name(locale: $locale)
+    locales
+    topics {
+      id
+      label(locale: $locale)
+    }
+    taskTypes {
+      id
+      label(locale: $locale)
+    }
+    onboardingSteps {
+      id
+      label(locale: $locale)
+      panel
+    }
+    coordinatorRoles {
+      id
+      label(locale: $locale)
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConsolePoolRegionQuery, ConsolePoolRegionQueryVariables>;
+export const ConsoleWorkRegionDocument = new TypedDocumentString(`
+    query ConsoleWorkRegion($id: ID!, $locale: String) {
+  region(id: $id) {
+    id
+    name(locale: $locale)
+    timeZone
+    work {
+      unitOrientationRequired
+    }
+    taskTypes {
+      id
+      label(locale: $locale)
+    }
+    topics {
+      id
+      label(locale: $locale)
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleWorkRegionQuery, ConsoleWorkRegionQueryVariables>;
