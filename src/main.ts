@@ -80,7 +80,7 @@ async function main(): Promise<void> {
   // The one line a newcomer looks for; development tokens are no business of production.
   const hint = production ? '' : '; get a token with: npm run token -- --help';
   console.log(
-    `Kokemuspankki API ready at ${server.url} (health: ${server.url.replace(/graphql$/, 'health')}) in ${seconds} s${hint}`,
+    `Kokemuspankki API ready at ${server.url} (health: ${server.url.replace(/graphql$/, 'health')}, console: ${server.url.replace(/graphql$/, 'console/')}) in ${seconds} s${hint}`,
   );
 }
 
