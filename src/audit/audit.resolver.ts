@@ -1,7 +1,8 @@
 import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
 import { toKeysetConnection, type ConnectionShape } from '../common/pagination';
 import type { RequestContext } from '../context';
-import { listAuditLog } from './audit-log';
+import { listAuditLog, listExpertAudit } from './audit-log';
+import type { AuditEntry } from './audit-entry.entity';
 import { AuditEntryConnection, AuditEntryType } from './audit.types';
 
 @Resolver()
@@ -18,12 +19,23 @@ export class AuditResolver {
     after: string | null,
     @Ctx() ctx: RequestContext,
   ): Promise<ConnectionShape<AuditEntryType>> {
-    const page = await listAuditLog(ctx, regionId, subjectId, first, after);
-    return toKeysetConnection(page, (e) => ({
-      ...e,
-      actorName: e.actorName ?? null,
-      operation: e.operation ?? null,
-      reason: e.reason ?? null,
-    }));
+    return toKeysetConnection(await listAuditLog(ctx, regionId, subjectId, first, after), toEntry);
   }
+
+  @Query(() => AuditEntryConnection, {
+    description: "Who read or changed one expert's personal data (the region's COORDINATOR), newest first.",
+  })
+  async expertAudit(
+    @Arg('expertId', () => ID) expertId: string,
+    @Arg('first', () => Int, { nullable: true, description: 'Page size, 1 to 100 (default 20).' }) first: number | null,
+    @Arg('after', () => String, { nullable: true, description: 'Cursor of the last entry of the previous page.' })
+    after: string | null,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ConnectionShape<AuditEntryType>> {
+    return toKeysetConnection(await listExpertAudit(ctx, expertId, first, after), toEntry);
+  }
+}
+
+function toEntry(e: AuditEntry): AuditEntryType {
+  return { ...e, actorName: e.actorName ?? null, operation: e.operation ?? null, reason: e.reason ?? null };
 }

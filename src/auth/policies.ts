@@ -76,6 +76,8 @@ export const OPERATION_POLICIES = {
   'Mutation.updateUnit': onRow(['REGION_ADMIN'], 'Unit', 'unit'),
 
   'Query.auditLog': inRegion(['REGION_ADMIN']),
+  // The coordinator answers an expert's questions about who read their data.
+  'Query.expertAudit': onRow(['COORDINATOR'], 'Expert', 'expert', 'expertId'),
 
   // The expert service narrows these further (an EXPERT sees only themselves, a PROFESSIONAL only available experts).
   // Roles that read no individual expert cannot probe which expert ids exist.

@@ -51,6 +51,9 @@ test('the pool is searched with the keyboard alone, with the focus visible', asy
   await rows.first().getByRole('link').focus();
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('expert-status')).toHaveText('Applicant');
+  // Who read or changed the expert's data: recording the applicant was a change by this coordinator.
+  const audit = page.getByRole('region', { name: 'Who read or changed the data' }).getByTestId('audit');
+  await expect(audit.getByRole('row').filter({ hasText: 'CHANGE' }).first()).toContainText(`COORDINATOR@${REGION}`);
 });
 
 test('a coordinator records an applicant, interviews, contracts and activates them; input errors show beside their field', async ({

@@ -15,7 +15,13 @@ import {
   type ExpertField,
   type FieldRule,
 } from '../../src/experts/expert-access';
-import { MyDataDocument, RecordTaxCardDocument, SetEarningsLimitDocument } from '../generated/graphql';
+import {
+  ExpertAuditDocument,
+  MyDataDocument,
+  type ExpertAuditQuery,
+  RecordTaxCardDocument,
+  SetEarningsLimitDocument,
+} from '../generated/graphql';
 import { bootTestServer, type TestApi } from '../helpers/boot';
 import { activeExpert, createUnit, ITA } from '../helpers/experts';
 
@@ -133,5 +139,39 @@ describe('audit of every sensitive read', async () => {
       return rule.readers.filter((l) => l !== 'SELF').map((l) => `${tokens[l]!.sub}:${rule.auditFields.join(',')}`);
     });
     expect(reads.map((e) => `${e.actorId}:${e.fields.join(',')}`).sort()).toEqual(expected.sort());
+  });
+
+  it("when the coordinator opens an expert's audit, then it lists the same reads, newest first, a page at a time", async () => {
+    const mine = await api.request(MyDataDocument, { regionId: ITA }, { token: tokens.SELF!.token });
+    const walkReads = (entries: ReadonlyArray<{ action: string; operation?: string | null }>) =>
+      entries.filter((e) => e.action === 'READ' && e.operation?.startsWith('Walk_'));
+    const expected = walkReads(mine.data!.myData.auditEntries).map((e) => `${e.operation}`);
+    const seen: Array<{ action: string; operation?: string | null; subjectId: string }> = [];
+    let after: string | null = null;
+    for (let page = 0; page < 20; page++) {
+      const result = await api.request(
+        ExpertAuditDocument,
+        { expertId, first: 10, after },
+        { token: tokens.COORDINATOR!.token },
+      );
+      expect(result.errors).toBeUndefined();
+      const connection: ExpertAuditQuery['expertAudit'] = result.data!.expertAudit;
+      seen.push(...connection.nodes);
+      if (!connection.pageInfo.hasNextPage) break;
+      after = connection.pageInfo.endCursor ?? null;
+    }
+    expect(seen.every((e) => e.subjectId === expertId)).toBe(true);
+    // myData lists oldest first, the audit newest first.
+    expect(walkReads(seen).map((e) => `${e.operation}`)).toEqual([...expected].reverse());
+  });
+
+  it("when anyone but the region's coordinator asks for an expert's audit, then it is refused, and another region's coordinator finds no such expert", async () => {
+    for (const level of ['UNIT', 'SELF'] as const) {
+      const result = await api.request(ExpertAuditDocument, { expertId }, { token: tokens[level]!.token });
+      expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    }
+    const elsewhere = await api.token({ sub: 'kerttu', grants: ['COORDINATOR@lapland'] });
+    const result = await api.request(ExpertAuditDocument, { expertId }, { token: elsewhere });
+    expect(result.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   });
 });

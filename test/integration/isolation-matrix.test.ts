@@ -10,6 +10,7 @@ import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import {
   AddExpertTrainingDocument,
   AuditLogDocument,
+  ExpertAuditDocument,
   ChangeExpertStatusDocument,
   CreateExpertDocument,
   CreateUnitDocument,
@@ -179,6 +180,7 @@ export const RUNS: Record<string, Run> = {
   'Mutation.updateMyConsent': (api, t) =>
     send(api, UpdateMyConsentDocument, { regionId: OWN, input: { topicsPublic: true } }, t),
   'Query.auditLog': (api, t) => send(api, AuditLogDocument, { regionId: OWN }, t),
+  'Query.expertAudit': (api, t, f) => send(api, ExpertAuditDocument, { expertId: f.expertId }, t),
   'Mutation.createExpert': (api, t) =>
     send(
       api,

@@ -352,6 +352,15 @@ export type ConsoleAuditLogQueryVariables = Exact<{
 
 export type ConsoleAuditLogQuery = { auditLog: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, at: string, actorId: string, actorName: string | null, grant: string, action: string, fields: Array<string>, operation: string | null, reason: string | null, subjectId: string }> } };
 
+export type ConsoleExpertAuditQueryVariables = Exact<{
+  expertId: string | number;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type ConsoleExpertAuditQuery = { expertAudit: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, at: string, actorId: string, actorName: string | null, grant: string, action: string, fields: Array<string>, operation: string | null, reason: string | null, subjectId: string }> } };
+
 export type ConsolePoolExpertQueryVariables = Exact<{
   id: string | number;
   locale?: string | null | undefined;
@@ -692,6 +701,29 @@ export const ConsoleAuditLogDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ConsoleAuditLogQuery, ConsoleAuditLogQueryVariables>;
+export const ConsoleExpertAuditDocument = new TypedDocumentString(`
+    query ConsoleExpertAudit($expertId: ID!, $first: Int, $after: String) {
+  expertAudit(expertId: $expertId, first: $first, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    nodes {
+      id
+      at
+      actorId
+      actorName
+      grant
+      action
+      fields
+      operation
+      reason
+      subjectId
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConsoleExpertAuditQuery, ConsoleExpertAuditQueryVariables>;
 export const ConsolePoolExpertDocument = new TypedDocumentString(`
     query ConsolePoolExpert($id: ID!, $locale: String) {
   expert(id: $id) {

@@ -32,16 +32,53 @@ const AuditQuery = graphql(`
   }
 `);
 
-/** Who read or changed experts' data, newest first (the region admin's audit log). */
-export function AuditTable({ regionId, subjectId }: { regionId: string; subjectId?: string }) {
+const ExpertAuditQuery = graphql(`
+  query ConsoleExpertAudit($expertId: ID!, $first: Int, $after: String) {
+    expertAudit(expertId: $expertId, first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      nodes {
+        id
+        at
+        actorId
+        actorName
+        grant
+        action
+        fields
+        operation
+        reason
+        subjectId
+      }
+    }
+  }
+`);
+
+/**
+ * Who read or changed experts' data, newest first: the region admin's audit log, or, for one
+ * expert, the audit the region's coordinator reads on the expert's page.
+ */
+export function AuditTable({
+  regionId,
+  subjectId,
+  expertId,
+}: {
+  regionId: string;
+  /** The admin's filter on one expert. */
+  subjectId?: string;
+  /** The coordinator's view of one expert. */
+  expertId?: string;
+}) {
   const t = usePoolMessages();
   const { locale } = useI18n();
   const { session } = useSession();
-  const list = useKeysetList(
-    JSON.stringify([regionId, subjectId, session?.token]),
-    async (after) =>
-      (await execute(AuditQuery, { regionId, ...(subjectId ? { subjectId } : {}), first: 50, after }, session?.token))
-        .auditLog,
+  const list = useKeysetList(JSON.stringify([regionId, subjectId, expertId, session?.token]), async (after) =>
+    expertId
+      ? (await execute(ExpertAuditQuery, { expertId, first: 50, after }, session?.token)).expertAudit
+      : (await execute(AuditQuery, { regionId, ...(subjectId ? { subjectId } : {}), first: 50, after }, session?.token))
+          .auditLog,
   );
   const when = (iso: string) =>
     new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Helsinki' }).format(
@@ -61,7 +98,7 @@ export function AuditTable({ regionId, subjectId }: { regionId: string; subjectI
               <th scope="col">{t.action}</th>
               <th scope="col">{t.fields}</th>
               <th scope="col">{t.operation}</th>
-              {!subjectId && <th scope="col">{t.subject}</th>}
+              {!subjectId && !expertId && <th scope="col">{t.subject}</th>}
             </tr>
           </thead>
           <tbody>
@@ -73,7 +110,7 @@ export function AuditTable({ regionId, subjectId }: { regionId: string; subjectI
                 <td>{entry.action}</td>
                 <td>{entry.fields.join(', ')}</td>
                 <td>{entry.operation ?? ''}</td>
-                {!subjectId && <td>{entry.subjectId}</td>}
+                {!subjectId && !expertId && <td>{entry.subjectId}</td>}
               </tr>
             ))}
           </tbody>

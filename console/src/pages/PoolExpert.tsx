@@ -7,7 +7,7 @@ import type { ExpertStatus } from '../gql/graphql';
 import { useI18n } from '../i18n';
 import { today } from '../time';
 import { useQuery } from '../useQuery';
-import { CheckboxList, FormMessages, hasRole, TextInput, useFormErrors } from './forms';
+import { CheckboxList, FormMessages, TextInput, useFormErrors } from './forms';
 import { AuditTable } from './PoolAudit';
 import { useReloadingQuery } from './paging';
 import { usePoolMessages } from './pool.messages';
@@ -98,7 +98,6 @@ const ChangeStatusMutation = graphql(`
 export function PoolExpertPage({ regionId, expertId }: { regionId: string; expertId: string }) {
   const t = usePoolMessages();
   const { locale } = useI18n();
-  const { session } = useSession();
   const [announcement, setAnnouncement] = useState<string | null>(null);
   const region = useQuery(PoolRegionQuery, { id: regionId, locale }).data?.region;
   const { data, error, reload } = useReloadingQuery(PoolExpertQuery, { id: expertId, locale });
@@ -236,14 +235,10 @@ export function PoolExpertPage({ regionId, expertId }: { regionId: string; exper
               onDone={(status) => changed(t.statusChanged(t.statuses[status] ?? status))}
             />
           </section>
-          {hasRole(session, ['REGION_ADMIN'], regionId) ? (
-            <section aria-labelledby="expert-audit">
-              <h2 id="expert-audit">{t.audit}</h2>
-              <AuditTable regionId={regionId} subjectId={expert.id} />
-            </section>
-          ) : (
-            <p className="hint">{t.auditAdminOnly}</p>
-          )}
+          <section aria-labelledby="expert-audit">
+            <h2 id="expert-audit">{t.audit}</h2>
+            <AuditTable regionId={regionId} expertId={expert.id} />
+          </section>
         </>
       )}
     </div>
