@@ -165,6 +165,17 @@ describe('audit of every sensitive read', async () => {
     expect(walkReads(seen).map((e) => `${e.operation}`)).toEqual([...expected].reverse());
   });
 
+  it("when the coordinator's page of an expert's audit holds 1 entry or all of them, then it costs the same statements; 101 is refused naming first", async () => {
+    const token = tokens.COORDINATOR!.token;
+    const one = await api.request(ExpertAuditDocument, { expertId, first: 1 }, { token });
+    const all = await api.request(ExpertAuditDocument, { expertId, first: 100 }, { token });
+    expect(one.data!.expertAudit.nodes).toHaveLength(1);
+    expect(all.data!.expertAudit.nodes.length).toBeGreaterThan(10);
+    expect(all.statements).toBe(one.statements);
+    const tooMany = await api.request(ExpertAuditDocument, { expertId, first: 101 }, { token });
+    expect(tooMany.errors?.[0]?.message).toMatch(/^first: /);
+  });
+
   it("when anyone but the region's coordinator asks for an expert's audit, then it is refused, and another region's coordinator finds no such expert", async () => {
     for (const level of ['UNIT', 'SELF'] as const) {
       const result = await api.request(ExpertAuditDocument, { expertId }, { token: tokens[level]!.token });
