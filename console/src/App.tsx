@@ -34,7 +34,7 @@ const PAGES: ConsolePage[] = [
   },
   // The pool, work and month pages check the role in the region of their path themselves, and
   // their menu entries lead to the first region where the person holds it (ConsolePagesNav).
-  ...(['pool', 'work', 'month'] as const).map((name): ConsolePage => ({
+  ...(['pool', 'orders', 'month'] as const).map((name): ConsolePage => ({
     path: `${name}/:regionId/*`,
     audience: 'anyone',
     render: (p) => <RegionWorkPage page={name} regionId={p.regionId!} rest={p['*'] ?? ''} />,

@@ -18,7 +18,7 @@ test('a coordinator lists the orders by status and offers a requested order to a
 
   await signInAs(page, `demo-coordinator-${REGION}`);
   await page.getByRole('navigation').getByRole('link', { name: 'Work' }).click();
-  await expect(page).toHaveURL(`/console/work/${REGION}`);
+  await expect(page).toHaveURL(`/console/orders/${REGION}`);
   await page.getByLabel('Status').selectOption('REQUESTED');
   await page.getByRole('button', { name: 'Show' }).click();
   const rows = page.getByTestId('orders').locator('tbody tr');
@@ -96,7 +96,7 @@ test('a professional sees the orders without any contact detail; an analyst does
 
   await signInAs(page, `demo-analyst-${REGION}`);
   await expect(page.getByRole('navigation').getByRole('link', { name: 'Work' })).toHaveCount(0);
-  await visitInApp(page, `/console/work/${REGION}`);
+  await visitInApp(page, `/console/orders/${REGION}`);
   await expect(page.getByRole('alert')).toContainText('Orders are for');
   await expect(page.getByTestId('orders')).toHaveCount(0);
 });

@@ -9,10 +9,10 @@ import { WORK_ROLES, WorkPages } from './Work';
 import { useWorkMessages } from './work.messages';
 
 /** The pool, work and month pages under /console/<page>/<regionId>[/...]. */
-type PageName = 'pool' | 'work' | 'month';
+type PageName = 'pool' | 'orders' | 'month';
 
 export function matchConsolePage(rest: string): { page: PageName; regionId: string; rest: string } | null {
-  const match = /^(pool|work|month)\/([a-z0-9-]+)(?:\/(.*))?$/.exec(rest);
+  const match = /^(pool|orders|month)\/([a-z0-9-]+)(?:\/(.*))?$/.exec(rest);
   if (!match) return null;
   return { page: match[1] as PageName, regionId: match[2]!, rest: match[3] ?? '' };
 }
@@ -21,7 +21,7 @@ export function ConsolePage({ page, regionId, rest }: NonNullable<ReturnType<typ
   switch (page) {
     case 'pool':
       return <PoolPages regionId={regionId} rest={rest} />;
-    case 'work':
+    case 'orders':
       return <WorkPages regionId={regionId} rest={rest} />;
     case 'month':
       return rest ? null : <MonthPages regionId={regionId} />;
@@ -36,7 +36,7 @@ export function ConsolePagesNav() {
   const month = useMonthMessages();
   const links = [
     { roles: ['COORDINATOR'], href: (r: string) => `/console/pool/${r}`, label: pool.navPool },
-    { roles: WORK_ROLES, href: (r: string) => `/console/work/${r}`, label: work.navWork },
+    { roles: WORK_ROLES, href: (r: string) => `/console/orders/${r}`, label: work.navWork },
     { roles: MONTH_ROLES, href: (r: string) => `/console/month/${r}`, label: month.navMonth },
     { roles: ['REGION_ADMIN'], href: (r: string) => `/console/pool/${r}/audit`, label: pool.navAudit },
   ];

@@ -52,7 +52,7 @@ const WorkOrdersQuery = graphql(`
 
 /** A date and time in the region's zone, in the console's language. */
 
-/** /console/work/<regionId>[/orders/<id>] */
+/** /console/orders/<regionId>[/orders/<id>] */
 export function WorkPages({ regionId, rest }: { regionId: string; rest: string }) {
   const t = useWorkMessages();
   const { session } = useSession();
@@ -127,7 +127,7 @@ function WorkListPage({ regionId }: { regionId: string }) {
           {list.rows.map((order) => (
             <tr key={order.id} data-order={order.id}>
               <th scope="row">
-                <Link href={`/console/work/${regionId}/orders/${encodeURIComponent(order.id)}`}>{order.title}</Link>
+                <Link href={`/console/orders/${regionId}/orders/${encodeURIComponent(order.id)}`}>{order.title}</Link>
               </th>
               <td>{t.orderStatuses[order.status] ?? order.status}</td>
               <td>{taskLabel(order.taskType.id)}</td>

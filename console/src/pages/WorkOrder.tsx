@@ -125,7 +125,7 @@ export function WorkOrderPage({ regionId, orderId }: { regionId: string; orderId
   return (
     <div className="console-page">
       <p>
-        <Link href={`/console/work/${regionId}`}>{t.back}</Link>
+        <Link href={`/console/orders/${regionId}`}>{t.back}</Link>
       </p>
       <h1>{order?.title ?? orderId}</h1>
       {error && <p role="alert">{error}</p>}
