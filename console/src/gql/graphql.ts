@@ -342,6 +342,8 @@ export type ConsoleCreateExpertMutationVariables = Exact<{
 
 export type ConsoleCreateExpertMutation = { createExpert: { id: string, displayName: string, status: ExpertStatus } };
 
+export type ConsoleAuditEntryFragment = { id: string, at: string, actorId: string, actorName: string | null, grant: string, action: string, fields: Array<string>, operation: string | null, reason: string | null, subjectId: string };
+
 export type ConsoleAuditLogQueryVariables = Exact<{
   regionId: string | number;
   subjectId?: string | number | null | undefined;
@@ -534,7 +536,20 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
-
+export const ConsoleAuditEntryFragmentDoc = new TypedDocumentString(`
+    fragment ConsoleAuditEntry on AuditEntry {
+  id
+  at
+  actorId
+  actorName
+  grant
+  action
+  fields
+  operation
+  reason
+  subjectId
+}
+    `, {"fragmentName":"ConsoleAuditEntry"}) as unknown as TypedDocumentString<ConsoleAuditEntryFragment, unknown>;
 export const ConsoleViewerDocument = new TypedDocumentString(`
     query ConsoleViewer {
   viewer {
@@ -687,20 +702,22 @@ export const ConsoleAuditLogDocument = new TypedDocumentString(`
       endCursor
     }
     nodes {
-      id
-      at
-      actorId
-      actorName
-      grant
-      action
-      fields
-      operation
-      reason
-      subjectId
+      ...ConsoleAuditEntry
     }
   }
 }
-    `) as unknown as TypedDocumentString<ConsoleAuditLogQuery, ConsoleAuditLogQueryVariables>;
+    fragment ConsoleAuditEntry on AuditEntry {
+  id
+  at
+  actorId
+  actorName
+  grant
+  action
+  fields
+  operation
+  reason
+  subjectId
+}`) as unknown as TypedDocumentString<ConsoleAuditLogQuery, ConsoleAuditLogQueryVariables>;
 export const ConsoleExpertAuditDocument = new TypedDocumentString(`
     query ConsoleExpertAudit($expertId: ID!, $first: Int, $after: String) {
   expertAudit(expertId: $expertId, first: $first, after: $after) {
@@ -710,20 +727,22 @@ export const ConsoleExpertAuditDocument = new TypedDocumentString(`
       endCursor
     }
     nodes {
-      id
-      at
-      actorId
-      actorName
-      grant
-      action
-      fields
-      operation
-      reason
-      subjectId
+      ...ConsoleAuditEntry
     }
   }
 }
-    `) as unknown as TypedDocumentString<ConsoleExpertAuditQuery, ConsoleExpertAuditQueryVariables>;
+    fragment ConsoleAuditEntry on AuditEntry {
+  id
+  at
+  actorId
+  actorName
+  grant
+  action
+  fields
+  operation
+  reason
+  subjectId
+}`) as unknown as TypedDocumentString<ConsoleExpertAuditQuery, ConsoleExpertAuditQueryVariables>;
 export const ConsolePoolExpertDocument = new TypedDocumentString(`
     query ConsolePoolExpert($id: ID!, $locale: String) {
   expert(id: $id) {

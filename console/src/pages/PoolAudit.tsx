@@ -8,6 +8,22 @@ import { TextInput } from './forms';
 import { useKeysetList } from './paging';
 import { usePoolMessages } from './pool.messages';
 
+// One selection for the admin's log and the coordinator's view of one expert.
+graphql(`
+  fragment ConsoleAuditEntry on AuditEntry {
+    id
+    at
+    actorId
+    actorName
+    grant
+    action
+    fields
+    operation
+    reason
+    subjectId
+  }
+`);
+
 const AuditQuery = graphql(`
   query ConsoleAuditLog($regionId: ID!, $subjectId: ID, $first: Int, $after: String) {
     auditLog(regionId: $regionId, subjectId: $subjectId, first: $first, after: $after) {
@@ -17,16 +33,7 @@ const AuditQuery = graphql(`
         endCursor
       }
       nodes {
-        id
-        at
-        actorId
-        actorName
-        grant
-        action
-        fields
-        operation
-        reason
-        subjectId
+        ...ConsoleAuditEntry
       }
     }
   }
@@ -41,16 +48,7 @@ const ExpertAuditQuery = graphql(`
         endCursor
       }
       nodes {
-        id
-        at
-        actorId
-        actorName
-        grant
-        action
-        fields
-        operation
-        reason
-        subjectId
+        ...ConsoleAuditEntry
       }
     }
   }

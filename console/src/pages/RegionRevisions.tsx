@@ -1,5 +1,5 @@
-import { useState, type FormEvent } from 'react';
-import { Button, FieldError, Input, Label, Text, TextField } from 'react-aria-components';
+import { useState, type FormEvent, type InputHTMLAttributes } from 'react';
+import { Button, FieldError, Input, Label, Text, TextField, type TextFieldProps } from 'react-aria-components';
 import { execute, GraphQLRequestError, type ApiError } from '../api';
 import { useSession } from '../auth';
 import { graphql } from '../gql';
@@ -293,51 +293,40 @@ function DraftForm({
             </ul>
           </div>
         )}
-        <TextField
-          validationBehavior="aria"
-          isInvalid={!!errors['effectiveFrom']}
+        <PathField
+          path="effectiveFrom"
+          errors={errors}
+          label={t.effectiveFrom}
           className="field"
-          name="effectiveFrom"
           value={effectiveDate}
           onChange={setEffectiveDate}
-        >
-          <Label>{t.effectiveFrom}</Label>
-          <Input type="date" />
-          <FieldError>{errors['effectiveFrom']}</FieldError>
-        </TextField>
-        <TextField
-          validationBehavior="aria"
-          isInvalid={!!errors['reason']}
+          inputProps={{ type: 'date' }}
+        />
+        <PathField
+          path="reason"
+          errors={errors}
+          label={t.reason}
           className="field wide"
-          name="reason"
           value={reason}
           onChange={setReason}
-        >
-          <Label>{t.reason}</Label>
-          <Input />
-          <Text slot="description">{t.reasonHelp}</Text>
-          <FieldError>{errors['reason']}</FieldError>
-        </TextField>
+          description={t.reasonHelp}
+        />
 
         <fieldset>
           <legend>{t.feeRates}</legend>
           <div className="rate-grid">
             {region.feeTable.rows.map((row, i) => (
-              <TextField
-                validationBehavior="aria"
-                isInvalid={!!errors[`changes.feeTable.rows[${i}].hourlyRateCents`]}
+              <PathField
                 key={row.category}
+                path={`changes.feeTable.rows[${i}].hourlyRateCents`}
+                errors={errors}
+                label={t.rateOf(row.label)}
                 className="field"
-                name={`changes.feeTable.rows[${i}].hourlyRateCents`}
                 value={rates[row.category] ?? euros(row.hourlyRateCents)}
                 onChange={(value) => setRates((previous) => ({ ...previous, [row.category]: value }))}
                 inputMode="decimal"
                 data-category={row.category}
-              >
-                <Label>{t.rateOf(row.label)}</Label>
-                <Input />
-                <FieldError>{errors[`changes.feeTable.rows[${i}].hourlyRateCents`]}</FieldError>
-              </TextField>
+              />
             ))}
           </div>
         </fieldset>
@@ -345,80 +334,61 @@ function DraftForm({
         <fieldset>
           <legend>{t.cancellationDeadline}</legend>
           {deadlineKind === 'hours' ? (
-            <TextField
-              validationBehavior="aria"
-              isInvalid={!!errors['changes.cancellationPolicy.deadline.hours']}
+            <PathField
+              path="changes.cancellationPolicy.deadline.hours"
+              errors={errors}
+              label={t.hoursBefore}
               className="field"
-              name="changes.cancellationPolicy.deadline.hours"
               value={deadline.hours ?? String(region.cancellationPolicy.hoursBefore)}
               onChange={(hours) => setDeadline((d) => ({ ...d, hours }))}
               inputMode="numeric"
-            >
-              <Label>{t.hoursBefore}</Label>
-              <Input />
-              <FieldError>{errors['changes.cancellationPolicy.deadline.hours']}</FieldError>
-            </TextField>
+            />
           ) : (
             <>
-              <TextField
-                validationBehavior="aria"
-                isInvalid={!!errors['changes.cancellationPolicy.deadline.days']}
+              <PathField
+                path="changes.cancellationPolicy.deadline.days"
+                errors={errors}
+                label={t.daysBefore}
                 className="field"
-                name="changes.cancellationPolicy.deadline.days"
                 value={deadline.days ?? String(region.cancellationPolicy.daysBefore ?? '')}
                 onChange={(days) => setDeadline((d) => ({ ...d, days }))}
                 inputMode="numeric"
-              >
-                <Label>{t.daysBefore}</Label>
-                <Input />
-                <FieldError>{errors['changes.cancellationPolicy.deadline.days']}</FieldError>
-              </TextField>
-              <TextField
-                validationBehavior="aria"
-                isInvalid={!!errors['changes.cancellationPolicy.deadline.localTime']}
+              />
+              <PathField
+                path="changes.cancellationPolicy.deadline.localTime"
+                errors={errors}
+                label={t.localTime}
                 className="field"
-                name="changes.cancellationPolicy.deadline.localTime"
                 value={deadline.localTime ?? region.cancellationPolicy.localTime ?? ''}
                 onChange={(localTime) => setDeadline((d) => ({ ...d, localTime }))}
-              >
-                <Label>{t.localTime}</Label>
-                <Input />
-                <FieldError>{errors['changes.cancellationPolicy.deadline.localTime']}</FieldError>
-              </TextField>
+              />
             </>
           )}
         </fieldset>
 
         <fieldset>
           <legend>{t.newTopic}</legend>
-          <TextField
-            validationBehavior="aria"
-            isInvalid={!!errors[`changes.topics[${newTopicIndex}].id`]}
+          <PathField
+            path={`changes.topics[${newTopicIndex}].id`}
+            errors={errors}
+            label={t.topicId}
             className="field"
-            name={`changes.topics[${newTopicIndex}].id`}
             value={topic.id}
             onChange={(id) => setTopic((previous) => ({ ...previous, id }))}
-          >
-            <Label>{t.topicId}</Label>
-            <Input />
-            <FieldError>{errors[`changes.topics[${newTopicIndex}].id`]}</FieldError>
-          </TextField>
+          />
           {region.locales.map((code) => (
-            <TextField
-              validationBehavior="aria"
-              isInvalid={!!errors[`changes.topics[${newTopicIndex}].label.${code}`]}
+            <PathField
               key={code}
+              path={`changes.topics[${newTopicIndex}].label.${code}`}
+              errors={errors}
+              label={t.topicLabel(code)}
               className="field"
-              name={`changes.topics[${newTopicIndex}].label.${code}`}
               value={topic.labels[code] ?? ''}
               onChange={(text) =>
                 setTopic((previous) => ({ ...previous, labels: { ...previous.labels, [code]: text } }))
               }
-            >
-              <Label>{t.topicLabel(code)}</Label>
-              <Input lang={code} />
-              <FieldError>{errors[`changes.topics[${newTopicIndex}].label.${code}`]}</FieldError>
-            </TextField>
+              inputProps={{ lang: code }}
+            />
           ))}
         </fieldset>
 
@@ -555,5 +525,34 @@ function RevisionList({ regionId, onPublished }: { regionId: string; onPublished
         ))}
       </tbody>
     </table>
+  );
+}
+
+/**
+ * A text field named by the path the API uses for it (`changes.feeTable.rows[3].hourlyRateCents`),
+ * so that a refusal naming that path shows beside it.
+ */
+function PathField({
+  path,
+  errors,
+  label,
+  description,
+  inputProps,
+  ...field
+}: Omit<TextFieldProps, 'name' | 'isInvalid' | 'validationBehavior'> & {
+  path: string;
+  errors: Record<string, string | undefined>;
+  label: string;
+  description?: string;
+  inputProps?: InputHTMLAttributes<HTMLInputElement>;
+  'data-category'?: string;
+}) {
+  return (
+    <TextField {...field} validationBehavior="aria" isInvalid={!!errors[path]} name={path}>
+      <Label>{label}</Label>
+      <Input {...inputProps} />
+      {description && <Text slot="description">{description}</Text>}
+      <FieldError>{errors[path]}</FieldError>
+    </TextField>
   );
 }
