@@ -9,7 +9,13 @@ import { SupportMeeting } from '../support/support.entity';
 import { ReceptionShift } from '../reception/reception.entity';
 import { FeedbackLink, FeedbackResponse } from '../feedback/feedback.entity';
 import { Notification, Offer, Order, OrderSession } from '../orders/order.entity';
-import { MetricsCell, MetricsOrderFacts, MetricsStaleMonth } from '../metrics/rollup.entity';
+import {
+  MetricsCell,
+  MetricsExpert,
+  MetricsMonth,
+  MetricsOrderFacts,
+  MetricsStaleMonth,
+} from '../metrics/rollup.entity';
 import { FeeLineRecord, MonthConfirmation, NoticeApproval, PayoutPeriodRecord } from '../fees/fee.entity';
 
 /** Every MikroORM entity; listed explicitly so that no file-system discovery runs at start. */
@@ -38,6 +44,8 @@ export const entities = [
   FeedbackResponse,
   FeedbackLink,
   MetricsCell,
+  MetricsExpert,
+  MetricsMonth,
   MetricsOrderFacts,
   MetricsStaleMonth,
 ];

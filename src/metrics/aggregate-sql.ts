@@ -135,13 +135,21 @@ export function wholeMonths(from: string, to: string): string[] | null {
   return months;
 }
 
-/** True when no month of the period has changed since the rollup last rebuilt it. */
-export async function rollupIsFresh(em: EntityManager, regionIds: string[], months: string[]): Promise<boolean> {
-  const [row] = await em.execute<Array<{ stale: boolean }>>(
-    `select exists (select 1 from metrics_stale_month where region_id = any (?::text[]) and month = any (?::text[])) as stale`,
-    [`{${regionIds.join(',')}}`, `{${months.join(',')}}`],
+/**
+ * Whether the rollup can answer: null when a month of the period has changed since the rollup
+ * last rebuilt it, else the number of bits its cells' expert sets are padded to.
+ */
+export async function rollupState(
+  em: EntityManager,
+  regionIds: string[],
+  months: string[],
+): Promise<{ expertBits: number } | null> {
+  const [row] = await em.execute<Array<{ stale: boolean; bits: number | null }>>(
+    `select exists (select 1 from metrics_stale_month where region_id = any (?::text[]) and month = any (?::text[])) as stale,
+            (select max(expert_bits) from metrics_month where region_id = any (?::text[]) and month = any (?::text[])) as bits`,
+    [`{${regionIds.join(',')}}`, `{${months.join(',')}}`, `{${regionIds.join(',')}}`, `{${months.join(',')}}`],
   );
-  return row?.stale === false;
+  return row?.stale === false ? { expertBits: Math.max(1, Number(row.bits ?? 1)) } : null;
 }
 
 /** Dimensions over the rollup's cells `c` and order facts `f` (aliases: u unit, rz region rules, t topic). */
@@ -190,8 +198,13 @@ function medianFrom(histogram: string, keys: string[]): string {
 export function rollupStatement(
   { regionIds, configs, groupBy }: AggregateQuery,
   months: string[],
+  expertBits: number,
 ): [string, unknown[]] {
+  // A type modifier cannot be a parameter; this one is an integer we read from the rollup.
+  if (!Number.isSafeInteger(expertBits) || expertBits < 1) throw new Error(`bad expert set width ${expertBits}`);
   const keys = groupBy.map((_, i) => `d${i}`);
+  // Cells per unit only when the table is split by unit; else the all-units cells ('*').
+  const byUnit = groupBy.includes('UNIT') || groupBy.includes('SERVICE_INTERFACE');
   const byMonth = groupBy.includes('MONTH');
   const byTopic = groupBy.includes('TOPIC');
   const rz = configs.map(() => '(?, ?, ?)').join(', ');
@@ -211,6 +224,7 @@ export function rollupStatement(
           join rz on rz.region_id = c.region_id
           ${unitJoin('c')}
          where c.region_id ${inRegions} and c.month = any (?::text[]) and c.topic ${byTopic ? "<> ''" : "= ''"}
+           and c.unit_key ${byUnit ? "<> '*'" : "= '*'"}
       )`;
   const facts = `,
       facts as (
@@ -243,8 +257,11 @@ export function rollupStatement(
              null, null, null
         from cells p where p.fees is not null ${by('p')}
       union all
-      select 'people', ${sel('p')} count(distinct e.id)::numeric, null, null, null, null, null
-        from cells p cross join lateral unnest(p.expert_ids) as e(id) ${by('p')}
+      select 'people', ${sel('x')} coalesce(sum(x.experts), 0)::numeric, null, null, null, null, null
+        from (select ${sel('p')} bit_count(bit_or(p.experts::bit(${expertBits}))) as experts
+                from cells p group by ${[...keys.map((k) => `p.${k}`), 'p.region_id'].join(', ')}
+              -- Ordinals are per region and an expert belongs to one: the regions' counts add up.
+              having bit_count(bit_or(p.experts::bit(${expertBits}))) > 0) x ${by('x')}
       union all
       select 'offers', ${sel(orderLevel)} sum(${orderLevel}.accepted)::numeric, sum(${orderLevel}.answered)::numeric,
              null, null, null, null

@@ -4,7 +4,7 @@ import { BadUserInputError } from '../common/errors';
 import { checkListLength } from '../common/pagination';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { enterRegions, type RequestScope } from '../scope';
-import { liveStatement, rollupIsFresh, rollupStatement, wholeMonths, type AggregateQuery } from './aggregate-sql';
+import { liveStatement, rollupState, rollupStatement, wholeMonths, type AggregateQuery } from './aggregate-sql';
 import { suppressedCells } from './suppression';
 
 export const METRIC_DIMENSIONS = [
@@ -126,9 +126,9 @@ export class MetricsService {
     // On a read replica when one is configured, so that analytics never slow the API.
     return this.onReadConnection(ctx, regionIds, async (em) => {
       const months = wholeMonths(input.from, input.to);
-      const fresh = months !== null && (await rollupIsFresh(em, regionIds, months));
+      const rollup = months === null ? null : await rollupState(em, regionIds, months);
       const parts = await em.execute<Array<Record<string, unknown>>>(
-        ...(fresh ? rollupStatement(query, months) : liveStatement(query)),
+        ...(rollup && months ? rollupStatement(query, months, rollup.expertBits) : liveStatement(query)),
       );
       const rows = mergeParts(parts, keys);
       // Units are named, not shown as ids (one statement for the table's units).
@@ -246,7 +246,7 @@ export class MetricsService {
           suppressed,
         };
       });
-      return { source: fresh ? 'ROLLUP' : 'LIVE', rows: table } as const;
+      return { source: rollup ? 'ROLLUP' : 'LIVE', rows: table } as const;
     });
   }
 

@@ -1,13 +1,15 @@
-import { Entity, Filter, Index, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, Filter, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { REGION_FILTER } from '../db/region-filter';
 
 /**
  * The analysts' rollup: one row per region, month (in the region's time zone), unit, task type
  * and topic, with what the live aggregate would compute for that cell. `topic` is '' for the row
  * that counts each session once; the per-topic rows count a session under each topic its order
- * asks for ('none' when it asks for none). Sums are additive across cells; the sets (experts,
- * match times) are kept whole so that distinct counts and medians stay exact when cells are
- * combined. Written only by the rollup refresh (rollup.ts), never hydrated.
+ * asks for ('none' when it asks for none). `unitKey` '*' rows hold the same over all units, so
+ * that a table not grouped by unit reads one row where it would read one per unit. Sums are
+ * additive across cells; the sets (experts, match times) are kept whole so that distinct counts
+ * and medians stay exact when cells are combined. Written only by the rollup refresh
+ * (rollup.ts), never hydrated.
  */
 @Entity({ tableName: 'metrics_cell' })
 @Filter(REGION_FILTER)
@@ -18,7 +20,7 @@ export class MetricsCell {
   @PrimaryKey({ type: 'text' })
   month!: string;
 
-  /** The unit's id, or 'external' for orders by external requesters. */
+  /** The unit's id, 'external' for orders by external requesters, or '*' for all of them. */
   @PrimaryKey({ type: 'text' })
   unitKey!: string;
 
@@ -72,9 +74,13 @@ export class MetricsCell {
   @Property({ columnType: 'int[]', type: 'array' })
   matchCounts!: number[];
 
-  /** The experts who accepted the cell's orders: a set, so that combined cells count each once. */
-  @Property({ columnType: 'uuid[]', type: 'array' })
-  expertIds!: string[];
+  /**
+   * The experts who accepted the cell's orders, as a set of their ordinals in the region
+   * (`MetricsExpert`): bit n is set when expert n is in the cell. Combined cells are OR-ed and
+   * the bits counted, which counts each expert once without sorting ids.
+   */
+  @Property({ columnType: 'varbit', type: 'string' })
+  experts!: string;
 
   /** Per side: the sum and number of scale answers, and the number of responses. */
   @Property({ type: 'integer' })
@@ -191,4 +197,42 @@ export class MetricsStaleMonth {
 
   @Property({ type: 'timestamptz', defaultRaw: 'now()' })
   markedAt!: Date;
+}
+
+/**
+ * A small number per expert, fixed once given, so that a rollup cell can hold its experts as a
+ * bit set. Numbered per region from 0 (an expert belongs to one region), by the refresh.
+ */
+@Entity({ tableName: 'metrics_expert' })
+@Filter(REGION_FILTER)
+@Unique({ properties: ['regionId', 'ordinal'] })
+export class MetricsExpert {
+  @PrimaryKey({ type: 'uuid' })
+  expertId!: string;
+
+  @Property({ type: 'text' })
+  regionId!: string;
+
+  @Property({ type: 'integer' })
+  ordinal!: number;
+}
+
+/**
+ * A region's month as the rollup last built it: when, and how many bits its cells' expert sets
+ * have (sets built later may be longer; a query pads them to the longest before combining).
+ */
+@Entity({ tableName: 'metrics_month' })
+@Filter(REGION_FILTER)
+export class MetricsMonth {
+  @PrimaryKey({ type: 'text' })
+  regionId!: string;
+
+  @PrimaryKey({ type: 'text' })
+  month!: string;
+
+  @Property({ type: 'integer' })
+  expertBits!: number;
+
+  @Property({ type: 'timestamptz' })
+  builtAt!: Date;
 }

@@ -34,6 +34,11 @@ const FEEDBACK_COLUMNS = ['expert', 'client', 'professional'].flatMap((s) => [
   `fb_${s}_responses`,
 ]);
 
+/** Cells per unit, and the same over all units ('*'). */
+const CELL_GROUPS = (extra = '') =>
+  `grouping sets ((unit_key, task_type_id, topic${extra}), (task_type_id, topic${extra}))`;
+const CELL_KEY = `coalesce(unit_key, '*') as unit_key, task_type_id, topic`;
+
 /**
  * Rebuilds one region's month of the rollup in the caller's transaction: the month's marks go
  * first, so a change committed while this runs leaves its mark for the next refresh; then the
@@ -47,6 +52,7 @@ export async function rebuildMonth(
 ): Promise<void> {
   await em.execute(`delete from metrics_stale_month where region_id = ? and month = ?`, [regionId, month]);
   await em.execute(`delete from metrics_cell where region_id = ? and month = ?`, [regionId, month]);
+  const expertBits = await numberExperts(em, regionId);
   const where = [regionId, month, month, timeZone, month];
   await em.execute(
     `with base as (
@@ -61,37 +67,41 @@ export async function rebuildMonth(
      ),
      orders as (select distinct unit_key, task_type_id, topic, order_id from base),
      sessions as (
-       select unit_key, task_type_id, topic, count(distinct order_id) as orders,
+       select ${CELL_KEY}, count(distinct order_id) as orders,
               count(*) filter (where outcome = 'COMPLETED') as completed,
               coalesce(sum(worked_minutes) filter (where outcome = 'COMPLETED'), 0) as minutes,
               count(*) filter (where cancellation_class = 'LATE') as late,
               count(*) filter (where outcome = 'CLIENT_NO_SHOW') as no_shows
-         from base group by unit_key, task_type_id, topic
+         from base group by ${CELL_GROUPS()}
      ),
      fees as (
-       select b.unit_key, b.task_type_id, b.topic, sum(f.amount_cents) as fees,
-              coalesce(sum(f.amount_cents) filter (where f.tax_class = 'SALARY'), 0) as salary,
-              coalesce(sum(f.amount_cents) filter (where f.tax_class = 'WORK_COMPENSATION'), 0) as work_compensation
-         from base b join fee_line f on f.session_id = b.session_id
-        group by b.unit_key, b.task_type_id, b.topic
+       select ${CELL_KEY}, sum(amount_cents) as fees,
+              coalesce(sum(amount_cents) filter (where tax_class = 'SALARY'), 0) as salary,
+              coalesce(sum(amount_cents) filter (where tax_class = 'WORK_COMPENSATION'), 0) as work_compensation
+         from (select b.unit_key, b.task_type_id, b.topic, f.amount_cents, f.tax_class
+                 from base b join fee_line f on f.session_id = b.session_id) x
+        group by ${CELL_GROUPS()}
      ),
      offers as (
-       select b.unit_key, b.task_type_id, b.topic,
-              count(*) filter (where f.status in ${ACCEPTED}) as accepted,
-              count(*) filter (where f.status in ${ANSWERED}) as answered,
-              array_agg(distinct f.expert_id) filter (where f.status in ${ACCEPTED}) as expert_ids
-         from orders b join order_offer f on f.order_id = b.order_id
-        group by b.unit_key, b.task_type_id, b.topic
+       select ${CELL_KEY},
+              count(*) filter (where status in ${ACCEPTED}) as accepted,
+              count(*) filter (where status in ${ANSWERED}) as answered,
+              bit_or(set_bit(repeat('0', ?)::varbit, ordinal, 1)) filter (where status in ${ACCEPTED}) as experts
+         from (select b.unit_key, b.task_type_id, b.topic, f.status, m.ordinal
+                 from orders b join order_offer f on f.order_id = b.order_id
+                 left join metrics_expert m on m.expert_id = f.expert_id) x
+        group by ${CELL_GROUPS()}
      ),
      -- Hours to a match, to the minute, as a histogram: a median over many cells then sorts
      -- distinct minutes, not every order.
      match_times as (
-       select b.unit_key, b.task_type_id, b.topic, ${MATCH_HOURS('m.first_accept')} as hours, count(*) as n
-         from orders b
-         join work_order o on o.id = b.order_id
-         join lateral (select min(f.responded_at) as first_accept from order_offer f
-                        where f.order_id = b.order_id and f.status in ${ACCEPTED}) m on m.first_accept is not null
-        group by b.unit_key, b.task_type_id, b.topic, hours
+       select ${CELL_KEY}, hours, count(*) as n
+         from (select b.unit_key, b.task_type_id, b.topic, ${MATCH_HOURS('m.first_accept')} as hours
+                 from orders b
+                 join work_order o on o.id = b.order_id
+                 join lateral (select min(f.responded_at) as first_accept from order_offer f
+                                where f.order_id = b.order_id and f.status in ${ACCEPTED}) m on m.first_accept is not null) x
+        group by ${CELL_GROUPS(', hours')}
      ),
      matched as (
        select unit_key, task_type_id, topic, array_agg(hours order by hours) as match_hours,
@@ -99,26 +109,33 @@ export async function rebuildMonth(
          from match_times group by unit_key, task_type_id, topic
      ),
      feedback as (
-       select b.unit_key, b.task_type_id, b.topic, ${FEEDBACK_SUMS}
-         from orders b
-         join feedback_response r on r.order_id = b.order_id
-         cross join lateral jsonb_array_elements(r.answers) a
-        where (a->>'scale') is not null
-        group by b.unit_key, b.task_type_id, b.topic
+       select ${CELL_KEY}, ${FEEDBACK_SUMS}
+         from (select b.unit_key, b.task_type_id, b.topic, r.id, r.respondent, a
+                 from orders b
+                 join feedback_response r on r.order_id = b.order_id
+                 cross join lateral jsonb_array_elements(r.answers) a
+                where (a->>'scale') is not null) r
+        group by ${CELL_GROUPS()}
      )
      insert into metrics_cell (region_id, month, unit_key, task_type_id, topic, orders, completed, minutes, late, no_shows,
-                               fees, salary, work_compensation, accepted, answered, match_hours, match_counts, expert_ids,
+                               fees, salary, work_compensation, accepted, answered, match_hours, match_counts, experts,
                                ${FEEDBACK_COLUMNS.join(', ')})
      select ?, ?, s.unit_key, s.task_type_id, s.topic, s.orders, s.completed, s.minutes, s.late, s.no_shows,
             f.fees, f.salary, f.work_compensation, coalesce(o.accepted, 0), coalesce(o.answered, 0),
-            coalesce(m.match_hours, '{}'), coalesce(m.match_counts, '{}'), coalesce(o.expert_ids, '{}'),
+            coalesce(m.match_hours, '{}'), coalesce(m.match_counts, '{}'),
+            coalesce(o.experts, repeat('0', ?)::varbit),
             ${FEEDBACK_COLUMNS.map((c) => `coalesce(fb.${c}, 0)`).join(', ')}
        from sessions s
        left join fees f using (unit_key, task_type_id, topic)
        left join offers o using (unit_key, task_type_id, topic)
        left join matched m using (unit_key, task_type_id, topic)
        left join feedback fb using (unit_key, task_type_id, topic)`,
-    [...where, regionId, month],
+    [...where, expertBits, regionId, month, expertBits],
+  );
+  await em.execute(
+    `insert into metrics_month (region_id, month, expert_bits, built_at) values (?, ?, ?, now())
+     on conflict (region_id, month) do update set expert_bits = excluded.expert_bits, built_at = excluded.built_at`,
+    [regionId, month, expertBits],
   );
 
   const [affected] = await em.execute<Array<{ ids: string[] | null }>>(
@@ -155,6 +172,29 @@ export async function rebuildMonth(
       where o.region_id = ? and o.id = any (?::uuid[])`,
     [timeZone, regionId, toArray(ids)],
   );
+}
+
+/**
+ * Gives every expert of the region without an ordinal the next ones, and returns how many bits a
+ * set of the region's experts needs. Refreshes of the same region wait for each other here (for
+ * the rest of their transaction), so two never hand out the same number.
+ */
+async function numberExperts(em: EntityManager, regionId: string): Promise<number> {
+  await em.execute(`select pg_advisory_xact_lock(hashtext('metrics-expert-ordinal'), hashtext(?))`, [regionId]);
+  const [row] = await em.execute<Array<{ bits: number }>>(
+    `with next as (select coalesce(max(ordinal) + 1, 0) as first from metrics_expert where region_id = ?),
+     added as (
+       insert into metrics_expert (expert_id, region_id, ordinal)
+       select e.id, e.region_id, next.first + row_number() over (order by e.id) - 1
+         from expert e cross join next
+        where e.region_id = ? and not exists (select 1 from metrics_expert m where m.expert_id = e.id)
+       returning ordinal
+     )
+     select greatest((select max(ordinal) from added), (select max(ordinal) from metrics_expert where region_id = ?), 0) + 1
+            as bits`,
+    [regionId, regionId, regionId],
+  );
+  return Number(row?.bits ?? 1);
 }
 
 /** A PostgreSQL array literal of uuids (bound as one parameter, whatever its length). */

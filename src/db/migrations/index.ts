@@ -15,6 +15,7 @@ import { Migration20261124004119_metrics_index } from './Migration20261124004119
 import { Migration20261202202213_metrics_rollup } from './Migration20261202202213_metrics_rollup';
 import { Migration20261202205925_experts_page_index } from './Migration20261202205925_experts_page_index';
 import { Migration20261203083958_order_list_indexes } from './Migration20261203083958_order_list_indexes';
+import { Migration20261203104532_metrics_rollup_bitsets } from './Migration20261203104532_metrics_rollup_bitsets';
 
 /** Every migration, in order. Written by `npm run migration:create`; do not edit by hand. */
 export const migrationsList: MigrationObject[] = [
@@ -34,4 +35,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261202202213_metrics_rollup', class: Migration20261202202213_metrics_rollup },
   { name: 'Migration20261202205925_experts_page_index', class: Migration20261202205925_experts_page_index },
   { name: 'Migration20261203083958_order_list_indexes', class: Migration20261203083958_order_list_indexes },
+  { name: 'Migration20261203104532_metrics_rollup_bitsets', class: Migration20261203104532_metrics_rollup_bitsets },
 ];
