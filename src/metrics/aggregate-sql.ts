@@ -163,20 +163,6 @@ const ROLLUP_DIMENSION_SQL: Record<MetricDimension, (table: 'c' | 'f') => string
   ORDERING_MODEL: () => 'rz.model',
 };
 
-const FEEDBACK_PART = (table: string) =>
-  ['expert', 'client', 'professional']
-    .map(
-      (side) => `sum(${table}.fb_${side}_sum)::numeric / nullif(sum(${table}.fb_${side}_answers), 0),
-                 sum(${table}.fb_${side}_responses)::numeric`,
-    )
-    .join(', ');
-
-/**
- * The same parts as the live statement, from the rollup. Sums add up across cells; experts are
- * counted from the cells' sets and medians from their match times, so both stay exact. An order
- * spans months, so a table without MONTH counts orders, offers, matching and feedback from the
- * order facts, once per order.
- */
 /**
  * The median of the match times per cell, as percentile_cont(0.5) computes it, from histograms
  * (distinct hours with their counts): the values at the two middle ranks, and how far between.
@@ -195,6 +181,25 @@ function medianFrom(histogram: string, keys: string[]): string {
       ${by}`;
 }
 
+/** The first day of the month before `month` ('YYYY-MM'). */
+function previousMonthStart(month: string): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return m === 1 ? `${y - 1}-12-01` : `${y}-${String(m - 1).padStart(2, '0')}-01`;
+}
+
+const FEEDBACK_SIDES = ['expert', 'client', 'professional'];
+const FEEDBACK_COLUMNS = FEEDBACK_SIDES.flatMap((side) =>
+  ['sum', 'answers', 'responses'].map((k) => `fb_${side}_${k}`),
+);
+
+/**
+ * The same parts as the live statement, from the rollup. Sums add up across cells; experts are
+ * counted from the cells' bit sets and medians from their match times, so both stay exact. An
+ * order spans months: by MONTH it counts in each month it has a session in, as live; across
+ * months it counts once, from the cells' figures for orders that started in their month, plus
+ * the few orders that started before the period and go on into it (`crossing`, by the GiST
+ * index on their span).
+ */
 export function rollupStatement(
   { regionIds, configs, groupBy }: AggregateQuery,
   months: string[],
@@ -226,28 +231,40 @@ export function rollupStatement(
          where c.region_id ${inRegions} and c.month = any (?::text[]) and c.topic ${byTopic ? "<> ''" : "= ''"}
            and c.unit_key ${byUnit ? "<> '*'" : "= '*'"}
       )`;
-  const facts = `,
-      facts as (
+  const crossing = `,
+      crossing as (
         select ${dims('f').join(', ')}${keys.length ? ',' : ''} f.*
           from metrics_order f
           join rz on rz.region_id = f.region_id
           ${unitJoin('f')}
           ${byTopic ? 'cross join lateral unnest(f.topics) as t(topic)' : ''}
-         where f.region_id ${inRegions} and f.months && ?::text[]
+         where f.region_id ${inRegions} and f.span @> daterange(?::date, ?::date, '[]') and f.months && ?::text[]
       )`;
-  const orderLevel = byMonth ? 'p' : 'q';
-  const median = (fromCells: boolean) =>
-    medianFrom(
-      fromCells
-        ? `select ${sel('p')} h.hours, sum(h.n) as n from cells p
-             cross join lateral unnest(p.match_hours, p.match_counts) as h(hours, n)
-            group by ${[...keys.map((k) => `p.${k}`), 'h.hours'].join(', ')}`
-        : `select ${sel('q')} q.match_hours as hours, count(*) as n from facts q where q.match_hours is not null
-            group by ${[...keys.map((k) => `q.${k}`), 'q.match_hours'].join(', ')}`,
-      keys,
-    );
+  /** Order-level columns per group: by month the cells' own; else once per order. */
+  const orderLevel = (columns: Array<[cell: string, first: string, crossing: string]>) =>
+    byMonth
+      ? `select ${sel('p')} ${columns.map(([c], i) => `p.${c} as v${i}`).join(', ')} from cells p`
+      : `select ${sel('p')} ${columns.map(([, c], i) => `p.${c} as v${i}`).join(', ')} from cells p
+         union all
+         select ${sel('q')} ${columns.map(([, , c], i) => `${c} as v${i}`).join(', ')} from crossing q`;
+  const histogram = byMonth
+    ? `select ${sel('p')} h.hours, h.n from cells p cross join lateral unnest(p.match_hours, p.match_counts) as h(hours, n)`
+    : `select ${sel('p')} h.hours, h.n
+         from cells p cross join lateral unnest(p.first_match_hours, p.first_match_counts) as h(hours, n)
+       union all
+       select ${sel('q')} q.match_hours, 1 from crossing q where q.match_hours is not null`;
+  const median = medianFrom(
+    `select ${sel('h')} h.hours, sum(h.n) as n from (${histogram}) h
+      group by ${[...keys.map((k) => `h.${k}`), 'h.hours'].join(', ')}`,
+    keys,
+  );
+  const feedback = FEEDBACK_COLUMNS.map((c): [string, string, string] => [c, c.replace('fb_', 'fb_first_'), `q.${c}`]);
+  const feedbackValues = FEEDBACK_SIDES.flatMap((_, i) => [
+    `sum(o.v${i * 3})::numeric / nullif(sum(o.v${i * 3 + 1}), 0)`,
+    `sum(o.v${i * 3 + 2})::numeric`,
+  ]).join(', ');
   const sql = `
-      with rz(region_id, tz, model) as (values ${rz}),${cells}${byMonth ? '' : facts}
+      with rz(region_id, tz, model) as (values ${rz}),${cells}${byMonth ? '' : crossing}
       select 'sessions' as part, ${sel('p')} ${byMonth ? 'coalesce(sum(p.orders), 0)::numeric' : 'null::numeric'} as v1,
              coalesce(sum(p.completed), 0)::numeric as v2, coalesce(sum(p.minutes), 0)::numeric as v3,
              coalesce(sum(p.late), 0)::numeric as v4, coalesce(sum(p.no_shows), 0)::numeric as v5, null::numeric as v6
@@ -263,21 +280,25 @@ export function rollupStatement(
               -- Ordinals are per region and an expert belongs to one: the regions' counts add up.
               having bit_count(bit_or(p.experts::bit(${expertBits}))) > 0) x ${by('x')}
       union all
-      select 'offers', ${sel(orderLevel)} sum(${orderLevel}.accepted)::numeric, sum(${orderLevel}.answered)::numeric,
-             null, null, null, null
-        from ${byMonth ? 'cells' : 'facts'} ${orderLevel} ${by(orderLevel)}
+      select 'offers', ${sel('o')} sum(o.v0)::numeric, sum(o.v1)::numeric, null, null, null, null
+        from (${orderLevel([
+          ['accepted', 'first_accepted', 'q.accepted'],
+          ['answered', 'first_answered', 'q.answered'],
+        ])}) o ${by('o')}
       union all
       select 'matched', ${sel('m')} (m.low + (m.high - m.low) * m.fraction)::numeric, null, null, null, null, null
-        from (${median(byMonth)}) m
+        from (${median}) m
       union all
-      select 'feedback', ${sel(orderLevel)} ${FEEDBACK_PART(orderLevel)}
-        from ${byMonth ? 'cells' : 'facts'} ${orderLevel} ${by(orderLevel)}
+      select 'feedback', ${sel('o')} ${feedbackValues}
+        from (${orderLevel(feedback)}) o ${by('o')}
       ${
         byMonth
           ? ''
           : `union all
-      select 'orders', ${sel('q')} count(*)::numeric, null, null, null, null, null from facts q ${by('q')}`
+      select 'orders', ${sel('o')} sum(o.v0)::numeric, null, null, null, null, null
+        from (${orderLevel([['orders', 'first_orders', '1']])}) o ${by('o')}`
       }`;
   const monthList = `{${months.join(',')}}`;
-  return [sql, [...rzParams, ...regionIds, monthList, ...(byMonth ? [] : [...regionIds, monthList])]];
+  const crossingParams = [...regionIds, previousMonthStart(months[0]!), `${months[0]!}-01`, monthList];
+  return [sql, [...rzParams, ...regionIds, monthList, ...(byMonth ? [] : crossingParams)]];
 }

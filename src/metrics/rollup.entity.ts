@@ -109,6 +109,53 @@ export class MetricsCell {
 
   @Property({ type: 'integer' })
   fbProfessionalResponses!: number;
+
+  /**
+   * The order-level figures again, counting only the orders whose first session (of all their
+   * sessions) is in this month. A table over several months without MONTH counts each order
+   * once: from these, plus the orders that started before the period (`MetricsOrderFacts.span`).
+   */
+  @Property({ type: 'integer' })
+  firstOrders!: number;
+
+  @Property({ type: 'integer' })
+  firstAccepted!: number;
+
+  @Property({ type: 'integer' })
+  firstAnswered!: number;
+
+  @Property({ columnType: 'double precision[]', type: 'array' })
+  firstMatchHours!: number[];
+
+  @Property({ columnType: 'int[]', type: 'array' })
+  firstMatchCounts!: number[];
+
+  @Property({ type: 'integer' })
+  fbFirstExpertSum!: number;
+
+  @Property({ type: 'integer' })
+  fbFirstExpertAnswers!: number;
+
+  @Property({ type: 'integer' })
+  fbFirstExpertResponses!: number;
+
+  @Property({ type: 'integer' })
+  fbFirstClientSum!: number;
+
+  @Property({ type: 'integer' })
+  fbFirstClientAnswers!: number;
+
+  @Property({ type: 'integer' })
+  fbFirstClientResponses!: number;
+
+  @Property({ type: 'integer' })
+  fbFirstProfessionalSum!: number;
+
+  @Property({ type: 'integer' })
+  fbFirstProfessionalAnswers!: number;
+
+  @Property({ type: 'integer' })
+  fbFirstProfessionalResponses!: number;
 }
 
 /**
@@ -138,6 +185,14 @@ export class MetricsOrderFacts {
 
   @Property({ type: 'array' })
   months!: string[];
+
+  /** From the first day of its first month to the first day of its last (searched with a GiST index). */
+  @Property({ columnType: 'daterange', type: 'string' })
+  @Index({
+    name: 'metrics_order_span_index',
+    expression: 'create index "metrics_order_span_index" on "metrics_order" using gist ("span")',
+  })
+  span!: string;
 
   @Property({ type: 'integer' })
   accepted!: number;

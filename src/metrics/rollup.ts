@@ -19,20 +19,30 @@ export const MATCH_HOURS = (acceptedAt: string) =>
 const ACCEPTED = `('ACCEPTED', 'WITHDRAWN')`;
 const ANSWERED = `('ACCEPTED', 'WITHDRAWN', 'DECLINED', 'EXPIRED')`;
 
-/** Per side: sum and count of scale answers and count of responses, over feedback rows `r` with answers `a`. */
-const FEEDBACK_SUMS = ['EXPERT', 'CLIENT', 'PROFESSIONAL']
-  .map((side) => {
-    const name = side.toLowerCase();
-    return `coalesce(sum((a->>'scale')::numeric) filter (where r.respondent = '${side}'), 0)::int as fb_${name}_sum,
-            count(*) filter (where r.respondent = '${side}') as fb_${name}_answers,
-            count(distinct r.id) filter (where r.respondent = '${side}') as fb_${name}_responses`;
-  })
-  .join(',\n');
-const FEEDBACK_COLUMNS = ['expert', 'client', 'professional'].flatMap((s) => [
-  `fb_${s}_sum`,
-  `fb_${s}_answers`,
-  `fb_${s}_responses`,
-]);
+/**
+ * Per side: sum and count of scale answers and count of responses, over feedback rows `r` with
+ * answers `a`, named `${prefix}expert_sum` and so on; `only` narrows the rows counted.
+ */
+const feedbackSums = (prefix = 'fb_', only = 'true') =>
+  ['EXPERT', 'CLIENT', 'PROFESSIONAL']
+    .map((side) => {
+      const name = `${prefix}${side.toLowerCase()}`;
+      const where = `r.respondent = '${side}' and ${only}`;
+      return `coalesce(sum((a->>'scale')::numeric) filter (where ${where}), 0)::int as ${name}_sum,
+            count(*) filter (where ${where}) as ${name}_answers,
+            count(distinct r.id) filter (where ${where}) as ${name}_responses`;
+    })
+    .join(',\n');
+const FEEDBACK_SUMS = feedbackSums();
+const feedbackColumns = (prefix = 'fb_') =>
+  ['expert', 'client', 'professional'].flatMap((s) => [
+    `${prefix}${s}_sum`,
+    `${prefix}${s}_answers`,
+    `${prefix}${s}_responses`,
+  ]);
+const FEEDBACK_COLUMNS = feedbackColumns();
+/** The same, counting only orders whose first session is in the cell's month. */
+const FIRST_FEEDBACK_COLUMNS = feedbackColumns('fb_first_');
 
 /** Cells per unit, and the same over all units ('*'). */
 const CELL_GROUPS = (extra = '') =>
@@ -65,7 +75,18 @@ export async function rebuildMonth(
                                                      else array['none'] end) as t(topic)
         where ${SESSIONS_OF_MONTH}
      ),
-     orders as (select distinct unit_key, task_type_id, topic, order_id from base),
+     -- Whether the order's first session (of all its sessions) is in this month: a table over
+     -- several months counts an order once, in the month where it started.
+     firsts as (
+       select d.order_id
+         from (select distinct order_id from base) d
+         cross join lateral (select min(f.starts_at) as at from order_session f where f.order_id = d.order_id) m
+        where to_char(m.at at time zone ?, 'YYYY-MM') = ?
+     ),
+     orders as (
+       select b.*, exists (select 1 from firsts f where f.order_id = b.order_id) as is_first
+         from (select distinct unit_key, task_type_id, topic, order_id from base) b
+     ),
      sessions as (
        select ${CELL_KEY}, count(distinct order_id) as orders,
               count(*) filter (where outcome = 'COMPLETED') as completed,
@@ -86,17 +107,22 @@ export async function rebuildMonth(
        select ${CELL_KEY},
               count(*) filter (where status in ${ACCEPTED}) as accepted,
               count(*) filter (where status in ${ANSWERED}) as answered,
+              count(*) filter (where status in ${ACCEPTED} and is_first) as first_accepted,
+              count(*) filter (where status in ${ANSWERED} and is_first) as first_answered,
               bit_or(set_bit(repeat('0', ?)::varbit, ordinal, 1)) filter (where status in ${ACCEPTED}) as experts
-         from (select b.unit_key, b.task_type_id, b.topic, f.status, m.ordinal
+         from (select b.unit_key, b.task_type_id, b.topic, b.is_first, f.status, m.ordinal
                  from orders b join order_offer f on f.order_id = b.order_id
                  left join metrics_expert m on m.expert_id = f.expert_id) x
         group by ${CELL_GROUPS()}
      ),
+     firsts_counted as (
+       select ${CELL_KEY}, count(*) filter (where is_first) as first_orders from orders group by ${CELL_GROUPS()}
+     ),
      -- Hours to a match, to the minute, as a histogram: a median over many cells then sorts
      -- distinct minutes, not every order.
      match_times as (
-       select ${CELL_KEY}, hours, count(*) as n
-         from (select b.unit_key, b.task_type_id, b.topic, ${MATCH_HOURS('m.first_accept')} as hours
+       select ${CELL_KEY}, hours, count(*) as n, count(*) filter (where is_first) as n_first
+         from (select b.unit_key, b.task_type_id, b.topic, b.is_first, ${MATCH_HOURS('m.first_accept')} as hours
                  from orders b
                  join work_order o on o.id = b.order_id
                  join lateral (select min(f.responded_at) as first_accept from order_offer f
@@ -105,12 +131,14 @@ export async function rebuildMonth(
      ),
      matched as (
        select unit_key, task_type_id, topic, array_agg(hours order by hours) as match_hours,
-              array_agg(n order by hours) as match_counts
+              array_agg(n order by hours) as match_counts,
+              array_agg(hours order by hours) filter (where n_first > 0) as first_match_hours,
+              array_agg(n_first order by hours) filter (where n_first > 0) as first_match_counts
          from match_times group by unit_key, task_type_id, topic
      ),
      feedback as (
-       select ${CELL_KEY}, ${FEEDBACK_SUMS}
-         from (select b.unit_key, b.task_type_id, b.topic, r.id, r.respondent, a
+       select ${CELL_KEY}, ${FEEDBACK_SUMS}, ${feedbackSums('fb_first_', 'is_first')}
+         from (select b.unit_key, b.task_type_id, b.topic, b.is_first, r.id, r.respondent, a
                  from orders b
                  join feedback_response r on r.order_id = b.order_id
                  cross join lateral jsonb_array_elements(r.answers) a
@@ -119,18 +147,23 @@ export async function rebuildMonth(
      )
      insert into metrics_cell (region_id, month, unit_key, task_type_id, topic, orders, completed, minutes, late, no_shows,
                                fees, salary, work_compensation, accepted, answered, match_hours, match_counts, experts,
-                               ${FEEDBACK_COLUMNS.join(', ')})
+                               ${FEEDBACK_COLUMNS.join(', ')}, first_orders, first_accepted, first_answered,
+                               first_match_hours, first_match_counts, ${FIRST_FEEDBACK_COLUMNS.join(', ')})
      select ?, ?, s.unit_key, s.task_type_id, s.topic, s.orders, s.completed, s.minutes, s.late, s.no_shows,
             f.fees, f.salary, f.work_compensation, coalesce(o.accepted, 0), coalesce(o.answered, 0),
             coalesce(m.match_hours, '{}'), coalesce(m.match_counts, '{}'),
             coalesce(o.experts, repeat('0', ?)::varbit),
-            ${FEEDBACK_COLUMNS.map((c) => `coalesce(fb.${c}, 0)`).join(', ')}
+            ${FEEDBACK_COLUMNS.map((c) => `coalesce(fb.${c}, 0)`).join(', ')},
+            n.first_orders, coalesce(o.first_accepted, 0), coalesce(o.first_answered, 0),
+            coalesce(m.first_match_hours, '{}'), coalesce(m.first_match_counts, '{}'),
+            ${FIRST_FEEDBACK_COLUMNS.map((c) => `coalesce(fb.${c}, 0)`).join(', ')}
        from sessions s
+       join firsts_counted n using (unit_key, task_type_id, topic)
        left join fees f using (unit_key, task_type_id, topic)
        left join offers o using (unit_key, task_type_id, topic)
        left join matched m using (unit_key, task_type_id, topic)
        left join feedback fb using (unit_key, task_type_id, topic)`,
-    [...where, expertBits, regionId, month, expertBits],
+    [...where, timeZone, month, expertBits, regionId, month, expertBits],
   );
   await em.execute(
     `insert into metrics_month (region_id, month, expert_bits, built_at) values (?, ?, ?, now())
@@ -153,15 +186,17 @@ export async function rebuildMonth(
     toArray(ids),
   ]);
   await em.execute(
-    `insert into metrics_order (order_id, region_id, unit_key, task_type_id, topics, months, accepted, answered, match_hours,
-                                ${FEEDBACK_COLUMNS.join(', ')})
+    `insert into metrics_order (order_id, region_id, unit_key, task_type_id, topics, months, span, accepted, answered,
+                                match_hours, ${FEEDBACK_COLUMNS.join(', ')})
      select o.id, o.region_id, coalesce(o.unit_id::text, 'external'), o.task_type_id,
             case when cardinality(o.topic_ids) > 0 then o.topic_ids else array['none'] end,
-            ms.months, f.accepted, f.answered, ${MATCH_HOURS('f.first_accept')},
+            ms.months, daterange((ms.months[1] || '-01')::date, (ms.months[cardinality(ms.months)] || '-01')::date, '[]'),
+            f.accepted, f.answered, ${MATCH_HOURS('f.first_accept')},
             ${FEEDBACK_COLUMNS.map((c) => `fb.${c}`).join(', ')}
        from work_order o
-       join lateral (select array_agg(distinct to_char(s.starts_at at time zone ?, 'YYYY-MM')) as months
-                       from order_session s where s.order_id = o.id) ms on ms.months is not null
+       join lateral (select array_agg(m.month order by m.month) as months
+                       from (select distinct to_char(s.starts_at at time zone ?, 'YYYY-MM') as month
+                               from order_session s where s.order_id = o.id) m) ms on ms.months is not null
        cross join lateral (select count(*) filter (where f.status in ${ACCEPTED}) as accepted,
                                   count(*) filter (where f.status in ${ANSWERED}) as answered,
                                   min(f.responded_at) filter (where f.status in ${ACCEPTED}) as first_accept

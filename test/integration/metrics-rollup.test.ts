@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  AddOrderSessionDocument,
   CancelSessionDocument,
   FeedbackLinkDocument,
   MetricsDocument,
@@ -251,6 +252,50 @@ describe('the metrics rollup', () => {
     const rolled = await tableOf(input);
     expect(rolled.source).toBe('ROLLUP');
     expect(comparable(rolled)).toEqual(comparable(live));
+  });
+
+  it('when an order gets a session in an earlier month, then after the refresh it is counted once across both months', async () => {
+    const saved = clock;
+    clock = new Date(helsinki('2026-06-01T09:00'));
+    const unit = await unitIn(api, ITA, 'Aikuissosiaalityö', 'working-age');
+    const order = await placeOrder(api, coordinator, {
+      regionId: ITA,
+      unitId: unit,
+      taskTypeId: 'individual-work',
+      topicIds: ['addictions'],
+      title: 'Tilaus heinäkuulle',
+      language: 'fi',
+      municipality: 'Porvoo',
+      preparationMinutes: 0,
+      sessions: [{ startsAt: helsinki('2026-07-20T10:00'), endsAt: helsinki('2026-07-20T11:00') }],
+    });
+    await refreshMetricsRollup(api.server.services);
+    const measures: Measure[] = ['ORDERS', 'OFFER_ACCEPTANCE_RATE', 'MEDIAN_HOURS_TO_MATCH', 'DISTINCT_EXPERTS'];
+    const throughJuly: MetricsInput = { regionIds: [ITA], from: '2026-05-01', to: '2026-07-31', groupBy: [], measures };
+    const throughJune: MetricsInput = { ...throughJuly, to: '2026-06-30' };
+    const ordersIn = (t: MetricsQuery['metrics']) => {
+      expect(t.rows[0]!.suppressed).toBe(false);
+      return t.rows[0]!.values.find((v) => v.measure === 'ORDERS')!.value;
+    };
+    const before = [await tableOf(throughJuly), await tableOf(throughJune)];
+    expect(before.map((t) => t.source)).toEqual(['ROLLUP', 'ROLLUP']);
+    // The order had its only session in July; it starts in June now.
+    const added = await api.request(
+      AddOrderSessionDocument,
+      { orderId: order.id, input: { startsAt: helsinki('2026-06-22T10:00'), endsAt: helsinki('2026-06-22T11:00') } },
+      { token: coordinator },
+    );
+    clock = saved;
+    expect(added.errors).toBeUndefined();
+    const live = [await tableOf(throughJuly), await tableOf(throughJune)];
+    expect(live.map((t) => t.source)).toEqual(['LIVE', 'LIVE']);
+    // Once in May to July as before; and now in May to June too.
+    expect(ordersIn(live[0]!)).toBe(ordersIn(before[0]!));
+    expect(ordersIn(live[1]!)).toBe(ordersIn(before[1]!)! + 1);
+    await refreshMetricsRollup(api.server.services);
+    const rolled = [await tableOf(throughJuly), await tableOf(throughJune)];
+    expect(rolled.map((t) => t.source)).toEqual(['ROLLUP', 'ROLLUP']);
+    expect(rolled.map(comparable)).toEqual(live.map(comparable));
   });
 
   it('when the period does not end on a month boundary, then the table is computed live', async () => {

@@ -3,13 +3,13 @@ import { Migration } from '@mikro-orm/migrations';
 const IN_REGION = `region_id = any ((select string_to_array(nullif(current_setting('app.region_ids', true), ''), ','))::text[])`;
 
 /** Months (UTC, a day either side) of the sessions in a set of rows with `starts_at`, as marks. */
-const MARK_SESSIONS = (rows: string) => `
+export const MARK_SESSIONS = (rows: string) => `
   insert into metrics_stale_month (region_id, month)
   select distinct r.region_id, to_char(d.at at time zone 'UTC', 'YYYY-MM')
     from ${rows} r cross join lateral (values (r.starts_at - interval '1 day'), (r.starts_at + interval '1 day')) d(at)`;
 
 /** Marks the months of every session of the orders named in `orders` (a query of order ids). */
-const MARK_ORDERS = (orders: string) => `
+export const MARK_ORDERS = (orders: string) => `
   insert into metrics_stale_month (region_id, month)
   select distinct s.region_id, to_char(d.at at time zone 'UTC', 'YYYY-MM')
     from order_session s cross join lateral (values (s.starts_at - interval '1 day'), (s.starts_at + interval '1 day')) d(at)
@@ -19,7 +19,7 @@ const MARK_ORDERS = (orders: string) => `
  * The rollup's marks are written in the same transaction as the change they follow, by
  * statement-level triggers (one insert per statement, however many rows it changed).
  */
-const TRIGGERS: Array<{ table: string; fn: string; body: { inserted?: string; updated?: string; deleted?: string } }> =
+export const TRIGGERS: Array<{ table: string; fn: string; body: { inserted?: string; updated?: string; deleted?: string } }> =
   [
     {
       table: 'order_session',

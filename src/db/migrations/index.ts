@@ -16,6 +16,7 @@ import { Migration20261202202213_metrics_rollup } from './Migration2026120220221
 import { Migration20261202205925_experts_page_index } from './Migration20261202205925_experts_page_index';
 import { Migration20261203083958_order_list_indexes } from './Migration20261203083958_order_list_indexes';
 import { Migration20261203104532_metrics_rollup_bitsets } from './Migration20261203104532_metrics_rollup_bitsets';
+import { Migration20261203105652_metrics_rollup_first_month } from './Migration20261203105652_metrics_rollup_first_month';
 
 /** Every migration, in order. Written by `npm run migration:create`; do not edit by hand. */
 export const migrationsList: MigrationObject[] = [
@@ -36,4 +37,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261202205925_experts_page_index', class: Migration20261202205925_experts_page_index },
   { name: 'Migration20261203083958_order_list_indexes', class: Migration20261203083958_order_list_indexes },
   { name: 'Migration20261203104532_metrics_rollup_bitsets', class: Migration20261203104532_metrics_rollup_bitsets },
+  { name: 'Migration20261203105652_metrics_rollup_first_month', class: Migration20261203105652_metrics_rollup_first_month },
 ];
