@@ -14,6 +14,7 @@ import {
   MetricsExpert,
   MetricsMonth,
   MetricsOrderFacts,
+  MetricsOrderMonth,
   MetricsStaleMonth,
 } from '../metrics/rollup.entity';
 import { FeeLineRecord, MonthConfirmation, NoticeApproval, PayoutPeriodRecord } from '../fees/fee.entity';
@@ -47,5 +48,6 @@ export const entities = [
   MetricsExpert,
   MetricsMonth,
   MetricsOrderFacts,
+  MetricsOrderMonth,
   MetricsStaleMonth,
 ];

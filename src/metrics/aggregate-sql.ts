@@ -181,12 +181,6 @@ function medianFrom(histogram: string, keys: string[]): string {
       ${by}`;
 }
 
-/** The first day of the month before `month` ('YYYY-MM'). */
-function previousMonthStart(month: string): string {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  return m === 1 ? `${y - 1}-12-01` : `${y}-${String(m - 1).padStart(2, '0')}-01`;
-}
-
 const FEEDBACK_SIDES = ['expert', 'client', 'professional'];
 const FEEDBACK_COLUMNS = FEEDBACK_SIDES.flatMap((side) =>
   ['sum', 'answers', 'responses'].map((k) => `fb_${side}_${k}`),
@@ -197,8 +191,7 @@ const FEEDBACK_COLUMNS = FEEDBACK_SIDES.flatMap((side) =>
  * counted from the cells' bit sets and medians from their match times, so both stay exact. An
  * order spans months: by MONTH it counts in each month it has a session in, as live; across
  * months it counts once, from the cells' figures for orders that started in their month, plus
- * the few orders that started before the period and go on into it (`crossing`, by the GiST
- * index on their span).
+ * the few orders that started before the period and go on into it (`crossing`).
  */
 export function rollupStatement(
   { regionIds, configs, groupBy }: AggregateQuery,
@@ -234,11 +227,12 @@ export function rollupStatement(
   const crossing = `,
       crossing as (
         select ${dims('f').join(', ')}${keys.length ? ',' : ''} f.*
-          from metrics_order f
+          from metrics_order_month x
+          join metrics_order f on f.order_id = x.order_id
           join rz on rz.region_id = f.region_id
           ${unitJoin('f')}
           ${byTopic ? 'cross join lateral unnest(f.topics) as t(topic)' : ''}
-         where f.region_id ${inRegions} and f.span @> daterange(?::date, ?::date, '[]') and f.months && ?::text[]
+         where x.region_id ${inRegions} and x.month = ? and not x.first and f.months && ?::text[]
       )`;
   /** Order-level columns per group: by month the cells' own; else once per order. */
   const orderLevel = (columns: Array<[cell: string, first: string, crossing: string]>) =>
@@ -299,6 +293,6 @@ export function rollupStatement(
         from (${orderLevel([['orders', 'first_orders', '1']])}) o ${by('o')}`
       }`;
   const monthList = `{${months.join(',')}}`;
-  const crossingParams = [...regionIds, previousMonthStart(months[0]!), `${months[0]!}-01`, monthList];
+  const crossingParams = [...regionIds, months[0]!, monthList];
   return [sql, [...rzParams, ...regionIds, monthList, ...(byMonth ? [] : crossingParams)]];
 }

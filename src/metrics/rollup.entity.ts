@@ -113,7 +113,7 @@ export class MetricsCell {
   /**
    * The order-level figures again, counting only the orders whose first session (of all their
    * sessions) is in this month. A table over several months without MONTH counts each order
-   * once: from these, plus the orders that started before the period (`MetricsOrderFacts.span`).
+   * once: from these, plus the orders that started before the period (`MetricsOrderMonth`).
    */
   @Property({ type: 'integer' })
   firstOrders!: number;
@@ -186,14 +186,6 @@ export class MetricsOrderFacts {
   @Property({ type: 'array' })
   months!: string[];
 
-  /** From the first day of its first month to the first day of its last (searched with a GiST index). */
-  @Property({ columnType: 'daterange', type: 'string' })
-  @Index({
-    name: 'metrics_order_span_index',
-    expression: 'create index "metrics_order_span_index" on "metrics_order" using gist ("span")',
-  })
-  span!: string;
-
   @Property({ type: 'integer' })
   accepted!: number;
 
@@ -229,6 +221,27 @@ export class MetricsOrderFacts {
 
   @Property({ type: 'integer' })
   fbProfessionalResponses!: number;
+}
+
+/**
+ * The months an order's sessions span, first to last (gaps included): found by month with a
+ * plain index (a range operator would not be used under row-level security). `first` marks its
+ * first month; the other rows find the orders that began before a period and go on into it.
+ */
+@Entity({ tableName: 'metrics_order_month' })
+@Filter(REGION_FILTER)
+export class MetricsOrderMonth {
+  @PrimaryKey({ type: 'text' })
+  regionId!: string;
+
+  @PrimaryKey({ type: 'text' })
+  month!: string;
+
+  @PrimaryKey({ type: 'uuid' })
+  orderId!: string;
+
+  @Property({ type: 'boolean' })
+  first!: boolean;
 }
 
 /**

@@ -175,23 +175,23 @@ export async function rebuildMonth(
     `select array_agg(distinct order_id) as ids from (
        select s.order_id from order_session s where ${SESSIONS_OF_MONTH}
        union all
-       select order_id from metrics_order where region_id = ? and ? = any (months)
+       select order_id from metrics_order_month where region_id = ? and month = ?
      ) a`,
     [...where, regionId, month],
   );
   const ids = affected?.ids ?? [];
   if (!ids.length) return;
-  await em.execute(`delete from metrics_order where region_id = ? and order_id = any (?::uuid[])`, [
-    regionId,
-    toArray(ids),
-  ]);
+  for (const table of ['metrics_order', 'metrics_order_month'])
+    await em.execute(`delete from ${table} where region_id = ? and order_id = any (?::uuid[])`, [
+      regionId,
+      toArray(ids),
+    ]);
   await em.execute(
-    `insert into metrics_order (order_id, region_id, unit_key, task_type_id, topics, months, span, accepted, answered,
+    `insert into metrics_order (order_id, region_id, unit_key, task_type_id, topics, months, accepted, answered,
                                 match_hours, ${FEEDBACK_COLUMNS.join(', ')})
      select o.id, o.region_id, coalesce(o.unit_id::text, 'external'), o.task_type_id,
             case when cardinality(o.topic_ids) > 0 then o.topic_ids else array['none'] end,
-            ms.months, daterange((ms.months[1] || '-01')::date, (ms.months[cardinality(ms.months)] || '-01')::date, '[]'),
-            f.accepted, f.answered, ${MATCH_HOURS('f.first_accept')},
+            ms.months, f.accepted, f.answered, ${MATCH_HOURS('f.first_accept')},
             ${FEEDBACK_COLUMNS.map((c) => `fb.${c}`).join(', ')}
        from work_order o
        join lateral (select array_agg(m.month order by m.month) as months
@@ -206,6 +206,16 @@ export async function rebuildMonth(
                             where r.order_id = o.id and (a->>'scale') is not null) fb
       where o.region_id = ? and o.id = any (?::uuid[])`,
     [timeZone, regionId, toArray(ids)],
+  );
+  // Every month from the first to the last, gaps included.
+  await em.execute(
+    `insert into metrics_order_month (region_id, month, order_id, first)
+     select f.region_id, to_char(m.at, 'YYYY-MM'), f.order_id, m.at = (f.months[1] || '-01')::date
+       from metrics_order f
+       cross join lateral generate_series((f.months[1] || '-01')::date, (f.months[cardinality(f.months)] || '-01')::date,
+                                          interval '1 month') as m(at)
+      where f.region_id = ? and f.order_id = any (?::uuid[])`,
+    [regionId, toArray(ids)],
   );
 }
 
