@@ -53,34 +53,35 @@ async function main(): Promise<void> {
       sub: 'bench-analyst',
       grants: [{ role: 'NATIONAL_ANALYST', regionId: 'lapland' }],
     });
-    const body = JSON.stringify({
-      query: print(MetricsDocument),
-      variables: {
-        input: {
-          regionIds: [...REGIONS],
-          from: '2025-01-01',
-          to: '2025-12-31',
-          groupBy: ['MONTH', 'TASK_TYPE'],
-          measures: [
-            'ORDERS',
-            'SESSIONS_COMPLETED',
-            'MINUTES_WORKED',
-            'FEES_CENTS',
-            'FEES_SALARY_CENTS',
-            'FEES_WORK_COMPENSATION_CENTS',
-            'LATE_CANCELLATIONS',
-            'NO_SHOWS',
-            'OFFER_ACCEPTANCE_RATE',
-            'MEDIAN_HOURS_TO_MATCH',
-            'DISTINCT_EXPERTS',
-            'FEEDBACK_AVERAGE_EXPERT',
-            'FEEDBACK_AVERAGE_CLIENT',
-            'FEEDBACK_AVERAGE_PROFESSIONAL',
-          ],
+    const bodyFor = (groupBy: string[]) =>
+      JSON.stringify({
+        query: print(MetricsDocument),
+        variables: {
+          input: {
+            regionIds: [...REGIONS],
+            from: '2025-01-01',
+            to: '2025-12-31',
+            groupBy,
+            measures: [
+              'ORDERS',
+              'SESSIONS_COMPLETED',
+              'MINUTES_WORKED',
+              'FEES_CENTS',
+              'FEES_SALARY_CENTS',
+              'FEES_WORK_COMPENSATION_CENTS',
+              'LATE_CANCELLATIONS',
+              'NO_SHOWS',
+              'OFFER_ACCEPTANCE_RATE',
+              'MEDIAN_HOURS_TO_MATCH',
+              'DISTINCT_EXPERTS',
+              'FEEDBACK_AVERAGE_EXPERT',
+              'FEEDBACK_AVERAGE_CLIENT',
+              'FEEDBACK_AVERAGE_PROFESSIONAL',
+            ],
+          },
         },
-      },
-    });
-    const once = async (): Promise<{ ms: number; rows: number; source: string }> => {
+      });
+    const once = async (body: string): Promise<{ ms: number; rows: number; source: string }> => {
       const started = performance.now();
       const response = await fetch(server.url, {
         method: 'POST',
@@ -94,12 +95,13 @@ async function main(): Promise<void> {
       if (!json.data) throw new Error(JSON.stringify(json.errors));
       return { ms: performance.now() - started, rows: json.data.metrics.rows.length, source: json.data.metrics.source };
     };
-    const measure = async (expected: string, runs: number): Promise<void> => {
-      await once();
+    const measure = async (expected: string, runs: number, groupBy = ['MONTH', 'TASK_TYPE']): Promise<void> => {
+      const body = bodyFor(groupBy);
+      await once(body);
       const times: number[] = [];
       let rows = 0;
       for (let i = 0; i < runs; i++) {
-        const r = await once();
+        const r = await once(body);
         if (r.source !== expected) throw new Error(`expected a ${expected} answer, got ${r.source}`);
         times.push(r.ms);
         rows = r.rows;
@@ -107,7 +109,7 @@ async function main(): Promise<void> {
       times.sort((a, b) => a - b);
       const at = (p: number) => times[Math.min(times.length - 1, Math.floor(p * times.length))]!.toFixed(0);
       console.log(
-        `metrics from ${expected}, one year by MONTH x TASK_TYPE, every measure, ${SESSIONS} sessions, ${rows} rows, ${runs} runs one at a time: p50 ${at(0.5)} ms, p95 ${at(0.95)} ms (${os.cpus().length} cores)`,
+        `metrics from ${expected}, one year by ${groupBy.join(' x ') || 'nothing'}, every measure, ${SESSIONS} sessions, ${rows} rows, ${runs} runs one at a time: p50 ${at(0.5)} ms, p95 ${at(0.95)} ms (${os.cpus().length} cores)`,
       );
     };
     // At national scale the live statement may pass the server's 15 s statement timeout: that is a result too.
@@ -122,6 +124,9 @@ async function main(): Promise<void> {
       `rollup refresh: ${months} region-months rebuilt in ${((performance.now() - refreshStarted) / 1000).toFixed(1)} s`,
     );
     await measure('ROLLUP', RUNS);
+    // Other groupings from the rollup: across months, by unit, and both.
+    for (const groupBy of [[], ['TASK_TYPE'], ['REGION', 'TOPIC'], ['UNIT'], ['MONTH', 'UNIT']])
+      await measure('ROLLUP', RUNS, groupBy);
   } finally {
     await server.stop();
     await scratch.dropDatabase(databaseUrl);

@@ -62,8 +62,18 @@ export async function rebuildMonth(
 ): Promise<void> {
   await em.execute(`delete from metrics_stale_month where region_id = ? and month = ?`, [regionId, month]);
   await em.execute(`delete from metrics_cell where region_id = ? and month = ?`, [regionId, month]);
-  const expertBits = await numberExperts(em, regionId);
   const where = [regionId, month, month, timeZone, month];
+  // The refresh numbers the region's experts first, in a short transaction of its own; an expert
+  // who accepted since is numbered here (waiting on other refreshes of the region, rarely).
+  const [numbered] = await em.execute<Array<{ bits: number; missing: boolean }>>(
+    `select (select coalesce(max(ordinal), 0) + 1 from metrics_expert where region_id = ?) as bits,
+            exists (select 1 from order_session s
+                      join order_offer f on f.order_id = s.order_id and f.status in ${ACCEPTED}
+                     where ${SESSIONS_OF_MONTH}
+                       and not exists (select 1 from metrics_expert m where m.expert_id = f.expert_id)) as missing`,
+    [regionId, ...where],
+  );
+  const expertBits = numbered?.missing ? await numberExperts(em, regionId) : Number(numbered?.bits ?? 1);
   await em.execute(
     `with base as (
        select coalesce(o.unit_id::text, 'external') as unit_key, o.task_type_id, t.topic, s.id as session_id,
@@ -264,6 +274,7 @@ export async function refreshMetricsRollup(services: Services, log?: Logger): Pr
         )
       ).map((m) => m.month),
     );
+    if (months.length) await withSystemScope(services, job, (scope) => numberExperts(scope.em, region.id));
     for (const month of months) {
       const done = await withSystemScope(services, job, async (scope) => {
         const [lock] = await scope.em.execute<Array<{ ok: boolean }>>(

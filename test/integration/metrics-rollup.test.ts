@@ -298,6 +298,30 @@ describe('the metrics rollup', () => {
     expect(rolled.map(comparable)).toEqual(live.map(comparable));
   });
 
+  it('when two refreshes run at once, then both finish and the tables match the live data', async () => {
+    await api.sql(
+      `insert into metrics_stale_month (region_id, month) values ($1, '2026-04'), ($1, '2026-05'), ($1, '2026-06')`,
+      [ITA],
+    );
+    const input: MetricsInput = {
+      regionIds: [ITA],
+      from: '2026-04-01',
+      to: '2026-06-30',
+      groupBy: ['TASK_TYPE', 'TOPIC'],
+      measures: MEASURES,
+    };
+    const live = await tableOf(input);
+    expect(live.source).toBe('LIVE');
+    const rebuilt = await Promise.all([
+      refreshMetricsRollup(api.server.services),
+      refreshMetricsRollup(api.server.services),
+    ]);
+    expect(rebuilt[0] + rebuilt[1]).toBeGreaterThanOrEqual(3);
+    const rolled = await tableOf(input);
+    expect(rolled.source).toBe('ROLLUP');
+    expect(comparable(rolled)).toEqual(comparable(live));
+  });
+
   it('when the period does not end on a month boundary, then the table is computed live', async () => {
     await refreshMetricsRollup(api.server.services);
     const table = await tableOf({
