@@ -6,6 +6,7 @@ import { FeedbackService } from './feedback/feedback.service';
 import { MetricsService } from './metrics/metrics.service';
 import { forgetExpiredOrderData, RETENTION_INTERVAL_MS } from './orders/retention';
 import { refreshMetricsRollup } from './metrics/rollup';
+import { describeJobError } from './common/format-error';
 import { createApp, type App } from './app';
 import type { Logger } from './common/logger';
 import type { Env } from './config/env';
@@ -137,7 +138,7 @@ export async function startServer(options: {
     const clock = options.now ?? (() => new Date());
     const forget = () =>
       forgetExpiredOrderData(services, clock(), log).catch((error: unknown) =>
-        log.error({ err: error }, 'order retention failed; it runs again within the hour'),
+        log.error({ err: describeJobError(error) }, 'order retention failed; it runs again within the hour'),
       );
     const retention = setInterval(() => void forget(), RETENTION_INTERVAL_MS).unref();
     await forget();
@@ -147,7 +148,10 @@ export async function startServer(options: {
     const refreshRollup = () =>
       (rollupRun ??= refreshMetricsRollup(services, log)
         .catch((error: unknown) =>
-          log.error({ err: error }, 'metrics rollup refresh failed; tables are computed live until it succeeds'),
+          log.error(
+            { err: describeJobError(error) },
+            'metrics rollup refresh failed; tables are computed live until it succeeds',
+          ),
         )
         .finally(() => (rollupRun = undefined)));
     const rollup = setInterval(() => void refreshRollup(), env.METRICS_ROLLUP_INTERVAL_SECONDS * 1000).unref();

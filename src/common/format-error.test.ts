@@ -3,7 +3,7 @@ import pino from 'pino';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { BadUserInputError, ConflictError, NotFoundError, UnauthenticatedError } from './errors';
-import { formatError, isDatabaseUnreachable, maskMessageValues, maskSqlValues } from './format-error';
+import { describeJobError, formatError, isDatabaseUnreachable, maskMessageValues, maskSqlValues } from './format-error';
 
 const lines: string[] = [];
 const log = pino({ level: 'error' }, { write: (line: string) => lines.push(line) });
@@ -201,5 +201,33 @@ describe('formatError', () => {
       new GraphQLError(message),
     );
     expect(out).toMatchObject({ message, extensions: { code: 'BAD_USER_INPUT', field: 'variables' } });
+  });
+});
+
+describe('describeJobError', () => {
+  it('when a background job fails on a statement, then the log keeps the SQL and the reason without the values', () => {
+    const failed = Object.assign(
+      new Error(
+        `insert into "metrics_order" ("order_id", "unit_key") values ('0a6f0ed2-54de-f6bd-bc63-4f2aaa538144', 'Liisa Virtanen') - duplicate key value violates unique constraint "metrics_order_pkey"`,
+      ),
+      {
+        name: 'UniqueConstraintViolationException',
+        sqlState: '23505',
+        code: '23505',
+        constraint: 'metrics_order_pkey',
+      },
+    );
+    const logged = JSON.stringify(describeJobError(failed));
+    expect(logged).not.toContain('Liisa');
+    expect(logged).not.toContain('0a6f0ed2');
+    expect(describeJobError(failed)).toMatchObject({
+      sql: 'insert into "metrics_order" ("order_id", "unit_key") values (?, ?)',
+      constraint: 'metrics_order_pkey',
+    });
+  });
+
+  it('when a job fails otherwise, then the error is logged as it is', () => {
+    const failed = new Error('no region rules in force');
+    expect(describeJobError(failed)).toBe(failed);
   });
 });

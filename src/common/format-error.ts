@@ -155,6 +155,11 @@ const BUSY_STATES = new Set(['55P03', '57014']);
  * The pool's acquire timeout (every connection is taken, or none could be made in time), or a
  * statement or lock wait that ran past the timeouts set in src/db/orm.ts.
  */
+/** What a background job logs of its failure: a database error with its SQL values masked, as requests do. */
+export function describeJobError(error: unknown): unknown {
+  return isDatabaseError(error) ? describeDatabaseError(error) : error;
+}
+
 export function isDatabaseBusy(error: unknown, depth = 0): boolean {
   if (!error || typeof error !== 'object' || depth > 3) return false;
   const e = error as DriverLikeError;

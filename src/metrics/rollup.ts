@@ -259,7 +259,8 @@ function toArray(ids: readonly string[]): string {
 
 /**
  * Rebuilds every marked month of every region, each month in its own short transaction. Any
- * instance may run it; a month another instance is rebuilding is skipped (advisory lock).
+ * instance may run it; while another instance rebuilds a month of the region, the month is
+ * skipped (advisory lock) and stays marked for the next refresh if it was not rebuilt.
  */
 export async function refreshMetricsRollup(services: Services, log?: Logger): Promise<number> {
   let rebuilt = 0;
@@ -277,9 +278,11 @@ export async function refreshMetricsRollup(services: Services, log?: Logger): Pr
     if (months.length) await withSystemScope(services, job, (scope) => numberExperts(scope.em, region.id));
     for (const month of months) {
       const done = await withSystemScope(services, job, async (scope) => {
+        // One rebuild per region at a time, on any instance: months of a region share the
+        // facts of the orders that span them.
         const [lock] = await scope.em.execute<Array<{ ok: boolean }>>(
           `select pg_try_advisory_xact_lock(hashtext('metrics-rollup'), hashtext(?)) as ok`,
-          [`${region.id}:${month}`],
+          [region.id],
         );
         if (!lock?.ok) return false;
         const { config } = await scope.services.regions.rulesAt(scope, region.id, scope.now());
