@@ -1,3 +1,4 @@
+/** What browser tests do in the console as a person would: sign in, move by its links, check accessibility. */
 import { expect, type Page } from '@playwright/test';
 import axe from 'axe-core';
 
@@ -19,7 +20,17 @@ export const DEMO = {
 export async function signIn(page: Page, personId: string): Promise<void> {
   await page.goto('/console/sign-in');
   await page.locator(`[data-person="${personId}"]`).click();
-  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+  await expect(page.getByText(/Signed in:|Kirjautunut:|Inloggad:/)).toBeVisible();
+}
+
+/**
+ * Opens a console address the way its own links do: the token lives in the page's memory, so a new
+ * page load would sign the person out.
+ */
+export async function visitInApp(page: Page, href: string): Promise<void> {
+  await page.evaluate(
+    `history.pushState(null, '', ${JSON.stringify(href)}); dispatchEvent(new PopStateEvent('popstate'))`,
+  );
 }
 
 /** Follows a link of the main menu, as a keyboard or mouse user would. */
@@ -44,4 +55,9 @@ export async function seriousViolations(page: Page): Promise<string[]> {
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`);
+}
+
+/** No serious or critical violation of WCAG 2.1 A and AA on the page as it is now. */
+export async function expectAccessible(page: Page): Promise<void> {
+  expect(await seriousViolations(page)).toEqual([]);
 }

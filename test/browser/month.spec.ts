@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
-import { acceptByExpert, expectAccessible, graphql, placeOrder, signInAs, tokenOf, visitInApp } from './pages-helpers';
+import { expectAccessible, signIn, visitInApp } from './console';
+import { acceptByExpert, graphql, placeOrder, tokenOf } from './api';
 
 // The month page against a running server with the demo data, which is dated 1 December of last year
 // and so leaves last year's November with open fee payment notices.
@@ -18,7 +19,7 @@ async function openMonth(page: Page, regionId = REGION, month = MONTH) {
 }
 
 test('a coordinator sees the notices of the month with totals per tax class', async ({ page }) => {
-  await signInAs(page, `demo-coordinator-${REGION}`);
+  await signIn(page, `demo-coordinator-${REGION}`);
   await openMonth(page);
   const notices = page.locator('section[data-notice]');
   await expect(notices.first()).toBeVisible();
@@ -89,7 +90,7 @@ test('a coordinator approves the notice of a unit whose work was done this month
     .format(startsAt)
     .slice(0, 7);
 
-  await signInAs(page, `demo-coordinator-${regionId}`);
+  await signIn(page, `demo-coordinator-${regionId}`);
   await openMonth(page, regionId, month);
   const notice = page.getByRole('region', { name: `Notice: ${unitName}` });
   await expect(notice.getByTestId('notice-status')).toHaveText('Open');
@@ -102,7 +103,7 @@ test('a coordinator approves the notice of a unit whose work was done this month
 });
 
 test('a coordinator saves a notice as CSV in both dialects', async ({ page }) => {
-  await signInAs(page, `demo-coordinator-${REGION}`);
+  await signIn(page, `demo-coordinator-${REGION}`);
   await openMonth(page);
   const notice = page.locator('section[data-notice]').first();
 
@@ -126,12 +127,12 @@ test('a coordinator saves a notice as CSV in both dialects', async ({ page }) =>
 });
 
 test("a unit coordinator sees only their unit's notice; a professional does not see the page", async ({ page }) => {
-  await signInAs(page, `demo-unit-coordinator-${REGION}`);
+  await signIn(page, `demo-unit-coordinator-${REGION}`);
   await openMonth(page);
   await expect(page.locator('section[data-notice]')).toHaveCount(1);
   await page.getByRole('button', { name: 'Sign out' }).click();
 
-  await signInAs(page, `demo-professional-${REGION}`);
+  await signIn(page, `demo-professional-${REGION}`);
   await expect(page.getByRole('navigation').getByRole('link', { name: 'Month' })).toHaveCount(0);
   await visitInApp(page, `/console/month/${REGION}`);
   await expect(page.getByRole('alert')).toContainText('for the region’s coordinator and unit coordinators');

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectAccessible, signInAs, visitInApp } from './pages-helpers';
+import { expectAccessible, signIn, visitInApp } from './console';
 
 // The pool page against a running server with the demo data, as the demo people of Itä-Uusimaa.
 const REGION = 'ita-uusimaa';
@@ -7,7 +7,7 @@ const REGION = 'ita-uusimaa';
 test.use({ locale: 'en-GB' });
 
 test('a coordinator finds the pool from the navigation and filters it by status', async ({ page }) => {
-  await signInAs(page, `demo-coordinator-${REGION}`);
+  await signIn(page, `demo-coordinator-${REGION}`);
   await page.getByRole('navigation').getByRole('link', { name: 'Experts' }).click();
   await expect(page).toHaveURL(`/console/pool/${REGION}`);
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Experts');
@@ -26,7 +26,7 @@ test('a coordinator finds the pool from the navigation and filters it by status'
 });
 
 test('the pool is searched with the keyboard alone, with the focus visible', async ({ page }) => {
-  await signInAs(page, `demo-coordinator-${REGION}`);
+  await signIn(page, `demo-coordinator-${REGION}`);
   await page.getByRole('navigation').getByRole('link', { name: 'Experts' }).focus();
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(`/console/pool/${REGION}`);
@@ -60,7 +60,7 @@ test('a coordinator records an applicant, interviews, contracts and activates th
   page,
 }) => {
   const name = `Aada Testaaja ${Date.now()}`;
-  await signInAs(page, `demo-coordinator-${REGION}`);
+  await signIn(page, `demo-coordinator-${REGION}`);
   await page.getByRole('navigation').getByRole('link', { name: 'Experts' }).click();
 
   const applicant = page.getByRole('form', { name: 'Record an applicant' });
@@ -112,7 +112,7 @@ test('a coordinator records an applicant, interviews, contracts and activates th
 
 test('a professional and an analyst do not see the pool', async ({ page }) => {
   for (const person of [`demo-professional-${REGION}`, `demo-analyst-${REGION}`]) {
-    await signInAs(page, person);
+    await signIn(page, person);
     await expect(page.getByRole('navigation').getByRole('link', { name: 'Experts' })).toHaveCount(0);
     await visitInApp(page, `/console/pool/${REGION}`);
     await expect(page.getByRole('alert')).toHaveText('Only the region’s coordinator can use the pool of experts.');

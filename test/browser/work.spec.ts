@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { acceptByExpert, expectAccessible, placeOrder, signInAs, visitInApp } from './pages-helpers';
+import { expectAccessible, signIn, visitInApp } from './console';
+import { acceptByExpert, placeOrder } from './api';
 
 // The work page against a running server with the demo data. Lapland does not ask for orientation in
 // the unit before an offer, so its demo expert can be offered any order of a task they do.
@@ -16,7 +17,7 @@ test('a coordinator lists the orders by status and offers a requested order to a
   const title = `Luento ${Date.now()}`;
   await placeOrder(request, { regionId: REGION, title, startsAt: new Date(Date.now() + 14 * DAY) });
 
-  await signInAs(page, `demo-coordinator-${REGION}`);
+  await signIn(page, `demo-coordinator-${REGION}`);
   await page.getByRole('navigation').getByRole('link', { name: 'Work' }).click();
   await expect(page).toHaveURL(`/console/orders/${REGION}`);
   await page.getByLabel('Status').selectOption('REQUESTED');
@@ -55,7 +56,7 @@ test('a coordinator records the outcome of a session that has taken place', asyn
   const order = await placeOrder(request, { regionId: REGION, title, startsAt: new Date(Date.now() - 2 * DAY) });
   await acceptByExpert(request, order);
 
-  await signInAs(page, `demo-coordinator-${REGION}`);
+  await signIn(page, `demo-coordinator-${REGION}`);
   await page.getByRole('navigation').getByRole('link', { name: 'Work' }).click();
   await page.getByRole('link', { name: title }).click();
   await expect(page.getByTestId('order-status')).toHaveText('Accepted');
@@ -81,7 +82,7 @@ test('a coordinator records the outcome of a session that has taken place', asyn
 test('a professional sees the orders without any contact detail; an analyst does not see the page', async ({
   page,
 }) => {
-  await signInAs(page, `demo-professional-${REGION}`);
+  await signIn(page, `demo-professional-${REGION}`);
   await page.getByRole('navigation').getByRole('link', { name: 'Work' }).click();
   const rows = page.getByTestId('orders').locator('tbody tr');
   await expect(rows.first()).toBeVisible();
@@ -94,7 +95,7 @@ test('a professional sees the orders without any contact detail; an analyst does
   }
   await page.getByRole('button', { name: 'Sign out' }).click();
 
-  await signInAs(page, `demo-analyst-${REGION}`);
+  await signIn(page, `demo-analyst-${REGION}`);
   await expect(page.getByRole('navigation').getByRole('link', { name: 'Work' })).toHaveCount(0);
   await visitInApp(page, `/console/orders/${REGION}`);
   await expect(page.getByRole('alert')).toContainText('Orders are for');

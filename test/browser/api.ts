@@ -1,34 +1,5 @@
-import { readFile } from 'node:fs/promises';
-import { expect, type APIRequestContext, type Page } from '@playwright/test';
-
-/** Signs in through the development sign-in page as one of the demo people. */
-export async function signInAs(page: Page, personId: string) {
-  await page.goto('/console/sign-in');
-  await page.locator(`[data-person="${personId}"]`).click();
-  await expect(page.getByText(/Signed in:|Kirjautunut:|Inloggad:/)).toBeVisible();
-}
-
-/**
- * Opens a console address the way its own links do: the token lives in the page's memory, so a new
- * page load would sign the person out.
- */
-export async function visitInApp(page: Page, href: string) {
-  await page.evaluate(
-    `history.pushState(null, '', ${JSON.stringify(href)}); dispatchEvent(new PopStateEvent('popstate'))`,
-  );
-}
-
-const axeSource = readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
-
-/** axe-core's WCAG 2.1 A and AA rules over the page as it is now: no serious or critical violation. */
-export async function expectAccessible(page: Page) {
-  // Evaluated, not added as a script tag, which the console's content security policy refuses.
-  await page.evaluate(await axeSource);
-  const violations = await page.evaluate<{ id: string; impact: string | null; nodes: unknown[] }[]>(
-    `axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }).then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target) })))`,
-  );
-  expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
-}
+/** Preparing what a browser test then does through the page: demo tokens and GraphQL calls. */
+import { expect, type APIRequestContext } from '@playwright/test';
 
 /** A development token of a demo person, from the same endpoint the sign-in page uses. */
 export async function tokenOf(request: APIRequestContext, personId: string): Promise<string> {
