@@ -1,7 +1,10 @@
 import http from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { ApolloServer, HeaderMap, type ApolloServerPlugin, type HTTPGraphQLRequest } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { OperationTypeNode, type GraphQLSchema } from 'graphql';
 import type { EntityManager } from '@mikro-orm/postgresql';
@@ -96,6 +99,9 @@ export async function createApp(options: AppOptions): Promise<App> {
     includeStacktraceInErrorResponses: !options.production,
     formatError: formatError({ log, production: options.production }),
     plugins: [
+      // No field declares a cache hint; Apollo's default cache control plugin would still visit
+      // every field of every response (and wrap every resolver) to compute none.
+      ApolloServerPluginCacheControlDisabled(),
       ...armor.plugins,
       ...(options.production ? [ApolloServerPluginLandingPageDisabled()] : []),
       requestLogPlugin(log),
