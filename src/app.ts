@@ -64,6 +64,11 @@ export interface App {
   close(): Promise<void>;
 }
 
+/**
+ * Thrown to make a request's transaction roll back, and recognised by identity: each request
+ * catches only what its own transaction threw. Made once, as an Error's stack costs per request.
+ */
+const ROLL_BACK = new Error('roll back the failed mutation');
 const MAX_BODY_BYTES = 1_000_000;
 /** Past the limit the rest of a body is read and dropped, so the client hears the 413; this far past it, the connection is cut. */
 const MAX_DRAINED_BYTES = 16_000_000;
@@ -196,8 +201,6 @@ export async function createApp(options: AppOptions): Promise<App> {
         .catch((error: unknown) => error as Error);
       const regionIds = viewer instanceof Error ? [] : readableRegionIds(viewer);
       // One transaction per request: a failed mutation leaves nothing half-written.
-      // Thrown to make the transaction roll back; recognised by identity below.
-      const rollBack = new Error('roll back the failed mutation');
       const outcome: RequestContext['outcome'] = { mutationFailed: false, afterRollback: [], afterCommit: [] };
       let result: Awaited<ReturnType<typeof apollo.executeHTTPGraphQLRequest>> | undefined;
       const execute = (em: EntityManager, scopeViewer: Viewer) =>
@@ -234,13 +237,13 @@ export async function createApp(options: AppOptions): Promise<App> {
           txEm,
           viewer instanceof Error ? ANONYMOUS : await applyGrantsInForce(txEm, viewer, units),
         );
-        if (outcome.mutationFailed) throw rollBack;
+        if (outcome.mutationFailed) throw ROLL_BACK;
       })
         .then(() => {
           for (const done of outcome.afterCommit ?? []) done();
         })
         .catch(async (error: unknown) => {
-          if (error !== rollBack) throw error;
+          if (error !== ROLL_BACK) throw error;
           rolledBack = true;
           // What must outlive the rollback (audit of personal data already sent) is written again.
           if (outcome.afterRollback.length) {
