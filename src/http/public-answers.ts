@@ -80,7 +80,9 @@ export class PublicAnswers {
       return undefined;
     if (!this.rules.complete()) return undefined;
     const roots = rootQueryFields(query, operationName ?? undefined);
-    if (!roots?.length || !roots.every((field) => CACHEABLE_ROOTS.has(field))) return undefined;
+    // `{ __typename }` alone is left to run: it costs next to nothing and shows the stack's floor.
+    if (!roots?.every((field) => CACHEABLE_ROOTS.has(field)) || roots.every((field) => field === '__typename'))
+      return undefined;
     if (!this.isTimeless(query)) return undefined;
     const generation = this.rules.generation();
     const key = JSON.stringify([generation, request.accept ?? null, query, operationName ?? null, variables ?? null]);
