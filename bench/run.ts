@@ -29,6 +29,8 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 2);
 const CONCURRENCIES = (process.env.BENCH_WEB_CONCURRENCY ?? '1,2').split(',').map(Number);
+/** Only these scenarios (their ids, comma-separated), e.g. expert-page,order-list,regions; all when unset. */
+const ONLY = process.env.BENCH_ONLY?.split(',').map((id) => id.trim());
 const CONNECTIONS = 10;
 const SECRET = 'bench-secret-for-development-tokens-only-0123456789';
 const REGION = 'ita-uusimaa';
@@ -84,6 +86,8 @@ const METRICS_INPUT = {
 };
 
 interface Scenario {
+  /** What BENCH_ONLY names it by. */
+  id: string;
   name: string;
   query: string;
   variables?: Record<string, unknown>;
@@ -139,10 +143,11 @@ async function main(): Promise<void> {
       grants: [{ role: 'NATIONAL_ANALYST', regionId: 'lapland' }],
       expiresIn: '12h',
     });
-    const scenarios: Scenario[] = [
-      { name: '{ __typename }', query: '{ __typename }' },
-      { name: 'regions (public)', query: print(RegionsDocument) },
+    const all: Scenario[] = [
+      { id: 'typename', name: '{ __typename }', query: '{ __typename }' },
+      { id: 'regions', name: 'regions (public)', query: print(RegionsDocument) },
       {
+        id: 'expert-page',
         name: "coordinator's expert page of 20",
         query: EXPERT_PAGE,
         variables: { regionId: REGION, first: 20 },
@@ -151,6 +156,7 @@ async function main(): Promise<void> {
         baseline: `/experts?regionId=${REGION}&first=20`,
       },
       {
+        id: 'expert-search',
         name: 'filtered expert search (topic and language)',
         query: EXPERT_SEARCH,
         variables: { regionId: REGION, filter: { topicIds: ['addictions'], languages: ['sv'] }, first: 20 },
@@ -158,6 +164,7 @@ async function main(): Promise<void> {
         list: true,
       },
       {
+        id: 'order-list',
         name: "coordinator's order list of 20",
         query: ORDER_LIST,
         variables: { regionId: REGION, first: 20 },
@@ -166,6 +173,7 @@ async function main(): Promise<void> {
         baseline: `/orders?regionId=${REGION}&first=20`,
       },
       {
+        id: 'professional-orders',
         name: "professional's order list of 20",
         query: ORDER_LIST,
         variables: { regionId: REGION, first: 20 },
@@ -173,12 +181,18 @@ async function main(): Promise<void> {
         list: true,
       },
       {
+        id: 'metrics',
         name: 'metrics, one year, MONTH x TASK_TYPE, every measure',
         query: print(MetricsDocument),
         variables: { input: METRICS_INPUT },
         token: analyst,
       },
     ];
+
+    const unknown = ONLY?.filter((id) => !all.some((s) => s.id === id)) ?? [];
+    if (unknown.length)
+      throw new Error(`BENCH_ONLY names no scenario ${unknown.join(', ')}; known: ${all.map((s) => s.id).join(', ')}`);
+    const scenarios = ONLY ? all.filter((s) => ONLY.includes(s.id)) : all;
 
     const statements = await countStatements(databaseUrl, dataDir, scenarios, analyst);
 

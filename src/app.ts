@@ -1,7 +1,10 @@
 import http from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { ApolloServer, HeaderMap, type ApolloServerPlugin, type HTTPGraphQLRequest } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { OperationTypeNode, type GraphQLSchema } from 'graphql';
 import type { EntityManager } from '@mikro-orm/postgresql';
@@ -24,6 +27,7 @@ import { readableRegionIds } from './auth/policy';
 import { withStatementTally, type StatementTally } from './db/statement-counter';
 import { corsHeaders } from './http/cors';
 import { drainOnStop } from './http/drain';
+import { PublicAnswers } from './http/public-answers';
 import { CONSOLE_PATH, createConsoleHandler, type ConsoleOptions } from './http/console';
 import {
   GRAPHQL_RESPONSE_JSON,
@@ -60,6 +64,11 @@ export interface App {
   close(): Promise<void>;
 }
 
+/**
+ * Thrown to make a request's transaction roll back, and recognised by identity: each request
+ * catches only what its own transaction threw. Made once, as an Error's stack costs per request.
+ */
+const ROLL_BACK = new Error('roll back the failed mutation');
 const MAX_BODY_BYTES = 1_000_000;
 /** Past the limit the rest of a body is read and dropped, so the client hears the 413; this far past it, the connection is cut. */
 const MAX_DRAINED_BYTES = 16_000_000;
@@ -96,6 +105,9 @@ export async function createApp(options: AppOptions): Promise<App> {
     includeStacktraceInErrorResponses: !options.production,
     formatError: formatError({ log, production: options.production }),
     plugins: [
+      // No field declares a cache hint; Apollo's default cache control plugin would still visit
+      // every field of every response (and wrap every resolver) to compute none.
+      ApolloServerPluginCacheControlDisabled(),
       ...armor.plugins,
       ...(options.production ? [ApolloServerPluginLandingPageDisabled()] : []),
       requestLogPlugin(log),
@@ -104,6 +116,13 @@ export async function createApp(options: AppOptions): Promise<App> {
     ],
   });
   await apollo.start();
+  const regions = services.regions;
+  const publicAnswers = new PublicAnswers({
+    generation: () => regions.cache.currentGeneration,
+    complete: () => regions.servesFromMemory(),
+    effectiveInstants: () => regions.cache.effectiveInstants(),
+    timeZones: () => regions.list().map((region) => region.timeZone),
+  });
   const consoleHandler = options.console ? createConsoleHandler(options.console) : undefined;
 
   httpServer.on('request', (req, res) => {
@@ -157,6 +176,22 @@ export async function createApp(options: AppOptions): Promise<App> {
     }
     const httpGraphQLRequest: HTTPGraphQLRequest = { method: req.method, headers, search: url.search, body };
 
+    const started = now().getTime();
+    const shared = publicAnswers.keyOf({
+      method: req.method,
+      authorization: req.headers.authorization,
+      body,
+      accept: req.headers.accept,
+    });
+    const kept = shared && publicAnswers.get(shared.key, started);
+    if (kept) {
+      for (const [key, value] of kept.headers) res.setHeader(key, value);
+      if (options.exposeStatementCount) res.setHeader('x-sql-statements', '0');
+      res.statusCode = kept.status;
+      res.end(kept.body);
+      return;
+    }
+
     const requestId = randomUUID();
     const tally: StatementTally = { count: 0, statements: [] };
     let rolledBack = false;
@@ -166,8 +201,6 @@ export async function createApp(options: AppOptions): Promise<App> {
         .catch((error: unknown) => error as Error);
       const regionIds = viewer instanceof Error ? [] : readableRegionIds(viewer);
       // One transaction per request: a failed mutation leaves nothing half-written.
-      // Thrown to make the transaction roll back; recognised by identity below.
-      const rollBack = new Error('roll back the failed mutation');
       const outcome: RequestContext['outcome'] = { mutationFailed: false, afterRollback: [], afterCommit: [] };
       let result: Awaited<ReturnType<typeof apollo.executeHTTPGraphQLRequest>> | undefined;
       const execute = (em: EntityManager, scopeViewer: Viewer) =>
@@ -204,13 +237,13 @@ export async function createApp(options: AppOptions): Promise<App> {
           txEm,
           viewer instanceof Error ? ANONYMOUS : await applyGrantsInForce(txEm, viewer, units),
         );
-        if (outcome.mutationFailed) throw rollBack;
+        if (outcome.mutationFailed) throw ROLL_BACK;
       })
         .then(() => {
           for (const done of outcome.afterCommit ?? []) done();
         })
         .catch(async (error: unknown) => {
-          if (error !== rollBack) throw error;
+          if (error !== ROLL_BACK) throw error;
           rolledBack = true;
           // What must outlive the rollback (audit of personal data already sent) is written again.
           if (outcome.afterRollback.length) {
@@ -222,10 +255,20 @@ export async function createApp(options: AppOptions): Promise<App> {
       return result!;
     });
 
-    for (const [key, value] of response.headers) res.setHeader(key, key === 'vary' ? `${value}, Origin` : value);
+    const responseHeaders: Array<[string, string]> = [];
+    for (const [key, value] of response.headers)
+      responseHeaders.push([key, key === 'vary' ? `${value}, Origin` : value]);
+    for (const [key, value] of responseHeaders) res.setHeader(key, value);
     if (options.exposeStatementCount) res.setHeader('x-sql-statements', String(tally.count));
     res.statusCode = response.status ?? 200;
     if (response.body.kind === 'complete') {
+      if (shared)
+        publicAnswers.put(
+          shared,
+          { status: res.statusCode, headers: responseHeaders, body: response.body.string },
+          started,
+          now().getTime(),
+        );
       res.end(reframe(res, response.body.string, rolledBack, body));
       return;
     }

@@ -51,20 +51,27 @@ function toRow(ctx: RequestScope, fact: AuditFact) {
 }
 
 /**
- * The rows in one INSERT whatever their number, the values in a single bind parameter (JSON), so
- * that the statement text is the same for every page.
+ * The reads in one INSERT whatever their number. What all of them share (who, when, the request)
+ * goes once as its own parameter and what differs per read in a single JSON parameter, so that
+ * the statement text is the same for every page and little is encoded per row; PostgreSQL makes
+ * the ids.
  */
-async function insertEntries(em: EntityManager, rows: ReturnType<typeof toRow>[]): Promise<void> {
+async function insertReads(em: EntityManager, ctx: RequestScope, at: Date, facts: readonly AuditFact[]): Promise<void> {
+  const reads = facts.map((f) => ({
+    r: f.regionId,
+    g: formatGrant(f.grant),
+    s: f.subjectId,
+    f: f.fields,
+    o: f.operation,
+    w: f.reason ?? null,
+  }));
   await readRows(
     em,
     `insert into audit_entry (id, region_id, at, actor_id, actor_name, "grant", action, subject_type, subject_id,
       fields, operation, request_id, reason)
-    select r.id, r."regionId", r.at, r."actorId", r."actorName", r."grant", r.action, r."subjectType", r."subjectId",
-      r.fields, r.operation, r."requestId", r.reason
-    from json_to_recordset(?::json) as r(id uuid, "regionId" text, at timestamptz, "actorId" text, "actorName" text,
-      "grant" text, action text, "subjectType" text, "subjectId" uuid, fields text[], operation text,
-      "requestId" text, reason text)`,
-    [JSON.stringify(rows)],
+    select gen_random_uuid(), r.r, ?::timestamptz, ?, ?, r.g, 'READ', 'EXPERT', r.s, r.f, r.o, ?, r.w
+    from json_to_recordset(?::json) as r(r text, g text, s uuid, f text[], o text, w text)`,
+    [at, ctx.viewer.id!, ctx.viewer.name, ctx.requestId, JSON.stringify(reads)],
   );
 }
 
@@ -76,10 +83,10 @@ export function createAuditLoaders(ctx: RequestScope) {
   return {
     reads: new DataLoader<AuditFact, true>(
       async (facts) => {
-        const rows = facts.map((f) => toRow(ctx, f));
-        await insertEntries(ctx.em, rows);
+        const at = ctx.now();
+        await insertReads(ctx.em, ctx, at, facts);
         // The values were read and are sent even if a failed mutation rolls the request back.
-        ctx.outcome.afterRollback.push((em) => insertEntries(em, rows));
+        ctx.outcome.afterRollback.push((em) => insertReads(em, ctx, at, facts));
         return facts.map(() => true as const);
       },
       {

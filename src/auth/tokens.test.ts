@@ -144,4 +144,37 @@ describe('times and subject of a token', () => {
     await expect(at(issued - 600)(`Bearer ${token}`)).rejects.toThrow('issued in the future');
     await expect(at(issued + 7200)(`Bearer ${token}`)).rejects.toThrow('expired');
   });
+
+  it('when an accepted token is sent again after it expired, then it is refused although its check was kept', async () => {
+    const secret = new TextEncoder().encode('unit-test-secret-unit-test-secret-0123');
+    const issued = Math.floor(Date.UTC(2026, 0, 1) / 1000);
+    const token = await new SignJWT({ kp_grants: ['COORDINATOR@lapland'] })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('k')
+      .setIssuer('kokemuspankki-dev')
+      .setAudience('kokemuspankki')
+      .setIssuedAt(issued)
+      .setExpirationTime(issued + 3600)
+      .sign(secret);
+    let nowS = issued + 10;
+    const authenticate = createAuthenticator({
+      production: false,
+      devSecret: secret,
+      now: () => new Date(nowS * 1000),
+    });
+    const first = await authenticate(`Bearer ${token}`);
+    first.grants.length = 0;
+    // A second request gets the grants of the token, whatever the first did with its viewer.
+    await expect(authenticate(`Bearer ${token}`)).resolves.toEqual({
+      id: 'k',
+      name: null,
+      grants: [{ role: 'COORDINATOR', regionId: 'lapland' }],
+    });
+    nowS = issued + 3600 + 61;
+    await expect(authenticate(`Bearer ${token}`)).rejects.toThrow('expired');
+    // A token with a wrong signature is refused even though its claims equal a kept one's.
+    const forged = `${token.slice(0, token.lastIndexOf('.'))}.${'A'.repeat(43)}`;
+    nowS = issued + 10;
+    await expect(authenticate(`Bearer ${forged}`)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+  });
 });

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { LRUCache } from 'lru-cache';
 import { SignJWT, createRemoteJWKSet, decodeProtectedHeader, errors, jwtVerify, type JWTPayload } from 'jose';
 import { UnauthenticatedError } from '../common/errors';
 import { readOrCreateSecret } from '../common/secret-file';
@@ -11,6 +12,12 @@ export const DEV_ISSUER = 'kokemuspankki-dev';
 export const DEV_AUDIENCE = 'kokemuspankki';
 const CLOCK_TOLERANCE_S = 60;
 const DEFAULT_MAX_LIFETIME_MINUTES = 24 * 60;
+/**
+ * Verified tokens are kept for this long at most (and never past their expiry), so a key the
+ * identity provider withdraws stops opening the API within minutes.
+ */
+const VERIFIED_TOKEN_TTL_S = 300;
+const VERIFIED_TOKENS_KEPT = 10_000;
 const ASYMMETRIC_ALGS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA'];
 
 export interface AuthSettings {
@@ -41,11 +48,19 @@ export function createAuthenticator(settings: AuthSettings): Authenticate {
   const now = settings.now ?? (() => new Date());
   const maxLifetimeS = (settings.maxLifetimeMinutes ?? DEFAULT_MAX_LIFETIME_MINUTES) * 60;
 
+  // A client sends the same token with every request: checking its signature once saves most of
+  // the cost of authentication. Only accepted tokens are kept, each until it would be refused
+  // (expiry plus the clock tolerance); every other check only gets easier as time passes.
+  const verified = new LRUCache<string, { viewer: Viewer; untilS: number }>({ max: VERIFIED_TOKENS_KEPT });
+
   return async (authorization) => {
     if (authorization === undefined || authorization.trim() === '') return ANONYMOUS;
     const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
     if (!match) throw new UnauthenticatedError('the Authorization header must be "Bearer <token>"');
     const token = match[1]!;
+    const nowS = Math.floor(now().getTime() / 1000);
+    const known = verified.get(token);
+    if (known && nowS <= known.untilS) return copyViewer(known.viewer);
 
     let alg: string | undefined;
     try {
@@ -85,9 +100,16 @@ export function createAuthenticator(settings: AuthSettings): Authenticate {
     } catch (error) {
       throw explain(error);
     }
-    checkTimes(payload, Math.floor(now().getTime() / 1000), maxLifetimeS);
-    return viewerFromClaims(payload);
+    checkTimes(payload, nowS, maxLifetimeS);
+    const viewer = viewerFromClaims(payload);
+    verified.set(token, { viewer, untilS: Math.min(payload.exp! + CLOCK_TOLERANCE_S, nowS + VERIFIED_TOKEN_TTL_S) });
+    return copyViewer(viewer);
   };
+}
+
+/** Each request gets its own viewer, so nothing one request does to it reaches the next. */
+function copyViewer(viewer: Viewer): Viewer {
+  return { ...viewer, grants: viewer.grants.map((grant) => ({ ...grant })) };
 }
 
 /**

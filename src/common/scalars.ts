@@ -1,5 +1,6 @@
 import { GraphQLError, GraphQLScalarType } from 'graphql';
 import { DateTimeResolver, JSONObjectResolver, LocalDateResolver } from 'graphql-scalars';
+import { LRUCache } from 'lru-cache';
 import { FIRST_DAY, isDateInRange, isInstantInRange, LAST_DAY, MAX_YEAR, MIN_YEAR } from './date-range';
 
 /**
@@ -29,9 +30,21 @@ export const DateTimeScalar = new GraphQLScalarType<Date, Date>({
   parseLiteral: (ast, variables) => checkInstant(DateTimeResolver.parseLiteral(ast, variables)),
 });
 
+/**
+ * Dates already checked on their way out: a page repeats the same few hundred dates, and the
+ * check (a Date parsed and printed again) costs more than the rest of the field.
+ */
+const validDates = new LRUCache<string, true>({ max: 20_000 });
+
 /** A calendar date without time zone, "2026-12-31". */
 export const LocalDateScalar = new GraphQLScalarType<string, string>({
   ...LocalDateResolver.toConfig(),
+  serialize: (value) => {
+    if (typeof value === 'string' && validDates.has(value)) return value;
+    const date = LocalDateResolver.serialize(value);
+    validDates.set(date, true);
+    return date;
+  },
   description: `A calendar date without time zone, "YYYY-MM-DD" ("2026-12-31"). Accepted from ${FIRST_DAY} to ${LAST_DAY}.`,
   parseValue: (value) => checkDate(LocalDateResolver.parseValue(value)),
   parseLiteral: (ast, variables) => checkDate(LocalDateResolver.parseLiteral(ast, variables)),

@@ -1,4 +1,5 @@
 import { Kind, OperationTypeNode, parse, type OperationDefinitionNode } from 'graphql';
+import { LRUCache } from 'lru-cache';
 
 /**
  * Pure rules of the HTTP framing around GraphQL: which media type and status a response gets,
@@ -124,27 +125,57 @@ function rootFields(
   operationName: unknown,
 ): { operation: OperationTypeNode; fields: Array<{ name: string; key: string }> } | undefined {
   if (typeof query !== 'string') return undefined;
-  let operations: OperationDefinitionNode[];
-  try {
-    operations = parse(query, { noLocation: true }).definitions.filter(
-      (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
-    );
-  } catch {
-    return undefined;
-  }
+  const operations = operationsOf(query);
+  if (!operations) return undefined;
   const operation =
     typeof operationName === 'string'
-      ? operations.find((o) => o.name?.value === operationName)
+      ? operations.find((o) => o.name === operationName)
       : operations.length === 1
         ? operations[0]
         : undefined;
-  if (!operation) return undefined;
+  if (!operation?.fields) return undefined;
+  return { operation: operation.operation, fields: operation.fields };
+}
+
+interface OperationSummary {
+  name: string | undefined;
+  operation: OperationTypeNode;
+  /** Undefined when a fragment sits at the root. */
+  fields: Array<{ name: string; key: string }> | undefined;
+}
+
+/**
+ * Clients send the same few documents again and again: each is parsed here once (Apollo keeps
+ * its own parsed copy for execution). Bounded by the total length of the documents kept.
+ */
+const summaries = new LRUCache<string, OperationSummary[] | false>({
+  maxSize: 4_000_000,
+  sizeCalculation: (_value, query) => Math.max(1, query.length),
+});
+
+/** The operations of a document, or undefined for a syntax error. */
+function operationsOf(query: string): OperationSummary[] | undefined {
+  const known = summaries.get(query);
+  if (known !== undefined) return known || undefined;
+  let summary: OperationSummary[] | false;
+  try {
+    summary = parse(query, { noLocation: true })
+      .definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)
+      .map((o) => ({ name: o.name?.value, operation: o.operation, fields: fieldsOf(o) }));
+  } catch {
+    summary = false;
+  }
+  summaries.set(query, summary);
+  return summary || undefined;
+}
+
+function fieldsOf(operation: OperationDefinitionNode): OperationSummary['fields'] {
   const fields: Array<{ name: string; key: string }> = [];
   for (const selection of operation.selectionSet.selections) {
     if (selection.kind !== Kind.FIELD) return undefined;
     fields.push({ name: selection.name.value, key: selection.alias?.value ?? selection.name.value });
   }
-  return { operation: operation.operation, fields };
+  return fields;
 }
 
 /** Response keys (alias or name) of the root fields of the operation a request runs; undefined when that cannot be told. */

@@ -28,6 +28,16 @@ export class PublishedRevisionCache {
   private generation = 0;
   private trusted = false;
 
+  /** Changes whenever what the cache holds may have become stale; answers kept elsewhere key on it. */
+  get currentGeneration(): number {
+    return this.generation;
+  }
+
+  /** The effective instants (ms) of every revision held, whatever its region. */
+  effectiveInstants(): number[] {
+    return [...this.byRegion.values()].flatMap((revisions) => revisions.map((r) => r.effectiveFrom.getTime()));
+  }
+
   get(regionId: string): PublishedRevision[] | undefined {
     return this.trusted ? this.byRegion.get(regionId) : undefined;
   }

@@ -28,12 +28,26 @@ export function availableOn(status: string, contracts: readonly ContractPeriod[]
 /** Formatters are costly to build and every profile on a page needs one: one per time zone. */
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
+/**
+ * The last answer per time zone, by UTC minute: every profile of a page asks for today's date, and
+ * formatting is what costs. Since 1972 every zone's offset is whole minutes, so all instants of
+ * one UTC minute fall on the same local date; earlier instants are always formatted.
+ */
+const lastDates = new Map<string, { minute: number; date: string }>();
+const WHOLE_MINUTE_OFFSETS_FROM = Date.UTC(1973, 0, 1);
+
 /** The date in a time zone at an instant, as YYYY-MM-DD. */
 export function localDate(at: Date, timeZone: string): string {
+  const ms = at.getTime();
+  const minute = Math.floor(ms / 60_000);
+  const last = lastDates.get(timeZone);
+  if (last?.minute === minute && ms >= WHOLE_MINUTE_OFFSETS_FROM) return last.date;
   let format = dateFormats.get(timeZone);
   if (!format) {
     format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
     dateFormats.set(timeZone, format);
   }
-  return format.format(at);
+  const date = format.format(at);
+  if (ms >= WHOLE_MINUTE_OFFSETS_FROM) lastDates.set(timeZone, { minute, date });
+  return date;
 }

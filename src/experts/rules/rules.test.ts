@@ -154,4 +154,20 @@ describe('contract validity', () => {
   it('when it is 23:30 UTC on 31 December, then it is already 1 January in Helsinki', () => {
     expect(localDate(new Date('2025-12-31T23:30:00Z'), 'Europe/Helsinki')).toBe('2026-01-01');
   });
+
+  it('when any instants follow one another in any zones, then each gets the date of its own zone', () => {
+    const zones = ['Europe/Helsinki', 'America/St_Johns', 'Asia/Kathmandu', 'UTC'];
+    const format = (at: Date, timeZone: string) =>
+      new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+    // Instants close to each other (the same minute, either side of midnight) and far apart.
+    const instant = fc.oneof(
+      fc.integer({ min: Date.UTC(2026, 2, 28, 21, 58), max: Date.UTC(2026, 2, 28, 22, 2) }),
+      fc.integer({ min: Date.UTC(1900, 0, 1), max: Date.UTC(2199, 11, 31) }),
+    );
+    fc.assert(
+      fc.property(fc.array(fc.tuple(instant, fc.constantFrom(...zones)), { maxLength: 30 }), (calls) => {
+        for (const [ms, zone] of calls) expect(localDate(new Date(ms), zone)).toBe(format(new Date(ms), zone));
+      }),
+    );
+  });
 });
