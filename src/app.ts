@@ -18,7 +18,7 @@ import {
 } from './common/format-error';
 import type { RequestContext } from './context';
 import { REGION_RULE_QUERIES } from './region/revision-cache';
-import { createScope, enterRegions } from './scope';
+import { createScope, enterRegions, settlePending } from './scope';
 import type { Services } from './services';
 import { ANONYMOUS, type Viewer } from './auth/viewer';
 import type { Authenticate } from './auth/tokens';
@@ -237,6 +237,7 @@ export async function createApp(options: AppOptions): Promise<App> {
           txEm,
           viewer instanceof Error ? ANONYMOUS : await applyGrantsInForce(txEm, viewer, units),
         );
+        await settlePending(outcome);
         if (outcome.mutationFailed) throw ROLL_BACK;
       })
         .then(() => {

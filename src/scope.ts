@@ -51,6 +51,8 @@ export interface RequestScope {
     afterRollback: Array<(em: EntityManager) => Promise<void>>;
     /** What to do in the process once the transaction has committed (e.g. forget cached rules). */
     afterCommit?: Array<() => void>;
+    /** Work started during the request that must succeed before it commits (see `beforeCommit`). */
+    pending?: Array<Promise<unknown>>;
   };
   now: () => Date;
   /**
@@ -100,6 +102,27 @@ export function systemViewer(job: string, grants: Grant[]): Viewer {
 }
 
 /**
+ * Lets work run alongside the rest of the request instead of being awaited now (e.g. an audit
+ * read that should join the INSERT the field resolvers' reads go in); the request or job fails,
+ * and does not commit, if it fails.
+ */
+export function beforeCommit(ctx: RequestScope, work: Promise<unknown>): void {
+  // Settled at once, so that a failure is never an unhandled rejection before it is awaited.
+  (ctx.outcome.pending ??= []).push(work.then(NO_FAILURE, (error: unknown) => ({ error })));
+}
+
+const NO_FAILURE = () => undefined;
+
+/** Waits for the work given to `beforeCommit`, and throws the first failure. */
+export async function settlePending(outcome: RequestScope['outcome']): Promise<void> {
+  while (outcome.pending?.length) {
+    const results = await Promise.all(outcome.pending.splice(0));
+    const failed = results.find((r): r is { error: unknown } => r !== undefined);
+    if (failed) throw failed.error;
+  }
+}
+
+/**
  * Runs a job's work in one transaction behind the same two region walls as an HTTP request (the
  * ORM's region filter and PostgreSQL's row-level security setting), then commits.
  */
@@ -113,9 +136,11 @@ export async function withSystemScope<T>(
   const outcome: RequestScope['outcome'] = { mutationFailed: false, afterRollback: [], afterCommit: [] };
   const result = await services.orm.em.fork().transactional(async (em) => {
     await enterRegions(em, regionIds);
-    return work(
+    const done = await work(
       createScope({ services, em, viewer, now: options.now, log: options.log?.child({ job: options.job }), outcome }),
     );
+    await settlePending(outcome);
+    return done;
   });
   for (const done of outcome.afterCommit ?? []) done();
   return result;

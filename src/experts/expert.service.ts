@@ -12,7 +12,7 @@ import {
   keysetPageRequest,
   type KeysetPage,
 } from '../common/pagination';
-import type { RequestScope } from '../scope';
+import { beforeCommit, type RequestScope } from '../scope';
 import type { RegionConfig } from '../region/region-config';
 import { Unit } from '../units/unit.entity';
 import { AuditEntry } from '../audit/audit-entry.entity';
@@ -202,9 +202,13 @@ export class ExpertService {
     const rows = page.rows.map((r) => r.expert);
     if (filter.topicIds?.length) {
       // Matching a topic filter tells that the expert has those topics: for an expert who keeps them
-      // hidden, that is a read of them, audited like selecting `topics` (one INSERT for the page).
-      await Promise.all(
-        rows.slice(0, request.limit).map((e) => this.reveal(ctx, e, 'topics', 'experts (filter.topicIds)')),
+      // hidden, that is a read of them, audited like selecting `topics`: in the same INSERT as the
+      // page's field reads, so not awaited here; the request does not commit unless it is written.
+      beforeCommit(
+        ctx,
+        Promise.all(
+          rows.slice(0, request.limit).map((e) => this.reveal(ctx, e, 'topics', 'experts (filter.topicIds)')),
+        ),
       );
     }
     const counted = page.totalCount;

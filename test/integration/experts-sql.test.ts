@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Expert } from '../../src/experts/expert.entity';
-import { ExpertsPageDocument } from '../generated/graphql';
+import { ExpertSearchWithTopicsDocument, ExpertsPageDocument } from '../generated/graphql';
 import { bootTestServer, type TestApi } from '../helpers/boot';
 
 const REGION = 'vantaa-kap';
@@ -89,6 +89,39 @@ describe('expert queries in SQL', () => {
         { fields: ['email', 'phone'], n: 125 },
         { fields: ['topicIds'], n: 125 },
         { fields: ['trainings'], n: 125 },
+      ]);
+    } finally {
+      await api.sql(`update expert set topics_public = true where region_id = $1`, [REGION]);
+    }
+  });
+
+  it('when a unit coordinator searches by a topic among experts who keep topics hidden, then what the filter tells and the topics shown are audited in one statement per page', async () => {
+    await api.sql(`update expert set topics_public = false where region_id = $1`, [REGION]);
+    try {
+      const [unit] = await api.sql<{ id: string }>(`select id from unit where region_id = $1 order by name limit 1`, [
+        REGION,
+      ]);
+      const token = await api.token({ sub: 'kap-search', grants: [`UNIT_COORDINATOR@${REGION}/${unit!.id}`] });
+      const counts: number[] = [];
+      for (const first of [5, 20, 100]) {
+        const result = await api.request(
+          ExpertSearchWithTopicsDocument,
+          { regionId: REGION, filter: { topicIds: ['addictions'], languages: ['fi'] }, first },
+          { token },
+        );
+        expect(result.errors).toBeUndefined();
+        expect(result.data!.experts.nodes).toHaveLength(first);
+        expect(result.data!.experts.nodes[0]!.topics?.map((t) => t.id)).toEqual(['mental-health', 'addictions']);
+        counts.push(result.statements);
+      }
+      // BEGIN with the region setting and the unit lookup, the page, one INSERT of the audit, COMMIT.
+      expect(counts).toEqual([4, 4, 4]);
+      const rows = await api.sql<{ operation: string; n: number }>(
+        `select operation, count(*)::int as n from audit_entry where actor_id = 'kap-search' group by operation order by operation`,
+      );
+      expect(rows).toEqual([
+        { operation: 'ExpertSearchWithTopics', n: 125 },
+        { operation: 'experts (filter.topicIds)', n: 125 },
       ]);
     } finally {
       await api.sql(`update expert set topics_public = true where region_id = $1`, [REGION]);
