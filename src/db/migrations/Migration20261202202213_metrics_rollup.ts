@@ -19,62 +19,65 @@ export const MARK_ORDERS = (orders: string) => `
  * The rollup's marks are written in the same transaction as the change they follow, by
  * statement-level triggers (one insert per statement, however many rows it changed).
  */
-export const TRIGGERS: Array<{ table: string; fn: string; body: { inserted?: string; updated?: string; deleted?: string } }> =
-  [
-    {
-      table: 'order_session',
-      fn: 'metrics_mark_sessions',
-      body: {
-        inserted: MARK_SESSIONS('new_rows'),
-        // Only what the aggregates read: a report or a version bump leaves the month as it was.
-        updated: `${MARK_SESSIONS(`(select n.* from new_rows n join old_rows o on o.id = n.id
+export const TRIGGERS: Array<{
+  table: string;
+  fn: string;
+  body: { inserted?: string; updated?: string; deleted?: string };
+}> = [
+  {
+    table: 'order_session',
+    fn: 'metrics_mark_sessions',
+    body: {
+      inserted: MARK_SESSIONS('new_rows'),
+      // Only what the aggregates read: a report or a version bump leaves the month as it was.
+      updated: `${MARK_SESSIONS(`(select n.* from new_rows n join old_rows o on o.id = n.id
         where (n.starts_at, n.outcome, n.worked_minutes, n.cancellation_class, n.order_id, n.region_id)
               is distinct from (o.starts_at, o.outcome, o.worked_minutes, o.cancellation_class, o.order_id, o.region_id)
         union all select o.* from old_rows o join new_rows n on n.id = o.id
         where (n.starts_at, n.order_id, n.region_id) is distinct from (o.starts_at, o.order_id, o.region_id))`)}`,
-        deleted: MARK_SESSIONS('old_rows'),
-      },
+      deleted: MARK_SESSIONS('old_rows'),
     },
-    {
-      table: 'work_order',
-      fn: 'metrics_mark_orders',
-      body: {
-        updated: MARK_ORDERS(`select n.id from new_rows n join old_rows o on o.id = n.id
+  },
+  {
+    table: 'work_order',
+    fn: 'metrics_mark_orders',
+    body: {
+      updated: MARK_ORDERS(`select n.id from new_rows n join old_rows o on o.id = n.id
         where (n.unit_id, n.task_type_id, n.topic_ids, n.created_at) is distinct from (o.unit_id, o.task_type_id, o.topic_ids, o.created_at)`),
-      },
     },
-    {
-      table: 'order_offer',
-      fn: 'metrics_mark_offers',
-      body: {
-        inserted: MARK_ORDERS('select order_id from new_rows'),
-        updated: MARK_ORDERS(`select n.order_id from new_rows n join old_rows o on o.id = n.id
+  },
+  {
+    table: 'order_offer',
+    fn: 'metrics_mark_offers',
+    body: {
+      inserted: MARK_ORDERS('select order_id from new_rows'),
+      updated: MARK_ORDERS(`select n.order_id from new_rows n join old_rows o on o.id = n.id
         where (n.status, n.responded_at, n.expert_id, n.order_id) is distinct from (o.status, o.responded_at, o.expert_id, o.order_id)
         union all select o.order_id from new_rows n join old_rows o on o.id = n.id where n.order_id <> o.order_id`),
-        deleted: MARK_ORDERS('select order_id from old_rows'),
-      },
+      deleted: MARK_ORDERS('select order_id from old_rows'),
     },
-    {
-      table: 'fee_line',
-      fn: 'metrics_mark_fee_lines',
-      body: {
-        inserted: MARK_SESSIONS('(select s.* from order_session s where s.id in (select session_id from new_rows))'),
-        updated: MARK_SESSIONS(
-          '(select s.* from order_session s where s.id in (select session_id from new_rows union select session_id from old_rows))',
-        ),
-        deleted: MARK_SESSIONS('(select s.* from order_session s where s.id in (select session_id from old_rows))'),
-      },
+  },
+  {
+    table: 'fee_line',
+    fn: 'metrics_mark_fee_lines',
+    body: {
+      inserted: MARK_SESSIONS('(select s.* from order_session s where s.id in (select session_id from new_rows))'),
+      updated: MARK_SESSIONS(
+        '(select s.* from order_session s where s.id in (select session_id from new_rows union select session_id from old_rows))',
+      ),
+      deleted: MARK_SESSIONS('(select s.* from order_session s where s.id in (select session_id from old_rows))'),
     },
-    {
-      table: 'feedback_response',
-      fn: 'metrics_mark_feedback',
-      body: {
-        inserted: MARK_ORDERS('select order_id from new_rows'),
-        updated: MARK_ORDERS('select order_id from new_rows union select order_id from old_rows'),
-        deleted: MARK_ORDERS('select order_id from old_rows'),
-      },
+  },
+  {
+    table: 'feedback_response',
+    fn: 'metrics_mark_feedback',
+    body: {
+      inserted: MARK_ORDERS('select order_id from new_rows'),
+      updated: MARK_ORDERS('select order_id from new_rows union select order_id from old_rows'),
+      deleted: MARK_ORDERS('select order_id from old_rows'),
     },
-  ];
+  },
+];
 
 export class Migration20261202202213_metrics_rollup extends Migration {
   override up(): void {
