@@ -37,8 +37,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261202205925_experts_page_index', class: Migration20261202205925_experts_page_index },
   { name: 'Migration20261203083958_order_list_indexes', class: Migration20261203083958_order_list_indexes },
   { name: 'Migration20261203104532_metrics_rollup_bitsets', class: Migration20261203104532_metrics_rollup_bitsets },
-  {
-    name: 'Migration20261203105652_metrics_rollup_first_month',
-    class: Migration20261203105652_metrics_rollup_first_month,
-  },
+  { name: 'Migration20261203105652_metrics_rollup_first_month', class: Migration20261203105652_metrics_rollup_first_month },
 ];
