@@ -18,6 +18,7 @@ import {
   TextInput,
   useFormErrors,
 } from './forms';
+import { ListStatus, LoadMore } from './KeysetListParts';
 import { useKeysetList } from './paging';
 import { usePoolMessages } from './pool.messages';
 import { PoolRegionQuery } from './pool.queries';
@@ -197,10 +198,7 @@ function PoolListPage({ regionId }: { regionId: string }) {
       </section>
       <section aria-labelledby="pool-results">
         <h2 id="pool-results">{t.title}</h2>
-        {list.error && <p role="alert">{list.error}</p>}
-        <p role="status">
-          {list.loading ? common.loading : list.total !== null ? t.results(list.rows.length, list.total) : ''}
-        </p>
+        <ListStatus list={list} loadingText={common.loading} results={t.results} />
         <table data-testid="experts">
           <thead>
             <tr>
@@ -231,11 +229,7 @@ function PoolListPage({ regionId }: { regionId: string }) {
             ))}
           </tbody>
         </table>
-        {list.hasNextPage && (
-          <Button isDisabled={list.loading} onPress={list.loadMore}>
-            {t.loadMore}
-          </Button>
-        )}
+        <LoadMore list={list} label={t.loadMore} />
       </section>
       <NewApplicantForm
         regionId={regionId}

@@ -7,6 +7,7 @@ import type { OrderStatus } from '../gql/graphql';
 import { useI18n } from '../i18n';
 import { useQuery } from '../useQuery';
 import { Gate, hasRole, SelectInput } from './forms';
+import { ListStatus, LoadMore } from './KeysetListParts';
 import { useKeysetList } from './paging';
 import { WorkOrderPage } from './WorkOrder';
 import { useWorkMessages } from './work.messages';
@@ -108,10 +109,7 @@ function WorkListPage({ regionId }: { regionId: string }) {
         />
         <Button type="submit">{t.show}</Button>
       </form>
-      {list.error && <p role="alert">{list.error}</p>}
-      <p role="status">
-        {list.loading ? common.loading : list.total !== null ? t.results(list.rows.length, list.total) : ''}
-      </p>
+      <ListStatus list={list} loadingText={common.loading} results={t.results} />
       <table data-testid="orders">
         <thead>
           <tr>
@@ -140,11 +138,7 @@ function WorkListPage({ regionId }: { regionId: string }) {
           ))}
         </tbody>
       </table>
-      {list.hasNextPage && (
-        <Button isDisabled={list.loading} onPress={list.loadMore}>
-          {t.loadMore}
-        </Button>
-      )}
+      <LoadMore list={list} label={t.loadMore} />
     </div>
   );
 }
