@@ -91,6 +91,32 @@ function mergeParts(parts: Array<Record<string, unknown>>, keys: readonly string
   });
 }
 
+/**
+ * The label of a dimension's value, in the first locale of the value's region (of the first
+ * region for values that are not regions): looked up in maps built once per table, since a
+ * table labels every cell.
+ */
+function labelsOf(
+  configs: AggregateQuery['configs'],
+  unitNames: Map<string, string>,
+): (dimension: MetricDimension, value: string) => string {
+  const locale = (config: AggregateQuery['configs'][number]) => config.locales[0]!;
+  const named = (items: Array<{ id: string; label?: Partial<Record<string, string>> }>, at: string) =>
+    new Map(items.map((item) => [item.id, item.label?.[at]]));
+  const first = configs[0]!;
+  // The first region's label wins for an id several regions share, as it always has.
+  const byDimension: Partial<Record<MetricDimension, Map<string, string | undefined>>> = {
+    REGION: new Map(configs.map((c) => [c.id, c.name?.[locale(c)]])),
+    TASK_TYPE: named([...configs.flatMap((c) => c.taskTypes)].reverse(), locale(first)),
+    TOPIC: named([...configs.flatMap((c) => c.topics)].reverse(), locale(first)),
+    SERVICE_INTERFACE: named([...configs.flatMap((c) => c.serviceInterfaces)].reverse(), locale(first)),
+  };
+  return (dimension, value) => {
+    if (dimension === 'UNIT') return unitNames.get(value) ?? (value === 'external' ? 'external requesters' : value);
+    return byDimension[dimension]?.get(value) ?? value;
+  };
+}
+
 const FEEDBACK: Record<string, string> = {
   FEEDBACK_AVERAGE_EXPERT: 'EXPERT',
   FEEDBACK_AVERAGE_CLIENT: 'CLIENT',
@@ -173,25 +199,7 @@ export class MetricsService {
         rows.map((r) => ({ key: keys.map((k) => String(r[k])), people: Number(r.experts ?? 0) })),
         threshold,
       );
-      const labels = (dimension: MetricDimension, value: string): string => {
-        const config = configs.find((c) => c.id === value) ?? configs[0]!;
-        const locale = config.locales[0]!;
-        const pick = (label: Partial<Record<string, string>> | undefined) => label?.[locale] ?? value;
-        switch (dimension) {
-          case 'REGION':
-            return pick(configs.find((c) => c.id === value)?.name);
-          case 'TASK_TYPE':
-            return pick(configs.flatMap((c) => c.taskTypes).find((t) => t.id === value)?.label);
-          case 'TOPIC':
-            return pick(configs.flatMap((c) => c.topics).find((t) => t.id === value)?.label);
-          case 'UNIT':
-            return unitNames.get(value) ?? (value === 'external' ? 'external requesters' : value);
-          case 'SERVICE_INTERFACE':
-            return pick(configs.flatMap((c) => c.serviceInterfaces).find((t) => t.id === value)?.label);
-          default:
-            return value;
-        }
-      };
+      const labels = labelsOf(configs, unitNames);
       const number = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
       const table = rows.map((r, i) => {
         const suppressed = hidden.has(i);

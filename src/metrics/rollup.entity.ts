@@ -230,6 +230,12 @@ export class MetricsOrderFacts {
  */
 @Entity({ tableName: 'metrics_order_month' })
 @Filter(REGION_FILTER)
+// The rows a table across months reads: the orders going on into a month, not those starting in it.
+@Index({
+  name: 'metrics_order_month_crossing',
+  expression:
+    'create index "metrics_order_month_crossing" on "metrics_order_month" ("region_id", "month") where not "first"',
+})
 export class MetricsOrderMonth {
   @PrimaryKey({ type: 'text' })
   regionId!: string;

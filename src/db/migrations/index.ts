@@ -17,6 +17,7 @@ import { Migration20261202205925_experts_page_index } from './Migration202612022
 import { Migration20261203083958_order_list_indexes } from './Migration20261203083958_order_list_indexes';
 import { Migration20261203104532_metrics_rollup_bitsets } from './Migration20261203104532_metrics_rollup_bitsets';
 import { Migration20261203105652_metrics_rollup_first_month } from './Migration20261203105652_metrics_rollup_first_month';
+import { Migration20261203133944_metrics_crossing_index } from './Migration20261203133944_metrics_crossing_index';
 
 /** Every migration, in order. Written by `npm run migration:create`; do not edit by hand. */
 export const migrationsList: MigrationObject[] = [
@@ -38,4 +39,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261203083958_order_list_indexes', class: Migration20261203083958_order_list_indexes },
   { name: 'Migration20261203104532_metrics_rollup_bitsets', class: Migration20261203104532_metrics_rollup_bitsets },
   { name: 'Migration20261203105652_metrics_rollup_first_month', class: Migration20261203105652_metrics_rollup_first_month },
+  { name: 'Migration20261203133944_metrics_crossing_index', class: Migration20261203133944_metrics_crossing_index },
 ];
