@@ -7,6 +7,7 @@ import type { RequestScope } from '../scope';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { readRows } from '../db/read-sql';
 import { AuditEntry } from './audit-entry.entity';
+import { mergeReads } from './merge-reads';
 
 export type AuditAction = 'READ' | 'CHANGE' | 'ERASE';
 
@@ -57,14 +58,7 @@ function toRow(ctx: RequestScope, fact: AuditFact) {
  * the ids.
  */
 async function insertReads(em: EntityManager, ctx: RequestScope, at: Date, facts: readonly AuditFact[]): Promise<void> {
-  const reads = facts.map((f) => ({
-    r: f.regionId,
-    g: formatGrant(f.grant),
-    s: f.subjectId,
-    f: f.fields,
-    o: f.operation,
-    w: f.reason ?? null,
-  }));
+  const reads = mergeReads(facts);
   await readRows(
     em,
     `insert into audit_entry (id, region_id, at, actor_id, actor_name, "grant", action, subject_type, subject_id,

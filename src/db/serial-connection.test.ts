@@ -5,11 +5,13 @@ import { withStatementTally, type StatementTally } from './statement-counter';
 /** A driver that answers after a turn of the event loop and notes what ran at the same time. */
 function fakeClient() {
   const sent: string[] = [];
+  const names: Array<string | undefined> = [];
   let running = 0;
   let overlaps = 0;
   const client: Queryable = {
     query: (config, values, callback) => {
-      const { text } = config as { text: string };
+      const { text, name } = config as { text: string; name?: string };
+      names.push(name);
       // Like pg: the callback may come in the place of the values.
       const answer = (typeof values === 'function' ? values : callback) as (
         error: Error | null,
@@ -26,7 +28,7 @@ function fakeClient() {
       return undefined;
     },
   };
-  return { client, sent, overlaps: () => overlaps };
+  return { client, sent, names, overlaps: () => overlaps };
 }
 
 const ask = (client: Queryable, text: string, values: unknown[] = []) =>
@@ -76,5 +78,31 @@ describe('statements on one connection', () => {
     await ask(fake.client, 'BEGIN;');
     await ask(fake.client, 'ROLLBACK');
     expect(fake.sent).toEqual([]);
+  });
+
+  it('when a statement with parameters comes again, then it goes under the same name, so PostgreSQL parses and plans it once per connection', async () => {
+    const fake = fakeClient();
+    serialiseConnection(fake.client);
+    await ask(fake.client, 'select a where x = ?', [1]);
+    await ask(fake.client, 'select a where x = ?', [2]);
+    await ask(fake.client, 'select b where x = ?', [1]);
+    await ask(fake.client, "select set_config('app.region_ids', 'x', true)");
+    const [first, again, other, unbound] = fake.names;
+    expect(first).toMatch(/^kp_[0-9a-f]{24}$/);
+    expect(again).toBe(first);
+    expect(other).toMatch(/^kp_/);
+    expect(other).not.toBe(first);
+    // Without parameters it goes by the simple protocol, which has no names.
+    expect(unbound).toBeUndefined();
+  });
+
+  it('when a connection has prepared 500 statements, then further new texts go unnamed and the known ones keep their names', async () => {
+    const fake = fakeClient();
+    serialiseConnection(fake.client);
+    for (let i = 0; i < 501; i++) await ask(fake.client, `select ${i} where x = ?`, [i]);
+    await ask(fake.client, 'select 0 where x = ?', [0]);
+    expect(fake.names.slice(0, 500).every((name) => name?.startsWith('kp_'))).toBe(true);
+    expect(fake.names[500]).toBeUndefined();
+    expect(fake.names[501]).toBe(fake.names[0]);
   });
 });

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { currentTally, recordStatement, type StatementTally } from './statement-counter';
 
 type Callback = (error: Error | null, result?: unknown) => void;
@@ -19,6 +20,26 @@ export interface Queryable {
 const BEGIN = 'BEGIN;';
 const ENDS: ReadonlySet<string> = new Set(['COMMIT;', 'ROLLBACK']);
 
+/**
+ * Statements with bind parameters are prepared once per connection under a name derived from
+ * their text, so PostgreSQL parses and plans the same statement text once rather than on every
+ * request (a page's statements spent as long in parse and bind as in execution). A connection
+ * keeps at most this many; statements past it go unnamed, so an unbounded variety of texts cannot
+ * grow a server process without end.
+ */
+const PREPARED_PER_CONNECTION = 500;
+const namesByText = new Map<string, string>();
+
+function statementName(text: string): string {
+  let name = namesByText.get(text);
+  if (!name) {
+    name = `kp_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`;
+    // Texts come from the code's finite set of statements; the cap only guards against surprises.
+    if (namesByText.size < 10_000) namesByText.set(text, name);
+  }
+  return name;
+}
+
 /** What pg answers to BEGIN, COMMIT and ROLLBACK; knex reads nothing of it. */
 function controlResult(command: string) {
   return { command, rowCount: null, rows: [], fields: [], oid: null };
@@ -35,6 +56,7 @@ function controlResult(command: string) {
  * parameters (the simple protocol carries several statements; the region setting is made to fit),
  * and a transaction that sent nothing commits without a round trip. Each message sent is counted
  * as one statement in the request's tally: the count is the round trips a request costs.
+ * Statements with parameters are prepared once per connection (`PREPARED_PER_CONNECTION`).
  */
 export function serialiseConnection(client: Queryable): void {
   const send = client.query.bind(client) as (config: QueryConfig, callback: Callback) => void;
@@ -42,6 +64,16 @@ export function serialiseConnection(client: Queryable): void {
   const waiting: Array<() => void> = [];
   /** A BEGIN not yet sent, with the tally of the request that asked for it. */
   let heldBegin: { tally: StatementTally | undefined } | null = null;
+  const prepared = new Set<string>();
+  const named = (config: QueryConfig): QueryConfig => {
+    if (!config.values?.length || config.name !== undefined) return config;
+    const name = statementName(config.text);
+    if (!prepared.has(name)) {
+      if (prepared.size >= PREPARED_PER_CONNECTION) return config;
+      prepared.add(name);
+    }
+    return { ...config, name };
+  };
 
   const next = () => {
     const job = waiting.shift();
@@ -65,10 +97,11 @@ export function serialiseConnection(client: Queryable): void {
   };
 
   client.query = (configOrText, values, callback) => {
-    const config: QueryConfig =
+    const config: QueryConfig = named(
       typeof configOrText === 'string'
         ? { text: configOrText, ...(Array.isArray(values) ? { values: values as unknown[] } : {}) }
-        : configOrText;
+        : configOrText,
+    );
     const done = (typeof values === 'function' ? values : callback) as Callback | undefined;
     let resolve: (value: unknown) => void = () => undefined;
     let reject: (error: Error) => void = () => undefined;

@@ -130,14 +130,15 @@ describe('who sees what of an expert', () => {
         topics: [{ id: 'crime' }],
         units: [{ id: porvoo, name: 'Aikuissosiaalityö, Porvoo' }],
       });
+      // The contact and the hidden topics, read together, are one entry (trainings come in one of their own).
       const rows = await api.sql<{ fields: string[]; grant: string }>(
-        `select fields, "grant" from audit_entry where subject_id = $1 and actor_id = 'katja' order by fields`,
+        `select array(select unnest(fields) order by 1) as fields, "grant" from audit_entry
+          where subject_id = $1 and actor_id = 'katja' and operation = 'Expert'`,
         [hidden],
       );
       expect(rows).toEqual(
         expect.arrayContaining([
-          { fields: ['email', 'phone'], grant: `UNIT_COORDINATOR@${ITA}/${porvoo}` },
-          { fields: ['topicIds'], grant: `UNIT_COORDINATOR@${ITA}/${porvoo}` },
+          { fields: ['email', 'phone', 'topicIds'], grant: `UNIT_COORDINATOR@${ITA}/${porvoo}` },
         ]),
       );
     });
