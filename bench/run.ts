@@ -100,6 +100,11 @@ interface Scenario {
 
 const children = new Set<ChildProcess>();
 
+/** The server runs as `npm run start:prod` runs it: with that script's Node flags. */
+const PRODUCTION_NODE_FLAGS = (
+  JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }
+).scripts['start:prod']!.split(/\s+/).filter((word) => word.startsWith('--'));
+
 async function main(): Promise<void> {
   const started = Date.now();
   // The code measured: taken before the run, which lasts minutes.
@@ -380,7 +385,7 @@ async function startPlatform(
   extra: Record<string, string>,
 ): Promise<{ url: string; stop(): Promise<void> }> {
   const port = await findFreePort();
-  const child = spawn(process.execPath, [path.join(ROOT, 'dist', 'src', 'main.js')], {
+  const child = spawn(process.execPath, [...PRODUCTION_NODE_FLAGS, path.join(ROOT, 'dist', 'src', 'main.js')], {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH,

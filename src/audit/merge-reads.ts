@@ -10,17 +10,15 @@ export function mergeReads(facts: readonly AuditFact[]) {
   const reads = new Map<string, { r: string; g: string; s: string; f: string[]; o: string | null; w: string | null }>();
   for (const fact of facts) {
     const grant = formatGrant(fact.grant);
-    const key = JSON.stringify([fact.regionId, grant, fact.subjectId, fact.operation, fact.reason ?? null]);
+    const operation = fact.operation ?? null;
+    const reason = fact.reason ?? null;
+    // Ids, grants and operation names hold no control characters; null differs from any text.
+    const key = `${fact.subjectId}\u0000${grant}\u0000${fact.regionId}\u0000${operation ?? '\u0001'}\u0000${reason ?? '\u0001'}`;
     const read = reads.get(key);
     if (!read) {
-      reads.set(key, {
-        r: fact.regionId,
-        g: grant,
-        s: fact.subjectId,
-        f: [...new Set(fact.fields)],
-        o: fact.operation,
-        w: fact.reason ?? null,
-      });
+      const fields: string[] = [];
+      for (const field of fact.fields) if (!fields.includes(field)) fields.push(field);
+      reads.set(key, { r: fact.regionId, g: grant, s: fact.subjectId, f: fields, o: operation, w: reason });
     } else for (const field of fact.fields) if (!read.f.includes(field)) read.f.push(field);
   }
   return [...reads.values()];
