@@ -28,6 +28,7 @@ import { withStatementTally, type StatementTally } from './db/statement-counter'
 import { corsHeaders } from './http/cors';
 import { drainOnStop } from './http/drain';
 import { PublicAnswers } from './http/public-answers';
+import { compiledExecutor } from './http/compiled-executor';
 import { CONSOLE_PATH, createConsoleHandler, type ConsoleOptions } from './http/console';
 import {
   GRAPHQL_RESPONSE_JSON,
@@ -95,7 +96,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   }).protect();
 
   const apollo = new ApolloServer<RequestContext>({
-    schema: options.schema,
+    gateway: compiledExecutor(options.schema),
     validationRules: armor.validationRules,
     allowBatchedHttpRequests: false,
     // The process's own signal handlers stop the server in order (drain, Apollo, pool, PostgreSQL);

@@ -8,6 +8,7 @@ import { ExpertResolver } from './experts/expert.resolver';
 import { UnitResolver } from './units/unit.resolver';
 import { guardOperations } from './auth/policy-guard';
 import { guardArguments } from './common/input-guard';
+import { countWhenAsked } from './common/pagination';
 import { MetricsResolver } from './metrics/metrics.resolver';
 import { FeedbackResolver } from './feedback/feedback.resolver';
 import { ReceptionResolver } from './reception/reception.resolver';
@@ -36,7 +37,9 @@ const resolvers = [
 export async function buildGraphQLSchema(): Promise<GraphQLSchema> {
   // Every operation passes its declared policy (src/auth/policies.ts) before its resolver runs;
   // before that, every argument passes one guard (control characters, lengths, list sizes).
-  return guardArguments(guardOperations(await buildSchema({ resolvers, validate: false, emitSchemaFile: false })));
+  return countWhenAsked(
+    guardArguments(guardOperations(await buildSchema({ resolvers, validate: false, emitSchemaFile: false }))),
+  );
 }
 
 /** The SDL committed in schema/schema.graphql: sorted, so that diffs show real changes only. */

@@ -1,3 +1,4 @@
+import { isObjectType, type GraphQLSchema } from 'graphql';
 import { type ClassType, Field, Int, ObjectType } from 'type-graphql';
 import { BadUserInputError } from './errors';
 
@@ -215,7 +216,7 @@ export function Connection<T extends object>(nodeType: ClassType<T>, nodeName: s
 
   @ObjectType()
   abstract class ConnectionBase implements ConnectionShape<T> {
-    // simple: graphql-js's default resolver calls a function value, so a count runs only when asked for.
+    // Resolved by `countWhenAsked` (below): a function value is called, so a count runs only when asked for.
     @Field(() => Int, { simple: true, description: 'Rows matching the query on all pages.' })
     totalCount!: number | (() => Promise<number>);
 
@@ -229,6 +230,20 @@ export function Connection<T extends object>(nodeType: ClassType<T>, nodeName: s
     nodes!: T[];
   }
   return ConnectionBase;
+}
+
+/**
+ * Gives every connection's `totalCount` a resolver that calls a lazy count: the compiled executor
+ * reads plain fields as values and would not call it (graphql-js's default resolver did).
+ */
+export function countWhenAsked(schema: GraphQLSchema): GraphQLSchema {
+  for (const type of Object.values(schema.getTypeMap())) {
+    const field = isObjectType(type) ? type.getFields().totalCount : undefined;
+    if (field && !field.resolve)
+      field.resolve = (source: ConnectionShape<unknown>) =>
+        typeof source.totalCount === 'function' ? source.totalCount() : source.totalCount;
+  }
+  return schema;
 }
 
 /** Builds a connection from a page of rows mapped to nodes. */
