@@ -127,10 +127,11 @@ describe('times and subject of a token', () => {
     ).resolves.toMatchObject({ id: 'k' });
   });
 
-  it('when the server clock is given, then expiry and iat are judged by it', async () => {
+  /** A development token for `k` issued at 2026-01-01T00:00Z and valid for an hour. */
+  const hourLongToken = async (grants: string[]) => {
     const secret = new TextEncoder().encode('unit-test-secret-unit-test-secret-0123');
     const issued = Math.floor(Date.UTC(2026, 0, 1) / 1000);
-    const token = await new SignJWT({ kp_grants: [] })
+    const token = await new SignJWT({ kp_grants: grants })
       .setProtectedHeader({ alg: 'HS256' })
       .setSubject('k')
       .setIssuer('kokemuspankki-dev')
@@ -138,6 +139,11 @@ describe('times and subject of a token', () => {
       .setIssuedAt(issued)
       .setExpirationTime(issued + 3600)
       .sign(secret);
+    return { secret, issued, token };
+  };
+
+  it('when the server clock is given, then expiry and iat are judged by it', async () => {
+    const { secret, issued, token } = await hourLongToken([]);
     const at = (seconds: number) =>
       createAuthenticator({ production: false, devSecret: secret, now: () => new Date(seconds * 1000) });
     await expect(at(issued + 10)(`Bearer ${token}`)).resolves.toMatchObject({ id: 'k' });
@@ -146,16 +152,7 @@ describe('times and subject of a token', () => {
   });
 
   it('when an accepted token is sent again after it expired, then it is refused although its check was kept', async () => {
-    const secret = new TextEncoder().encode('unit-test-secret-unit-test-secret-0123');
-    const issued = Math.floor(Date.UTC(2026, 0, 1) / 1000);
-    const token = await new SignJWT({ kp_grants: ['COORDINATOR@lapland'] })
-      .setProtectedHeader({ alg: 'HS256' })
-      .setSubject('k')
-      .setIssuer('kokemuspankki-dev')
-      .setAudience('kokemuspankki')
-      .setIssuedAt(issued)
-      .setExpirationTime(issued + 3600)
-      .sign(secret);
+    const { secret, issued, token } = await hourLongToken(['COORDINATOR@lapland']);
     let nowS = issued + 10;
     const authenticate = createAuthenticator({
       production: false,

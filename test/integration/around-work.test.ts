@@ -10,8 +10,6 @@ import {
   MarkExpertOrientedDocument,
   OfferOrderDocument,
   PayoutPeriodDocument,
-  ProposeRegionRevisionDocument,
-  PublishRegionRevisionDocument,
   ReceptionShiftsDocument,
   RecordReceptionShiftDocument,
   RecordSupportMeetingDocument,
@@ -21,6 +19,7 @@ import {
   type RecordReceptionShiftInput,
 } from '../generated/graphql';
 import { bootTestServer, errorCodes, type GraphQLResult, type TestApi } from '../helpers/boot';
+import { publishRevision } from '../helpers/revisions';
 import { helsinki, readyExpert, unitIn } from '../helpers/orders';
 import { kokoaFeeRows } from '../../regions/shared/kokoa-fee-table';
 
@@ -167,25 +166,12 @@ describe('reception shifts (003 §4)', () => {
   it('when a later fee table is published, then a recorded shift keeps its rate and a shift after it gets the new one', async () => {
     const admin = await api.token({ sub: 'anna', grants: [`REGION_ADMIN@${ITA}`] });
     const rows = kokoaFeeRows.map((row) => ({ ...row, hourlyRateCents: row.hourlyRateCents + 100 }));
-    const proposed = await api.request(
-      ProposeRegionRevisionDocument,
-      {
-        input: {
-          regionId: ITA,
-          effectiveFrom: helsinki('2026-06-16T00:00'),
-          reason: 'Korotus',
-          changes: { feeTable: { rows } },
-        },
-      },
-      { token: admin },
-    );
-    expect(proposed.errors).toBeUndefined();
-    const published = await api.request(
-      PublishRegionRevisionDocument,
-      { id: proposed.data!.proposeRegionRevision.id },
-      { token: admin },
-    );
-    expect(published.errors).toBeUndefined();
+    await publishRevision(api, admin, {
+      regionId: ITA,
+      effectiveFrom: helsinki('2026-06-16T00:00'),
+      reason: 'Korotus',
+      changes: { feeTable: { rows } },
+    });
     clock = new Date(helsinki('2026-06-17T09:00'));
     const later = await api.request(
       RecordReceptionShiftDocument,

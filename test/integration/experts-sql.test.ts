@@ -66,13 +66,21 @@ describe('expert queries in SQL', () => {
     expect(audit!.n).toBe(125);
   });
 
-  it('when a unit coordinator pages experts who keep topics hidden, then reads of contact, topics and training names are audited as one entry per expert, in one statement per page, whatever its size', async () => {
+  /** As a unit coordinator of the region while every expert keeps topics hidden (restored after). */
+  const withTopicsHidden = async (sub: string, work: (token: string) => Promise<void>) => {
     await api.sql(`update expert set topics_public = false where region_id = $1`, [REGION]);
     try {
       const [unit] = await api.sql<{ id: string }>(`select id from unit where region_id = $1 order by name limit 1`, [
         REGION,
       ]);
-      const token = await api.token({ sub: 'kap-unit', grants: [`UNIT_COORDINATOR@${REGION}/${unit!.id}`] });
+      await work(await api.token({ sub, grants: [`UNIT_COORDINATOR@${REGION}/${unit!.id}`] }));
+    } finally {
+      await api.sql(`update expert set topics_public = true where region_id = $1`, [REGION]);
+    }
+  };
+
+  it('when a unit coordinator pages experts who keep topics hidden, then reads of contact, topics and training names are audited as one entry per expert, in one statement per page, whatever its size', async () => {
+    await withTopicsHidden('kap-unit', async (token) => {
       const counts: number[] = [];
       for (const first of [5, 20, 100]) {
         const result = await api.request(ExpertsPageDocument, { regionId: REGION, first }, { token });
@@ -84,22 +92,15 @@ describe('expert queries in SQL', () => {
       expect(counts).toEqual([4, 4, 4]);
       const rows = await api.sql<{ fields: string[]; n: number }>(
         `select array(select unnest(fields) order by 1) as fields, count(*)::int as n
-           from audit_entry where actor_id = 'kap-unit' group by 1 order by 1`,
+         from audit_entry where actor_id = 'kap-unit' group by 1 order by 1`,
       );
       // One entry per expert and page, naming everything the page showed of them.
       expect(rows).toEqual([{ fields: ['email', 'phone', 'topicIds', 'trainings'], n: 125 }]);
-    } finally {
-      await api.sql(`update expert set topics_public = true where region_id = $1`, [REGION]);
-    }
+    });
   });
 
   it('when a unit coordinator searches by a topic among experts who keep topics hidden, then what the filter tells and the topics shown are audited in one statement per page', async () => {
-    await api.sql(`update expert set topics_public = false where region_id = $1`, [REGION]);
-    try {
-      const [unit] = await api.sql<{ id: string }>(`select id from unit where region_id = $1 order by name limit 1`, [
-        REGION,
-      ]);
-      const token = await api.token({ sub: 'kap-search', grants: [`UNIT_COORDINATOR@${REGION}/${unit!.id}`] });
+    await withTopicsHidden('kap-search', async (token) => {
       const counts: number[] = [];
       for (const first of [5, 20, 100]) {
         const result = await api.request(
@@ -121,9 +122,7 @@ describe('expert queries in SQL', () => {
         { operation: 'ExpertSearchWithTopics', n: 125 },
         { operation: 'experts (filter.topicIds)', n: 125 },
       ]);
-    } finally {
-      await api.sql(`update expert set topics_public = true where region_id = $1`, [REGION]);
-    }
+    });
   });
 
   it('when the ORM region filter is switched off, then row-level security alone hides other regions', async () => {

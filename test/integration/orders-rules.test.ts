@@ -13,8 +13,6 @@ import {
   OrderDocument,
   OrderIdsDocument,
   OrdersDocument,
-  ProposeRegionRevisionDocument,
-  PublishRegionRevisionDocument,
   RecordSessionOutcomeDocument,
   RegionWorkRulesDocument,
   RescheduleSessionDocument,
@@ -24,6 +22,7 @@ import {
   type CreateOrderInput,
 } from '../generated/graphql';
 import { bootTestServer, errorCodes, type GraphQLResult, type TestApi } from '../helpers/boot';
+import { publishRevision } from '../helpers/revisions';
 import { helsinki, offer, placeOrder, readyExpert, unitIn } from '../helpers/orders';
 
 const ITA = 'ita-uusimaa';
@@ -474,25 +473,12 @@ describe('what a later rule change never rewrites', () => {
   it('when a new fee table and deadline are published, then an agreed order keeps its rates and deadlines; a new order gets the new ones', async () => {
     const before = await placeOrder(api, professional, orderInput({ title: 'Ennen muutosta' }));
     const admin = await api.token({ sub: 'anna', grants: [`REGION_ADMIN@${ITA}`] });
-    const proposed = await api.request(
-      ProposeRegionRevisionDocument,
-      {
-        input: {
-          regionId: ITA,
-          effectiveFrom: helsinki('2026-07-01T00:00'),
-          reason: 'Uudet palkkiot ja peruutusaika',
-          changes: { cancellationPolicy: { deadline: { localTime: '12:00' } } },
-        },
-      },
-      { token: admin },
-    );
-    expect(proposed.errors).toBeUndefined();
-    const published = await api.request(
-      PublishRegionRevisionDocument,
-      { id: proposed.data!.proposeRegionRevision.id },
-      { token: admin },
-    );
-    expect(published.errors).toBeUndefined();
+    await publishRevision(api, admin, {
+      regionId: ITA,
+      effectiveFrom: helsinki('2026-07-01T00:00'),
+      reason: 'Uudet palkkiot ja peruutusaika',
+      changes: { cancellationPolicy: { deadline: { localTime: '12:00' } } },
+    });
     const kept = await api.request(OrderDocument, { id: before.id }, { token: professional });
     expect(kept.data!.order.sessions[0]!.cancellationDeadline).toBe(helsinki('2026-08-10T15:00'));
     expect(kept.data!.order.agreedFee).toEqual(before.agreedFee);

@@ -5,14 +5,9 @@
  * and an authenticated or rejected caller never gets it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  ProposeRegionRevisionDocument,
-  PublishRegionRevisionDocument,
-  RegionAtDocument,
-  RegionRulesDocument,
-  RegionsDocument,
-} from '../generated/graphql';
+import { RegionAtDocument, RegionRulesDocument, RegionsDocument } from '../generated/graphql';
 import { bootTestServer, type TestApi } from '../helpers/boot';
+import { publishRevision } from '../helpers/revisions';
 
 let clock = new Date('2026-12-01T08:00:00Z');
 let first: TestApi;
@@ -20,25 +15,12 @@ let second: TestApi;
 let admin: string;
 
 async function publishNoticeDay(day: number, effectiveFrom: string): Promise<void> {
-  const proposed = await first.request(
-    ProposeRegionRevisionDocument,
-    {
-      input: {
-        regionId: 'vantaa-kap',
-        effectiveFrom,
-        reason: `ilmoitus ${day}. päivään mennessä`,
-        changes: { payoutSchedule: { noticeDueDay: day } },
-      },
-    },
-    { token: admin },
-  );
-  expect(proposed.errors).toBeUndefined();
-  const published = await first.request(
-    PublishRegionRevisionDocument,
-    { id: proposed.data!.proposeRegionRevision.id },
-    { token: admin },
-  );
-  expect(published.errors).toBeUndefined();
+  await publishRevision(first, admin, {
+    regionId: 'vantaa-kap',
+    effectiveFrom,
+    reason: `ilmoitus ${day}. päivään mennessä`,
+    changes: { payoutSchedule: { noticeDueDay: day } },
+  });
 }
 
 /** The notice day in force now (no `at`: the server's clock decides). */

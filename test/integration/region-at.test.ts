@@ -13,6 +13,7 @@ import {
   RegionsAtDocument,
 } from '../generated/graphql';
 import { bootTestServer, errorCodes, type TestApi } from '../helpers/boot';
+import { publishRevision } from '../helpers/revisions';
 
 /** The server's clock: fixed, so that the revision below always lies in the future. */
 let clock = new Date('2026-12-01T08:00:00Z');
@@ -42,30 +43,17 @@ describe('a revision that adds a topic and changes other rules from 1 January', 
   beforeAll(async () => {
     before = (await readAt())!;
     const topics = before.topics.map((t) => ({ id: t.id, label: { fi: t.label } }));
-    const proposed = await api.request(
-      ProposeRegionRevisionDocument,
-      {
-        input: {
-          regionId: 'lapland',
-          effectiveFrom: EFFECTIVE,
-          reason: 'Hallituksen päätös: uusi aihe ja vastaanotto',
-          changes: {
-            topics: [...topics, { id: 'long-distances', label: { fi: 'Pitkät välimatkat ja syrjäseutu' } }],
-            receptionWork: true,
-            supervisionOffered: false,
-            metrics: { smallCellThreshold: 7 },
-          },
-        },
+    await publishRevision(api, admin, {
+      regionId: 'lapland',
+      effectiveFrom: EFFECTIVE,
+      reason: 'Hallituksen päätös: uusi aihe ja vastaanotto',
+      changes: {
+        topics: [...topics, { id: 'long-distances', label: { fi: 'Pitkät välimatkat ja syrjäseutu' } }],
+        receptionWork: true,
+        supervisionOffered: false,
+        metrics: { smallCellThreshold: 7 },
       },
-      { token: admin },
-    );
-    expect(proposed.errors).toBeUndefined();
-    const published = await api.request(
-      PublishRegionRevisionDocument,
-      { id: proposed.data!.proposeRegionRevision.id },
-      { token: admin },
-    );
-    expect(published.errors).toBeUndefined();
+    });
   });
 
   it('when the region is read before the date (or now), then every field shows the old rules', async () => {

@@ -14,6 +14,7 @@ import {
   ViewerDocument,
 } from '../generated/graphql';
 import { bootTestServer, type TestApi } from '../helpers/boot';
+import { publishRevision } from '../helpers/revisions';
 
 const NOW = new Date('2026-12-01T08:00:00Z');
 let first: TestApi;
@@ -41,25 +42,12 @@ async function connectionsTaken(api: TestApi, work: () => Promise<unknown>): Pro
 }
 
 async function publishNoticeDay(api: TestApi, day: number, effectiveFrom: string): Promise<void> {
-  const proposed = await api.request(
-    ProposeRegionRevisionDocument,
-    {
-      input: {
-        regionId: 'vantaa-kap',
-        effectiveFrom,
-        reason: `ilmoitus ${day}. päivään mennessä`,
-        changes: { payoutSchedule: { noticeDueDay: day } },
-      },
-    },
-    { token: admin },
-  );
-  expect(proposed.errors).toBeUndefined();
-  const published = await api.request(
-    PublishRegionRevisionDocument,
-    { id: proposed.data!.proposeRegionRevision.id },
-    { token: admin },
-  );
-  expect(published.errors).toBeUndefined();
+  await publishRevision(api, admin, {
+    regionId: 'vantaa-kap',
+    effectiveFrom,
+    reason: `ilmoitus ${day}. päivään mennessä`,
+    changes: { payoutSchedule: { noticeDueDay: day } },
+  });
 }
 
 const noticeDayAt = async (api: TestApi, at: string) =>
