@@ -1,4 +1,3 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
 import type { RegionConfig } from '../region/region-config';
 import type { MetricDimension } from './metrics.service';
 import { MATCH_HOURS } from './rollup';
@@ -135,23 +134,6 @@ export function wholeMonths(from: string, to: string): string[] | null {
   return months;
 }
 
-/**
- * Whether the rollup can answer: null when a month of the period has changed since the rollup
- * last rebuilt it, else the number of bits its cells' expert sets are padded to.
- */
-export async function rollupState(
-  em: EntityManager,
-  regionIds: string[],
-  months: string[],
-): Promise<{ expertBits: number } | null> {
-  const [row] = await em.execute<Array<{ stale: boolean; bits: number | null }>>(
-    `select exists (select 1 from metrics_stale_month where region_id = any (?::text[]) and month = any (?::text[])) as stale,
-            (select max(expert_bits) from metrics_month where region_id = any (?::text[]) and month = any (?::text[])) as bits`,
-    [`{${regionIds.join(',')}}`, `{${months.join(',')}}`, `{${regionIds.join(',')}}`, `{${months.join(',')}}`],
-  );
-  return row?.stale === false ? { expertBits: Math.max(1, Number(row.bits ?? 1)) } : null;
-}
-
 /** Dimensions over the rollup's cells `c` and order facts `f` (aliases: u unit, rz region rules, t topic). */
 const ROLLUP_DIMENSION_SQL: Record<MetricDimension, (table: 'c' | 'f') => string> = {
   REGION: (x) => `${x}.region_id`,
@@ -163,24 +145,6 @@ const ROLLUP_DIMENSION_SQL: Record<MetricDimension, (table: 'c' | 'f') => string
   ORDERING_MODEL: () => 'rz.model',
 };
 
-/**
- * The median of the match times per cell, as percentile_cont(0.5) computes it, from histograms
- * (distinct hours with their counts): the values at the two middle ranks, and how far between.
- */
-function medianFrom(histogram: string, keys: string[]): string {
-  const sel = (t: string) => keys.map((k) => `${t}.${k}`).join(', ') + (keys.length ? ',' : '');
-  const part = keys.length ? `partition by ${keys.map((k) => `h.${k}`).join(', ')}` : '';
-  const by = keys.length ? `group by ${keys.map((k) => `c.${k}`).join(', ')}` : '';
-  return `select ${sel('c')}
-            min(c.hours) filter (where c.upto > floor((c.total - 1) / 2.0)) as low,
-            min(c.hours) filter (where c.upto > ceil((c.total - 1) / 2.0)) as high,
-            (max(c.total) - 1) / 2.0 - floor((max(c.total) - 1) / 2.0) as fraction
-       from (select ${sel('h')} h.hours, sum(h.n) over (${part} order by h.hours) as upto,
-                    sum(h.n) over (${part}) as total
-               from (${histogram}) h) c
-      ${by}`;
-}
-
 const FEEDBACK_SIDES = ['expert', 'client', 'professional'];
 const FEEDBACK_COLUMNS = FEEDBACK_SIDES.flatMap((side) =>
   ['sum', 'answers', 'responses'].map((k) => `fb_${side}_${k}`),
@@ -188,17 +152,23 @@ const FEEDBACK_COLUMNS = FEEDBACK_SIDES.flatMap((side) =>
 
 /**
  * The same parts as the live statement, from the rollup. Sums add up across cells; experts are
- * counted from the cells' bit sets and medians from their match times, so both stay exact. An
- * order spans months: by MONTH it counts in each month it has a session in, as live; across
- * months it counts once, from the cells' figures for orders that started in their month, plus
- * the few orders that started before the period and go on into it (`crossing`).
+ * counted from the cells' bit sets, so they stay exact; medians are left to the caller, which gets
+ * the cells' match-time histograms (`histogram` rows: hours `h` with counts `n`). An order spans
+ * months: by MONTH it counts in each month it has a session in, as live; across months it counts
+ * once, from the cells' figures for orders that started in their month, plus the few orders that
+ * started before the period and go on into it (`crossing`).
+ *
+ * The same statement says whether the rollup may answer (a `state` row: `v1` 1 when a month of
+ * the period changed since the rollup last rebuilt it, `v2` the widest expert set of its months),
+ * so that a table costs one round trip. Expert sets are cast to `expertBits`, padding narrower
+ * ones with zeros; the answer counts only when no month's sets are wider.
  */
 export function rollupStatement(
   { regionIds, configs, groupBy }: AggregateQuery,
   months: string[],
   expertBits: number,
 ): [string, unknown[]] {
-  // A type modifier cannot be a parameter; this one is an integer we read from the rollup.
+  // A type modifier cannot be a parameter; this one is an integer, the widest set the rollup answered.
   if (!Number.isSafeInteger(expertBits) || expertBits < 1) throw new Error(`bad expert set width ${expertBits}`);
   const keys = groupBy.map((_, i) => `d${i}`);
   // Cells per unit only when the table is split by unit; else the all-units cells ('*').
@@ -241,60 +211,70 @@ export function rollupStatement(
       : `select ${sel('p')} ${columns.map(([, c], i) => `p.${c} as v${i}`).join(', ')} from cells p
          union all
          select ${sel('q')} ${columns.map(([, , c], i) => `${c} as v${i}`).join(', ')} from crossing q`;
-  const histogram = byMonth
-    ? `select ${sel('p')} h.hours, h.n from cells p cross join lateral unnest(p.match_hours, p.match_counts) as h(hours, n)`
-    : `select ${sel('p')} h.hours, h.n
-         from cells p cross join lateral unnest(p.first_match_hours, p.first_match_counts) as h(hours, n)
+  const noValues = 'null, null, null, null, null, null';
+  // Histograms as the cells keep them (a handful of hours each); orders crossing into the period one
+  // by one (counts null), per group.
+  const histograms = byMonth
+    ? `select 'histogram', ${sel('p')} ${noValues}, p.match_hours, p.match_counts
+         from cells p where cardinality(p.match_hours) > 0`
+    : `select 'histogram', ${sel('p')} ${noValues}, p.first_match_hours, p.first_match_counts
+         from cells p where cardinality(p.first_match_hours) > 0
        union all
-       select ${sel('q')} q.match_hours, 1 from crossing q where q.match_hours is not null`;
-  // Counts as int (orders in a cell, far below 2^31): the windows' running sums then stay bigint
-  // rather than numeric, which halves the median's cost.
-  const median = medianFrom(
-    `select ${sel('h')} h.hours, sum(h.n)::int as n from (${histogram}) h
-      group by ${[...keys.map((k) => `h.${k}`), 'h.hours'].join(', ')}`,
-    keys,
-  );
+       select 'histogram', ${sel('q')} ${noValues}, array_agg(q.match_hours), null
+         from crossing q where q.match_hours is not null ${by('q')}`;
   const feedback = FEEDBACK_COLUMNS.map((c): [string, string, string] => [c, c.replace('fb_', 'fb_first_'), `q.${c}`]);
   const feedbackValues = FEEDBACK_SIDES.flatMap((_, i) => [
     `sum(o.v${i * 3})::numeric / nullif(sum(o.v${i * 3 + 1}), 0)`,
     `sum(o.v${i * 3 + 2})::numeric`,
   ]).join(', ');
+  const state = `
+      state as (
+        select exists (select 1 from metrics_stale_month where region_id ${inRegions} and month = any (?::text[])) as stale,
+               coalesce((select max(expert_bits) from metrics_month
+                          where region_id ${inRegions} and month = any (?::text[])), 1) as bits
+      ),`;
   const sql = `
-      with rz(region_id, tz, model) as (values ${rz}),${cells}${byMonth ? '' : crossing}
+      with ${state}
+      rz(region_id, tz, model) as (values ${rz}),${cells}${byMonth ? '' : crossing}
       select 'sessions' as part, ${sel('p')} ${byMonth ? 'coalesce(sum(p.orders), 0)::numeric' : 'null::numeric'} as v1,
              coalesce(sum(p.completed), 0)::numeric as v2, coalesce(sum(p.minutes), 0)::numeric as v3,
-             coalesce(sum(p.late), 0)::numeric as v4, coalesce(sum(p.no_shows), 0)::numeric as v5, null::numeric as v6
+             coalesce(sum(p.late), 0)::numeric as v4, coalesce(sum(p.no_shows), 0)::numeric as v5, null::numeric as v6,
+             null::double precision[] as h, null::int[] as n
         from cells p ${by('p')}
       union all
       select 'fees', ${sel('p')} sum(p.fees)::numeric, sum(p.salary)::numeric, sum(p.work_compensation)::numeric,
-             null, null, null
+             null, null, null, null, null
         from cells p where p.fees is not null ${by('p')}
       union all
-      select 'people', ${sel('x')} coalesce(sum(x.experts), 0)::numeric, null, null, null, null, null
+      select 'people', ${sel('x')} coalesce(sum(x.experts), 0)::numeric, null, null, null, null, null, null, null
         from (select ${sel('p')} bit_count(bit_or(p.experts::bit(${expertBits}))) as experts
                 from cells p group by ${[...keys.map((k) => `p.${k}`), 'p.region_id'].join(', ')}
               -- Ordinals are per region and an expert belongs to one: the regions' counts add up.
               having bit_count(bit_or(p.experts::bit(${expertBits}))) > 0) x ${by('x')}
       union all
-      select 'offers', ${sel('o')} sum(o.v0)::numeric, sum(o.v1)::numeric, null, null, null, null
+      select 'offers', ${sel('o')} sum(o.v0)::numeric, sum(o.v1)::numeric, null, null, null, null, null, null
         from (${orderLevel([
           ['accepted', 'first_accepted', 'q.accepted'],
           ['answered', 'first_answered', 'q.answered'],
         ])}) o ${by('o')}
       union all
-      select 'matched', ${sel('m')} (m.low + (m.high - m.low) * m.fraction)::numeric, null, null, null, null, null
-        from (${median}) m
+      ${histograms}
       union all
-      select 'feedback', ${sel('o')} ${feedbackValues}
+      select 'feedback', ${sel('o')} ${feedbackValues}, null, null
         from (${orderLevel(feedback)}) o ${by('o')}
       ${
         byMonth
           ? ''
           : `union all
-      select 'orders', ${sel('o')} sum(o.v0)::numeric, null, null, null, null, null
+      select 'orders', ${sel('o')} sum(o.v0)::numeric, null, null, null, null, null, null, null
         from (${orderLevel([['orders', 'first_orders', '1']])}) o ${by('o')}`
-      }`;
+      }
+      union all
+      select 'state', ${keys.map(() => 'null, ').join('')} s.stale::int::numeric, s.bits::numeric,
+             null, null, null, null, null, null
+        from state s`;
   const monthList = `{${months.join(',')}}`;
+  const stateParams = [...regionIds, monthList, ...regionIds, monthList];
   const crossingParams = [...regionIds, months[0]!, monthList];
-  return [sql, [...rzParams, ...regionIds, monthList, ...(byMonth ? [] : crossingParams)]];
+  return [sql, [...stateParams, ...rzParams, ...regionIds, monthList, ...(byMonth ? [] : crossingParams)]];
 }

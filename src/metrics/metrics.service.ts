@@ -4,7 +4,8 @@ import { BadUserInputError } from '../common/errors';
 import { checkListLength } from '../common/pagination';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { enterRegions, type RequestScope } from '../scope';
-import { liveStatement, rollupState, rollupStatement, wholeMonths, type AggregateQuery } from './aggregate-sql';
+import { liveStatement, rollupStatement, wholeMonths, type AggregateQuery } from './aggregate-sql';
+import { medianOfHistograms, type HistogramPart } from './median';
 import { suppressedCells } from './suppression';
 
 export const METRIC_DIMENSIONS = [
@@ -74,13 +75,22 @@ function mergeParts(parts: Array<Record<string, unknown>>, keys: readonly string
     // From the rollup's order facts, when orders are counted across months.
     orders: ['orders'],
   };
+  // From the rollup: histograms of match times, several per cell, whose median is taken here.
+  const histograms = new Map<Record<string, unknown>, HistogramPart[]>();
   const sessions = parts.filter((x) => x.part === 'sessions');
   for (const p of sessions) cells.set(keyOf(p), Object.fromEntries(keys.map((k) => [k, p[k]])));
   for (const p of [...sessions, ...parts.filter((x) => x.part !== 'sessions')]) {
-    const cell = cells.get(keyOf(p));
+    const cell = p.part === 'state' ? undefined : cells.get(keyOf(p));
     if (!cell) continue;
-    names[String(p.part)]!.forEach((name, i) => (cell[name] = p[`v${i + 1}`]));
+    if (p.part !== 'histogram') names[String(p.part)]!.forEach((name, i) => (cell[name] = p[`v${i + 1}`]));
+    else {
+      const histogram: HistogramPart = { hours: p.h as number[] | null, counts: p.n as number[] | null };
+      const known = histograms.get(cell);
+      if (known) known.push(histogram);
+      else histograms.set(cell, [histogram]);
+    }
   }
+  for (const [cell, known] of histograms) cell.median_hours = medianOfHistograms(known);
   return [...cells.values()].sort((a, b) => {
     for (const k of keys) {
       const x = String(a[k]);
@@ -152,10 +162,8 @@ export class MetricsService {
     // On a read replica when one is configured, so that analytics never slow the API.
     return this.onReadConnection(ctx, regionIds, async (em) => {
       const months = wholeMonths(input.from, input.to);
-      const rollup = months === null ? null : await rollupState(em, regionIds, months);
-      const parts = await em.execute<Array<Record<string, unknown>>>(
-        ...(rollup && months ? rollupStatement(query, months, rollup.expertBits) : liveStatement(query)),
-      );
+      const rolledUp = months && (await this.fromRollup(em, query, months));
+      const parts = rolledUp || (await em.execute<Array<Record<string, unknown>>>(...liveStatement(query)));
       const rows = mergeParts(parts, keys);
       // Units are named, not shown as ids (one statement for the table's units).
       const unitIds = groupBy.includes('UNIT')
@@ -254,8 +262,31 @@ export class MetricsService {
           suppressed,
         };
       });
-      return { source: rollup ? 'ROLLUP' : 'LIVE', rows: table } as const;
+      return { source: rolledUp ? 'ROLLUP' : 'LIVE', rows: table } as const;
     });
+  }
+
+  /**
+   * The widest expert set (bits) the rollup has answered with in this process. Sets are cast to
+   * it, so it only grows; a statement that finds wider sets is sent again with them.
+   */
+  private expertSetWidth = 1;
+
+  /** The table's parts from the rollup, or null when a month of the period changed since it was rebuilt. */
+  private async fromRollup(
+    em: EntityManager,
+    query: AggregateQuery,
+    months: string[],
+  ): Promise<Array<Record<string, unknown>> | null> {
+    for (;;) {
+      const width = this.expertSetWidth;
+      const parts = await em.execute<Array<Record<string, unknown>>>(...rollupStatement(query, months, width));
+      const state = parts.find((p) => p.part === 'state');
+      if (!state || Number(state.v1) !== 0) return null;
+      const bits = Number(state.v2);
+      if (bits <= width) return parts;
+      this.expertSetWidth = Math.max(this.expertSetWidth, bits);
+    }
   }
 
   /**
