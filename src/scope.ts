@@ -150,7 +150,8 @@ export async function withSystemScope<T>(
  * Opens the region walls for the regions given, inside the caller's transaction: the ORM filter
  * and the transaction-local setting that row-level security reads, so a pooled connection never
  * carries one unit of work's regions into the next. With `unitIds`, also answers in which region
- * each of those units is (behind the walls just opened), for the grants in force.
+ * each of those units is (behind the walls just opened), for the grants in force. `settings` are
+ * more transaction-local settings, sent in the same statement.
  *
  * The setting goes as a quoted literal, not a bind parameter: a statement without parameters
  * travels with the transaction's BEGIN in one round trip (src/db/serial-connection.ts), and
@@ -160,10 +161,16 @@ export async function enterRegions(
   em: EntityManager,
   regionIds: readonly string[],
   unitIds: readonly string[] = [],
+  settings: Readonly<Record<string, string>> = {},
 ): Promise<Map<string, string>> {
   em.setFilterParams('region', { regionIds: [...regionIds] });
   if (!regionIds.length) return new Map();
-  const statements = [`select set_config('app.region_ids', ${quoted(regionIds.join(','))}, true)`];
+  const configured = Object.entries(settings).map(
+    ([name, value]) => `, set_config(${quoted(name)}, ${quoted(value)}, true)`,
+  );
+  const statements = [
+    `select set_config('app.region_ids', ${quoted(regionIds.join(','))}, true)${configured.join('')}`,
+  ];
   if (unitIds.length)
     statements.push(
       `select id::text as id, region_id as "regionId" from unit where id in (${unitIds.map(quoted).join(', ')})`,

@@ -134,6 +134,14 @@ const FEEDBACK: Record<string, string> = {
 };
 
 /**
+ * Planner settings for the aggregates' transaction. The rollup's rows are read by index, from
+ * memory: at PostgreSQL's default cost of a random read (4, made for spinning disks) the planner
+ * scanned all order facts to find the 2,000 that cross into a period (200 ms against 20), or
+ * started a parallel worker to find none (7 ms of a 12 ms statement).
+ */
+const AGGREGATE_SETTINGS = { random_page_cost: '1.1' };
+
+/**
  * Aggregates for analysts, as one SQL statement of GROUP BYs over the sessions in the period (no
  * entity is loaded). Never rows about individuals: a cell with fewer distinct experts than the
  * regions' threshold is suppressed, and enough others that totals do not give it away; a
@@ -301,11 +309,11 @@ export class MetricsService {
   ): Promise<T> {
     const replica = ctx.services.readOrm;
     if (!replica) {
-      await enterRegions(ctx.em, regionIds);
+      await enterRegions(ctx.em, regionIds, [], AGGREGATE_SETTINGS);
       return work(ctx.em);
     }
     return replica.em.fork().transactional(async (em) => {
-      await enterRegions(em, regionIds);
+      await enterRegions(em, regionIds, [], AGGREGATE_SETTINGS);
       return work(em);
     });
   }
