@@ -1,5 +1,6 @@
 import { MAX_PAGE_SIZE } from '../common/pagination';
 import DataLoader from 'dataloader';
+import { v7 as timeOrderedId } from 'uuid';
 import type { GraphQLResolveInfo } from 'graphql';
 import { formatGrant } from '../auth/tokens';
 import type { Grant } from '../auth/viewer';
@@ -33,9 +34,10 @@ export function operationOf(info: GraphQLResolveInfo | undefined): string | null
   return String(path.key);
 }
 
+/** A row of the log, with a time-ordered id as `AuditEntry.id` explains. */
 function toRow(ctx: RequestScope, fact: AuditFact) {
   return {
-    id: crypto.randomUUID(),
+    id: timeOrderedId(),
     regionId: fact.regionId,
     at: ctx.now(),
     actorId: ctx.viewer.id!,
@@ -54,17 +56,16 @@ function toRow(ctx: RequestScope, fact: AuditFact) {
 /**
  * The reads in one INSERT whatever their number. What all of them share (who, when, the request)
  * goes once as its own parameter and what differs per read in a single JSON parameter, so that
- * the statement text is the same for every page and little is encoded per row; PostgreSQL makes
- * the ids.
+ * the statement text is the same for every page and little is encoded per row.
  */
 async function insertReads(em: EntityManager, ctx: RequestScope, at: Date, facts: readonly AuditFact[]): Promise<void> {
-  const reads = mergeReads(facts);
+  const reads = mergeReads(facts).map((read) => ({ i: timeOrderedId(), ...read }));
   await readRows(
     em,
     `insert into audit_entry (id, region_id, at, actor_id, actor_name, "grant", action, subject_type, subject_id,
       fields, operation, request_id, reason)
-    select gen_random_uuid(), r.r, ?::timestamptz, ?, ?, r.g, 'READ', 'EXPERT', r.s, r.f, r.o, ?, r.w
-    from json_to_recordset(?::json) as r(r text, g text, s uuid, f text[], o text, w text)`,
+    select r.i, r.r, ?::timestamptz, ?, ?, r.g, 'READ', 'EXPERT', r.s, r.f, r.o, ?, r.w
+    from json_to_recordset(?::json) as r(i uuid, r text, g text, s uuid, f text[], o text, w text)`,
     [at, ctx.viewer.id!, ctx.viewer.name, ctx.requestId, JSON.stringify(reads)],
   );
 }
