@@ -2,8 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import pino from 'pino';
 import type { Logger } from './common/logger';
-import pg from 'pg';
-import { readRaw } from './db/read-sql';
+import { readRaw, sqlLiteral } from './db/read-sql';
 import type { StatementTally } from './db/statement-counter';
 import type { Services } from './services';
 import { readableRegionIds } from './auth/policy';
@@ -166,23 +165,18 @@ export async function enterRegions(
   em.setFilterParams('region', { regionIds: [...regionIds] });
   if (!regionIds.length) return new Map();
   const configured = Object.entries(settings).map(
-    ([name, value]) => `, set_config(${quoted(name)}, ${quoted(value)}, true)`,
+    ([name, value]) => `, set_config(${sqlLiteral(name)}, ${sqlLiteral(value)}, true)`,
   );
   const statements = [
-    `select set_config('app.region_ids', ${quoted(regionIds.join(','))}, true)${configured.join('')}`,
+    `select set_config('app.region_ids', ${sqlLiteral(regionIds.join(','))}, true)${configured.join('')}`,
   ];
   if (unitIds.length)
     statements.push(
-      `select id::text as id, region_id as "regionId" from unit where id in (${unitIds.map(quoted).join(', ')})`,
+      `select id::text as id, region_id as "regionId" from unit where id in (${unitIds.map(sqlLiteral).join(', ')})`,
     );
   const results = await readRaw(em, statements.join('; '));
   const units = Array.isArray(results)
     ? (results as Array<{ rows: Array<{ id: string; regionId: string }> }>)[1]!.rows
     : [];
   return new Map(units.map((u) => [u.id, u.regionId]));
-}
-
-/** A text literal for SQL; `?` is escaped for knex, which would take it for a placeholder. */
-function quoted(value: string): string {
-  return pg.escapeLiteral(value).replaceAll('?', '\\?');
 }

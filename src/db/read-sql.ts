@@ -1,4 +1,6 @@
 import type { EntityManager, Knex } from '@mikro-orm/postgresql';
+import pg from 'pg';
+import { WITH_COMMIT } from './serial-connection';
 
 /**
  * Runs one hand-written read in the unit of work's transaction and returns plain rows. Values go
@@ -22,6 +24,21 @@ export async function readRaw(em: EntityManager, sql: string): Promise<unknown> 
   const trx = em.getTransactionContext<Knex.Transaction>();
   if (trx) query.transacting(trx);
   return (await query) as unknown;
+}
+
+/**
+ * Sends a statement without parameters in the same message as the unit of work's COMMIT, saving
+ * its round trip: for writes nothing later in the transaction reads (the audit log of reads).
+ * If it fails, the transaction does not commit; if the transaction rolls back, it is not sent.
+ * Outside a transaction it runs at once.
+ */
+export async function sendWithCommit(em: EntityManager, sql: string): Promise<void> {
+  await readRaw(em, `${WITH_COMMIT}${sql}`);
+}
+
+/** A text literal for SQL; `?` is escaped for knex, which would take it for a placeholder. */
+export function sqlLiteral(value: string): string {
+  return pg.escapeLiteral(value).replaceAll('?', '\\?');
 }
 
 /** Collects `?` placeholders and their values in order while a statement is put together. */

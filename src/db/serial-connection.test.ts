@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { serialiseConnection, type Queryable } from './serial-connection';
+import { serialiseConnection, WITH_COMMIT, type Queryable } from './serial-connection';
 import { withStatementTally, type StatementTally } from './statement-counter';
 
-/** A driver that answers after a turn of the event loop and notes what ran at the same time. */
+/**
+ * A driver that answers after a turn of the event loop and notes what ran at the same time; a
+ * message with a statement `fail` gets an error.
+ */
 function fakeClient() {
   const sent: string[] = [];
   const names: Array<string | undefined> = [];
@@ -23,7 +26,8 @@ function fakeClient() {
       setTimeout(() => {
         running--;
         const results = text.split('; ').map((part) => ({ command: part, rows: [{ text: part }] }));
-        answer(null, results.length > 1 ? results : results[0]);
+        if (text.split('; ').includes('fail')) answer(new Error('the statement failed'), undefined);
+        else answer(null, results.length > 1 ? results : results[0]);
       }, 1);
       return undefined;
     },
@@ -104,5 +108,61 @@ describe('statements on one connection', () => {
     expect(fake.names.slice(0, 500).every((name) => name?.startsWith('kp_'))).toBe(true);
     expect(fake.names[500]).toBeUndefined();
     expect(fake.names[501]).toBe(fake.names[0]);
+  });
+
+  it('when a statement is to go with the commit, then it is sent in the COMMIT message, and counted with it', async () => {
+    const fake = fakeClient();
+    serialiseConnection(fake.client);
+    const tally: StatementTally = { count: 0, statements: [] };
+    await withStatementTally(tally, async () => {
+      await ask(fake.client, 'BEGIN;');
+      await ask(fake.client, 'select ?', [1]);
+      await ask(fake.client, `${WITH_COMMIT}insert a`);
+      await ask(fake.client, `${WITH_COMMIT}insert b`);
+      await ask(fake.client, 'select ?', [2]);
+      await ask(fake.client, 'COMMIT;');
+    });
+    expect(fake.sent).toEqual(['BEGIN;', 'select ?', 'select ?', 'insert a; insert b; COMMIT;']);
+    expect(tally.count).toBe(4);
+  });
+
+  it('when the transaction rolls back, then the statements for its commit are never sent, nor in the next one', async () => {
+    const fake = fakeClient();
+    serialiseConnection(fake.client);
+    await ask(fake.client, 'BEGIN;');
+    await ask(fake.client, 'select ?', [1]);
+    await ask(fake.client, `${WITH_COMMIT}insert a`);
+    await ask(fake.client, 'ROLLBACK');
+    await ask(fake.client, 'BEGIN;');
+    await ask(fake.client, 'select ?', [2]);
+    await ask(fake.client, 'COMMIT;');
+    expect(fake.sent).toEqual(['BEGIN;', 'select ?', 'ROLLBACK', 'BEGIN;', 'select ?', 'COMMIT;']);
+  });
+
+  it('when the transaction sent nothing else, then BEGIN, the statements and COMMIT go as one message', async () => {
+    const fake = fakeClient();
+    serialiseConnection(fake.client);
+    await ask(fake.client, 'BEGIN;');
+    await ask(fake.client, `${WITH_COMMIT}insert a`);
+    await ask(fake.client, 'COMMIT;');
+    expect(fake.sent).toEqual(['BEGIN; insert a; COMMIT;']);
+  });
+
+  it('when there is no transaction, then the statement is sent at once', async () => {
+    const fake = fakeClient();
+    serialiseConnection(fake.client);
+    await ask(fake.client, `${WITH_COMMIT}insert a`);
+    expect(fake.sent).toEqual([`${WITH_COMMIT}insert a`]);
+  });
+
+  it('when a statement sent with the commit fails, then the commit fails and the aborted transaction is rolled back before the connection is used again', async () => {
+    const fake = fakeClient();
+    serialiseConnection(fake.client);
+    await ask(fake.client, 'BEGIN;');
+    await ask(fake.client, 'select ?', [1]);
+    await ask(fake.client, `${WITH_COMMIT}fail`);
+    await expect(ask(fake.client, 'COMMIT;')).rejects.toThrow('the statement failed');
+    await ask(fake.client, 'select ?', [2]);
+    expect(fake.sent).toEqual(['BEGIN;', 'select ?', 'fail; COMMIT;', 'ROLLBACK', 'select ?']);
   });
 });

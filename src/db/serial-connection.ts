@@ -18,7 +18,15 @@ export interface Queryable {
 
 /** The transaction control statements knex sends, exactly as it spells them. */
 const BEGIN = 'BEGIN;';
-const ENDS: ReadonlySet<string> = new Set(['COMMIT;', 'ROLLBACK']);
+const COMMIT = 'COMMIT;';
+const ENDS: ReadonlySet<string> = new Set([COMMIT, 'ROLLBACK']);
+
+/**
+ * Marks a statement without parameters that is to go with the transaction's COMMIT, in the same
+ * message, rather than now (see `sendWithCommit` in read-sql.ts). If the statement fails, the
+ * transaction does not commit; if the transaction rolls back, the statement is never sent.
+ */
+export const WITH_COMMIT = '/* with commit */ ';
 
 /**
  * Statements with bind parameters are prepared once per connection under a name derived from
@@ -64,6 +72,9 @@ export function serialiseConnection(client: Queryable): void {
   const waiting: Array<() => void> = [];
   /** A BEGIN not yet sent, with the tally of the request that asked for it. */
   let heldBegin: { tally: StatementTally | undefined } | null = null;
+  /** Whether a transaction is open (its BEGIN sent or held), and the statements for its COMMIT. */
+  let inTransaction = false;
+  let withCommit: string[] = [];
   const prepared = new Set<string>();
   const named = (config: QueryConfig): QueryConfig => {
     if (!config.values?.length || config.name !== undefined) return config;
@@ -97,7 +108,7 @@ export function serialiseConnection(client: Queryable): void {
   };
 
   client.query = (configOrText, values, callback) => {
-    const config: QueryConfig = named(
+    let config: QueryConfig = named(
       typeof configOrText === 'string'
         ? { text: configOrText, ...(Array.isArray(values) ? { values: values as unknown[] } : {}) }
         : configOrText,
@@ -119,6 +130,25 @@ export function serialiseConnection(client: Queryable): void {
     const tally = currentTally();
     const unbound = !config.values?.length;
 
+    if (config.text.startsWith(WITH_COMMIT) && unbound) {
+      if (inTransaction) {
+        withCommit.push(config.text.slice(WITH_COMMIT.length));
+        queueMicrotask(() => answer(null, controlResult('HELD')));
+        return promise;
+      }
+      // Outside a transaction the statement is its own commit: sent now.
+    }
+    if (config.text === BEGIN && unbound) {
+      inTransaction = true;
+      withCommit = [];
+    }
+    let committingHeld = false;
+    if (ENDS.has(config.text) && unbound) {
+      inTransaction = false;
+      committingHeld = config.text === COMMIT && withCommit.length > 0;
+      if (committingHeld) config = { ...config, text: [...withCommit, COMMIT].join('; ') };
+      withCommit = [];
+    }
     if (config.text === BEGIN && unbound && !heldBegin) {
       heldBegin = { tally };
       queueMicrotask(() => answer(null, controlResult('BEGIN')));
@@ -133,6 +163,11 @@ export function serialiseConnection(client: Queryable): void {
     }
     schedule(() => {
       const finish: Callback = (error, result) => {
+        if (error && committingHeld) {
+          // A held statement failed: the transaction is aborted, not ended, until rolled back.
+          committingHeld = false;
+          return send({ text: 'ROLLBACK' }, () => finish(error));
+        }
         next();
         answer(error, result);
       };

@@ -185,4 +185,31 @@ describe('audit of every sensitive read', async () => {
     const result = await api.request(ExpertAuditDocument, { expertId }, { token: elsewhere });
     expect(result.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   });
+
+  it('when the audit log cannot be written, then the reader gets no data and an error, and the next request on the pool is answered', async () => {
+    // Only this reader's entries fail, so other requests run as usual meanwhile.
+    await api.sql(`create function fail_audit_for_test() returns trigger language plpgsql as $$
+      begin raise exception 'the audit log is unavailable'; end $$`);
+    await api.sql(`create trigger fail_audit_for_test before insert on audit_entry for each row
+      when (new.actor_id = 'broken-audit') execute function fail_audit_for_test()`);
+    try {
+      const broken = await api.token({ sub: 'broken-audit', grants: [`COORDINATOR@${ITA}`] });
+      const document = parse(
+        `query BrokenAudit($id: ID!) { expert(id: $id) { contact { email } } }`,
+      ) as TypedDocumentNode<{ expert: { contact: { email: string } | null } }, { id: string }>;
+      for (let i = 0; i < 3; i++) {
+        const refused = await api.request(document, { id: expertId }, { token: broken });
+        expect(refused.data?.expert).toBeFalsy();
+        expect(refused.errors?.[0]?.extensions?.code).toBe('INTERNAL_SERVER_ERROR');
+        const answered = await api.request(document, { id: expertId }, { token: tokens.COORDINATOR!.token });
+        expect(answered.errors).toBeUndefined();
+        expect(answered.data!.expert.contact?.email).toBeTruthy();
+      }
+      const logged = await api.sql(`select count(*)::int as n from audit_entry where actor_id = 'broken-audit'`);
+      expect(logged).toEqual([{ n: 0 }]);
+    } finally {
+      await api.sql('drop trigger fail_audit_for_test on audit_entry');
+      await api.sql('drop function fail_audit_for_test()');
+    }
+  });
 });
