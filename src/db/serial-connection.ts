@@ -64,7 +64,8 @@ function controlResult(command: string) {
  * parameters (the simple protocol carries several statements; the region setting is made to fit),
  * and a transaction that sent nothing commits without a round trip. Each message sent is counted
  * as one statement in the request's tally: the count is the round trips a request costs.
- * Statements with parameters are prepared once per connection (`PREPARED_PER_CONNECTION`).
+ * Statements with parameters are prepared once per connection (`PREPARED_PER_CONNECTION`), and
+ * statements marked `WITH_COMMIT` wait for the transaction's COMMIT and go in its message.
  */
 export function serialiseConnection(client: Queryable): void {
   const send = client.query.bind(client) as (config: QueryConfig, callback: Callback) => void;
