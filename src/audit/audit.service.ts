@@ -6,7 +6,7 @@ import { formatGrant } from '../auth/tokens';
 import type { Grant } from '../auth/viewer';
 import type { RequestScope } from '../scope';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { readRows, sendWithCommit, sqlLiteral } from '../db/read-sql';
+import { sendWithCommit, sqlLiteral } from '../db/read-sql';
 import { AuditEntry } from './audit-entry.entity';
 import { mergeReads } from './merge-reads';
 
@@ -55,52 +55,21 @@ function toRow(ctx: RequestScope, fact: AuditFact) {
 
 /**
  * The reads in one INSERT whatever their number: what all of them share (who, when, the request)
- * once, and what differs per read as one JSON value, so that little is encoded per row.
+ * once, and what differs per read as one JSON value, so that little is encoded per row. It goes
+ * with the unit of work's COMMIT, in the same message: a page that shows personal data costs no
+ * round trip of its own for the log, and still does not commit, nor answer, unless the log is
+ * written. Values go as quoted literals, since that message takes no parameters.
  */
-function insertReadsSql(placeholders: {
-  at: string;
-  actorId: string;
-  actorName: string;
-  requestId: string;
-  reads: string;
-}) {
-  const p = placeholders;
-  return `insert into audit_entry (id, region_id, at, actor_id, actor_name, "grant", action, subject_type, subject_id,
-      fields, operation, request_id, reason)
-    select r.i, r.r, ${p.at}::timestamptz, ${p.actorId}, ${p.actorName}, r.g, 'READ', 'EXPERT', r.s, r.f, r.o, ${p.requestId}, r.w
-    from json_to_recordset(${p.reads}::json) as r(i uuid, r text, g text, s uuid, f text[], o text, w text)`;
-}
-
-const readsJson = (facts: readonly AuditFact[]) =>
-  JSON.stringify(mergeReads(facts).map((read) => ({ i: timeOrderedId(), ...read })));
-
-/** Writes the reads now, with bind parameters (after a rollback, in a transaction of their own). */
 async function insertReads(em: EntityManager, ctx: RequestScope, at: Date, facts: readonly AuditFact[]): Promise<void> {
-  await readRows(em, insertReadsSql({ at: '?', actorId: '?', actorName: '?', requestId: '?', reads: '?' }), [
-    at,
-    ctx.viewer.id!,
-    ctx.viewer.name,
-    ctx.requestId,
-    readsJson(facts),
-  ]);
-}
-
-/**
- * Writes the reads with the unit of work's COMMIT, in the same message: a page that shows personal
- * data costs no round trip of its own for the log, and still does not commit, nor answer, unless
- * the log is written. Values go as quoted literals, since that message takes no parameters.
- */
-async function insertReadsWithCommit(ctx: RequestScope, at: Date, facts: readonly AuditFact[]): Promise<void> {
+  const reads = mergeReads(facts).map((read) => ({ i: timeOrderedId(), ...read }));
   const text = (value: string | null | undefined) => (value == null ? 'null' : sqlLiteral(value));
   await sendWithCommit(
-    ctx.em,
-    insertReadsSql({
-      at: text(at.toISOString()),
-      actorId: text(ctx.viewer.id),
-      actorName: text(ctx.viewer.name),
-      requestId: text(ctx.requestId),
-      reads: text(readsJson(facts)),
-    }),
+    em,
+    `insert into audit_entry (id, region_id, at, actor_id, actor_name, "grant", action, subject_type, subject_id,
+      fields, operation, request_id, reason)
+    select r.i, r.r, ${text(at.toISOString())}::timestamptz, ${text(ctx.viewer.id)}, ${text(ctx.viewer.name)}, r.g,
+      'READ', 'EXPERT', r.s, r.f, r.o, ${text(ctx.requestId)}, r.w
+    from json_to_recordset(${text(JSON.stringify(reads))}::json) as r(i uuid, r text, g text, s uuid, f text[], o text, w text)`,
   );
 }
 
@@ -114,7 +83,7 @@ export function createAuditLoaders(ctx: RequestScope) {
     reads: new DataLoader<AuditFact, true>(
       async (facts) => {
         const at = ctx.now();
-        await insertReadsWithCommit(ctx, at, facts);
+        await insertReads(ctx.em, ctx, at, facts);
         // The values were read and are sent even if a failed mutation rolls the request back.
         ctx.outcome.afterRollback.push((em) => insertReads(em, ctx, at, facts));
         return facts.map(() => true as const);

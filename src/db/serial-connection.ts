@@ -139,27 +139,29 @@ export function serialiseConnection(client: Queryable): void {
       }
       // Outside a transaction the statement is its own commit: sent now.
     }
-    if (config.text === BEGIN && unbound) {
+    const starts = config.text === BEGIN && unbound;
+    const ends = ENDS.has(config.text) && unbound;
+    const commits = ends && config.text === COMMIT;
+    let committingHeld = false;
+    if (starts) {
       inTransaction = true;
       withCommit = [];
-    }
-    let committingHeld = false;
-    if (ENDS.has(config.text) && unbound) {
+    } else if (ends) {
       inTransaction = false;
-      committingHeld = config.text === COMMIT && withCommit.length > 0;
+      committingHeld = commits && withCommit.length > 0;
       if (committingHeld) config = { ...config, text: [...withCommit, COMMIT].join('; ') };
       withCommit = [];
     }
-    if (config.text === BEGIN && unbound && !heldBegin) {
+    if (starts && !heldBegin) {
       heldBegin = { tally };
       queueMicrotask(() => answer(null, controlResult('BEGIN')));
       return promise;
     }
     const begin = heldBegin;
     heldBegin = null;
-    if (begin && ENDS.has(config.text) && unbound) {
+    if (begin && ends && !committingHeld) {
       // Nothing was sent in the transaction: there is nothing to commit or roll back.
-      queueMicrotask(() => answer(null, controlResult(config.text === 'COMMIT;' ? 'COMMIT' : 'ROLLBACK')));
+      queueMicrotask(() => answer(null, controlResult(commits ? 'COMMIT' : 'ROLLBACK')));
       return promise;
     }
     schedule(() => {
