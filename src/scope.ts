@@ -3,6 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import pino from 'pino';
 import type { Logger } from './common/logger';
 import { readRaw, sqlLiteral } from './db/read-sql';
+import { WITH_NEXT } from './db/serial-connection';
 import type { StatementTally } from './db/statement-counter';
 import type { Services } from './services';
 import { readableRegionIds } from './auth/policy';
@@ -153,8 +154,8 @@ export async function withSystemScope<T>(
  * more transaction-local settings, sent in the same statement.
  *
  * The setting goes as a quoted literal, not a bind parameter: a statement without parameters
- * travels with the transaction's BEGIN in one round trip (src/db/serial-connection.ts), and
- * `escapeLiteral` quotes it safely.
+ * travels with the transaction's BEGIN and, when no units are asked for, with the transaction's
+ * next statement, in one round trip (src/db/serial-connection.ts); `escapeLiteral` quotes it safely.
  */
 export async function enterRegions(
   em: EntityManager,
@@ -170,10 +171,14 @@ export async function enterRegions(
   const statements = [
     `select set_config('app.region_ids', ${sqlLiteral(regionIds.join(','))}, true)${configured.join('')}`,
   ];
-  if (unitIds.length)
-    statements.push(
-      `select id::text as id, region_id as "regionId" from unit where id in (${unitIds.map(sqlLiteral).join(', ')})`,
-    );
+  if (!unitIds.length) {
+    // Nothing to read back: the setting waits for the transaction's next statement.
+    await readRaw(em, `${WITH_NEXT}${statements[0]}`);
+    return new Map();
+  }
+  statements.push(
+    `select id::text as id, region_id as "regionId" from unit where id in (${unitIds.map(sqlLiteral).join(', ')})`,
+  );
   const results = await readRaw(em, statements.join('; '));
   const units = Array.isArray(results)
     ? (results as Array<{ rows: Array<{ id: string; regionId: string }> }>)[1]!.rows

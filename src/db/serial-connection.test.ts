@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { serialiseConnection, WITH_COMMIT, type Queryable } from './serial-connection';
+import { serialiseConnection, WITH_COMMIT, WITH_NEXT, type Queryable } from './serial-connection';
 import { withStatementTally, type StatementTally } from './statement-counter';
 
 /**
@@ -13,19 +13,31 @@ function fakeClient() {
   let overlaps = 0;
   const client: Queryable = {
     query: (config, values, callback) => {
-      const { text, name } = config as { text: string; name?: string };
+      const {
+        text: own,
+        name,
+        ahead,
+        callback: submittable,
+      } = config as {
+        text: string;
+        name?: string;
+        ahead?: string[];
+        callback?: unknown;
+      };
       names.push(name);
-      // Like pg: the callback may come in the place of the values.
-      const answer = (typeof values === 'function' ? values : callback) as (
+      // Like pg: a query object brings its callback; otherwise it may come in the place of the values.
+      const answer = (submittable ?? (typeof values === 'function' ? values : callback)) as (
         error: Error | null,
         result: unknown,
       ) => void;
+      // Statements pipelined ahead of a bound one are sent in its message; their results are skipped.
+      const text = ahead ? [...ahead, own].join(' ') : own;
       sent.push(text);
       running++;
       if (running > 1) overlaps++;
       setTimeout(() => {
         running--;
-        const results = text.split('; ').map((part) => ({ command: part, rows: [{ text: part }] }));
+        const results = (ahead ? [own] : text.split('; ')).map((part) => ({ command: part, rows: [{ text: part }] }));
         if (text.split('; ').includes('fail')) answer(new Error('the statement failed'), undefined);
         else answer(null, results.length > 1 ? results : results[0]);
       }, 1);
@@ -65,13 +77,46 @@ describe('statements on one connection', () => {
     expect(tally.count).toBe(3);
   });
 
-  it('when the first statement has parameters, then BEGIN goes before it on its own', async () => {
+  it('when the first statement has parameters, then BEGIN is pipelined ahead of it in its message, under its name', async () => {
     const fake = fakeClient();
     serialiseConnection(fake.client);
-    await ask(fake.client, 'BEGIN;');
-    await ask(fake.client, 'insert ?', [1]);
+    const inserted = await ask(fake.client, 'BEGIN;').then(() => ask(fake.client, 'insert ?', [1]));
     await ask(fake.client, 'COMMIT;');
-    expect(fake.sent).toEqual(['BEGIN;', 'insert ?', 'COMMIT;']);
+    expect(fake.sent).toEqual(['BEGIN; insert ?', 'COMMIT;']);
+    expect(fake.names[0]).toMatch(/^kp_/);
+    expect(inserted).toMatchObject({ command: 'insert ?' });
+  });
+
+  it('when a setting is to go with the next statement, then it waits for it, after BEGIN, and lapses with a transaction that sends nothing', async () => {
+    const fake = fakeClient();
+    serialiseConnection(fake.client);
+    const tally: StatementTally = { count: 0, statements: [] };
+    await withStatementTally(tally, async () => {
+      await ask(fake.client, 'BEGIN;');
+      await ask(fake.client, `${WITH_NEXT}select set_config('a', '1', true)`);
+      await ask(fake.client, `${WITH_NEXT}select set_config('b', '2', true)`);
+      await ask(fake.client, 'select ?', [1]);
+      await ask(fake.client, `${WITH_NEXT}select set_config('c', '3', true)`);
+      await ask(fake.client, 'select 2');
+      await ask(fake.client, `${WITH_NEXT}select set_config('d', '4', true)`);
+      await ask(fake.client, 'COMMIT;');
+      await ask(fake.client, 'BEGIN;');
+      await ask(fake.client, `${WITH_NEXT}select set_config('e', '5', true)`);
+      await ask(fake.client, 'ROLLBACK');
+    });
+    expect(fake.sent).toEqual([
+      "BEGIN; select set_config('a', '1', true) select set_config('b', '2', true) select ?",
+      "select set_config('c', '3', true); select 2",
+      'COMMIT;',
+    ]);
+    expect(tally.count).toBe(3);
+  });
+
+  it('when a setting to go with the next statement is asked for outside a transaction, then it is sent at once', async () => {
+    const fake = fakeClient();
+    serialiseConnection(fake.client);
+    await ask(fake.client, `${WITH_NEXT}select 1`);
+    expect(fake.sent).toEqual([`${WITH_NEXT}select 1`]);
   });
 
   it('when a transaction sends nothing, then neither BEGIN nor COMMIT reaches the database', async () => {
@@ -122,8 +167,8 @@ describe('statements on one connection', () => {
       await ask(fake.client, 'select ?', [2]);
       await ask(fake.client, 'COMMIT;');
     });
-    expect(fake.sent).toEqual(['BEGIN;', 'select ?', 'select ?', 'insert a; insert b; COMMIT;']);
-    expect(tally.count).toBe(4);
+    expect(fake.sent).toEqual(['BEGIN; select ?', 'select ?', 'insert a; insert b; COMMIT;']);
+    expect(tally.count).toBe(3);
   });
 
   it('when the transaction rolls back, then the statements for its commit are never sent, nor in the next one', async () => {
@@ -136,7 +181,7 @@ describe('statements on one connection', () => {
     await ask(fake.client, 'BEGIN;');
     await ask(fake.client, 'select ?', [2]);
     await ask(fake.client, 'COMMIT;');
-    expect(fake.sent).toEqual(['BEGIN;', 'select ?', 'ROLLBACK', 'BEGIN;', 'select ?', 'COMMIT;']);
+    expect(fake.sent).toEqual(['BEGIN; select ?', 'ROLLBACK', 'BEGIN; select ?', 'COMMIT;']);
   });
 
   it('when the transaction sent nothing else, then BEGIN, the statements and COMMIT go as one message', async () => {
@@ -163,6 +208,6 @@ describe('statements on one connection', () => {
     await ask(fake.client, `${WITH_COMMIT}fail`);
     await expect(ask(fake.client, 'COMMIT;')).rejects.toThrow('the statement failed');
     await ask(fake.client, 'select ?', [2]);
-    expect(fake.sent).toEqual(['BEGIN;', 'select ?', 'fail; COMMIT;', 'ROLLBACK', 'select ?']);
+    expect(fake.sent).toEqual(['BEGIN; select ?', 'fail; COMMIT;', 'ROLLBACK', 'select ?']);
   });
 });

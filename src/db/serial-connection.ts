@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { PipelinedQuery } from './pipelined-query';
 import { currentTally, recordStatement, type StatementTally } from './statement-counter';
 
 type Callback = (error: Error | null, result?: unknown) => void;
@@ -16,6 +17,8 @@ export interface Queryable {
   query: QueryFn;
 }
 
+type PipelinedConfig = ConstructorParameters<typeof PipelinedQuery>[1];
+
 /** The transaction control statements knex sends, exactly as it spells them. */
 const BEGIN = 'BEGIN;';
 const COMMIT = 'COMMIT;';
@@ -27,6 +30,14 @@ const ENDS: ReadonlySet<string> = new Set([COMMIT, 'ROLLBACK']);
  * transaction does not commit; if the transaction rolls back, the statement is never sent.
  */
 export const WITH_COMMIT = '/* with commit */ ';
+
+/**
+ * Marks one statement without parameters, inside a transaction, whose answer nobody reads (a
+ * transaction-local setting): it waits and goes in the same message as the transaction's next
+ * statement. If the transaction ends before another statement, it is never sent; if it fails,
+ * the next statement fails with its error.
+ */
+export const WITH_NEXT = '/* with next */ ';
 
 /**
  * Statements with bind parameters are prepared once per connection under a name derived from
@@ -46,6 +57,11 @@ function statementName(text: string): string {
     if (namesByText.size < 10_000) namesByText.set(text, name);
   }
   return name;
+}
+
+/** A statement with its semicolon, to be followed by another in the same message. */
+function terminated(text: string): string {
+  return text.trimEnd().endsWith(';') ? text : `${text};`;
 }
 
 /** What pg answers to BEGIN, COMMIT and ROLLBACK; knex reads nothing of it. */
@@ -71,8 +87,12 @@ export function serialiseConnection(client: Queryable): void {
   const send = client.query.bind(client) as (config: QueryConfig, callback: Callback) => void;
   let busy = false;
   const waiting: Array<() => void> = [];
-  /** A BEGIN not yet sent, with the tally of the request that asked for it. */
-  let heldBegin: { tally: StatementTally | undefined } | null = null;
+  /**
+   * Statements not yet sent (BEGIN, and those marked `WITH_NEXT`), with the tally of the request
+   * that asked for them; `begins` when BEGIN is among them, i.e. nothing of the transaction has
+   * reached the server.
+   */
+  let held: { tally: StatementTally | undefined; texts: string[]; begins: boolean } | null = null;
   /** Whether a transaction is open (its BEGIN sent or held), and the statements for its COMMIT. */
   let inTransaction = false;
   let withCommit: string[] = [];
@@ -139,6 +159,12 @@ export function serialiseConnection(client: Queryable): void {
       }
       // Outside a transaction the statement is its own commit: sent now.
     }
+    if (config.text.startsWith(WITH_NEXT) && unbound && inTransaction) {
+      held ??= { tally, texts: [], begins: false };
+      held.texts.push(config.text.slice(WITH_NEXT.length));
+      queueMicrotask(() => answer(null, controlResult('HELD')));
+      return promise;
+    }
     const starts = config.text === BEGIN && unbound;
     const ends = ENDS.has(config.text) && unbound;
     const commits = ends && config.text === COMMIT;
@@ -152,17 +178,21 @@ export function serialiseConnection(client: Queryable): void {
       if (committingHeld) config = { ...config, text: [...withCommit, COMMIT].join('; ') };
       withCommit = [];
     }
-    if (starts && !heldBegin) {
-      heldBegin = { tally };
+    if (starts && !held) {
+      held = { tally, texts: [BEGIN], begins: true };
       queueMicrotask(() => answer(null, controlResult('BEGIN')));
       return promise;
     }
-    const begin = heldBegin;
-    heldBegin = null;
-    if (begin && ends && !committingHeld) {
-      // Nothing was sent in the transaction: there is nothing to commit or roll back.
-      queueMicrotask(() => answer(null, controlResult(commits ? 'COMMIT' : 'ROLLBACK')));
-      return promise;
+    let ahead = held;
+    held = null;
+    if (ahead && ends && !committingHeld) {
+      // Statements held for the next one are transaction-local: with the transaction they lapse.
+      if (ahead.begins) {
+        // Nothing was sent in the transaction: there is nothing to commit or roll back.
+        queueMicrotask(() => answer(null, controlResult(commits ? 'COMMIT' : 'ROLLBACK')));
+        return promise;
+      }
+      ahead = null;
     }
     schedule(() => {
       const finish: Callback = (error, result) => {
@@ -174,17 +204,25 @@ export function serialiseConnection(client: Queryable): void {
         next();
         answer(error, result);
       };
-      if (!begin) return transmit(tally, config, finish);
+      if (!ahead) return transmit(tally, config, finish);
+      const skip = ahead.texts.length;
       if (unbound) {
-        // One message, several results: the first is BEGIN's.
-        return transmit(begin.tally, { ...config, text: `${BEGIN} ${config.text}` }, (error, result) =>
-          finish(error, Array.isArray(result) ? (result.length === 2 ? result[1] : result.slice(1)) : result),
+        // One message, several results: the first ones are those of the statements held.
+        return transmit(
+          ahead.tally,
+          { ...config, text: [...ahead.texts.map(terminated), config.text].join(' ') },
+          (error, result) => {
+            const own = Array.isArray(result) ? result.slice(skip) : result;
+            finish(error, Array.isArray(own) && own.length === 1 ? own[0] : own);
+          },
         );
       }
-      transmit(begin.tally, { text: BEGIN }, (error) => {
-        if (error) finish(error);
-        else transmit(tally, config, finish);
-      });
+      recordStatement(ahead.tally, config.text);
+      try {
+        send(new PipelinedQuery(ahead.texts, config as PipelinedConfig, finish) as never, finish);
+      } catch (error) {
+        finish(error as Error);
+      }
     });
     return promise;
   };

@@ -222,6 +222,21 @@ describe('the metrics rollup', () => {
     }
   });
 
+  it('when a table comes from the rollup, then the request costs two round trips: its statement (BEGIN and both region settings go ahead of it in its message) and COMMIT', async () => {
+    await refreshMetricsRollup(api.server.services);
+    const input = {
+      regionIds: [ITA],
+      from: '2026-04-01',
+      to: '2026-05-31',
+      groupBy: ['MONTH', 'TASK_TYPE'] as MetricDimension[],
+      measures: MEASURES,
+    };
+    const result = await api.request(MetricsDocument, { input }, { token: analyst });
+    expect(result.errors).toBeUndefined();
+    expect(result.data!.metrics.source).toBe('ROLLUP');
+    expect(result.statements).toBe(2);
+  });
+
   it('when an order spanning two months gets feedback, then both months are computed live until the next refresh, which shows it', async () => {
     await refreshMetricsRollup(api.server.services);
     const input: MetricsInput = {
