@@ -176,6 +176,26 @@ describe('audit of every sensitive read', async () => {
     expect(tooMany.errors?.[0]?.message).toMatch(/^first: /);
   });
 
+  it("when the reader's name holds quotes, backslashes and question marks, then the audit entry names them exactly", async () => {
+    const contactOf = parse('query ContactOf($id: ID!) { expert(id: $id) { contact { email } } }') as TypedDocumentNode<
+      { expert: { contact: { email: string | null } | null } | null },
+      { id: string }
+    >;
+    // Without a backslash the literal is a plain one, with one an E'' literal: both are covered.
+    for (const [sub, name] of [
+      ['quoted-reader', "Tiina O'Brien? ??"],
+      ['escaped-reader', "Tiina O'Brien \\ ? ?? \\?"],
+    ] as const) {
+      const token = await api.token({ sub, name, grants: [`COORDINATOR@${ITA}`] });
+      const read = await api.request(contactOf, { id: expertId }, { token });
+      expect(read.errors).toBeUndefined();
+      const rows = await api.sql<{ actor_name: string }>(`select actor_name from audit_entry where actor_id = $1`, [
+        sub,
+      ]);
+      expect(rows).toEqual([{ actor_name: name }]);
+    }
+  });
+
   it("when anyone but the region's coordinator asks for an expert's audit, then it is refused, and another region's coordinator finds no such expert", async () => {
     for (const level of ['UNIT', 'SELF'] as const) {
       const result = await api.request(ExpertAuditDocument, { expertId }, { token: tokens[level]!.token });
