@@ -28,18 +28,37 @@ export interface ExpertFacts {
 
 export function expertAccess(viewer: Viewer, expert: ExpertFacts): ExpertAccess | null {
   if (!viewer.id) return null;
-  const coordinator = grantsIn(viewer, expert.regionId, ['COORDINATOR'])[0];
-  if (coordinator) return { level: 'COORDINATOR', grant: coordinator };
-  const self = grantsIn(viewer, expert.regionId, ['EXPERT'])[0];
-  if (self && expert.accountId && expert.accountId === viewer.id) return { level: 'SELF', grant: self };
-  const inducted = new Set(expert.unitIds ?? []);
-  const unit = grantsIn(viewer, expert.regionId, ['UNIT_COORDINATOR']).find(
-    (g) => g.unitId !== undefined && inducted.has(g.unitId),
-  );
-  if (unit) return { level: 'UNIT', grant: unit };
-  const pool = grantsIn(viewer, expert.regionId, POOL_ROLES)[0];
-  if (pool) return { level: 'POOL', grant: pool };
+  // One pass over the grants, keeping the first of each standing: called for every field of
+  // every expert on a page, so it allocates nothing but what it returns (and that only once).
+  let self: Grant | undefined;
+  let unit: Grant | undefined;
+  let pool: Grant | undefined;
+  for (const grant of viewer.grants) {
+    if (grant.regionId !== expert.regionId) continue;
+    if (grant.role === 'COORDINATOR') return accessOf('COORDINATOR', grant);
+    if (grant.role === 'EXPERT') self ??= grant;
+    if (
+      !unit &&
+      grant.role === 'UNIT_COORDINATOR' &&
+      grant.unitId !== undefined &&
+      expert.unitIds?.includes(grant.unitId)
+    )
+      unit = grant;
+    if (POOL_ROLES.includes(grant.role)) pool ??= grant;
+  }
+  if (self && expert.accountId && expert.accountId === viewer.id) return accessOf('SELF', self);
+  if (unit) return accessOf('UNIT', unit);
+  if (pool) return accessOf('POOL', pool);
   return null;
+}
+
+/** One frozen answer per grant and level: the same grant always stands the same way. */
+const accessByGrant = new WeakMap<Grant, Partial<Record<AccessLevel, ExpertAccess>>>();
+
+function accessOf(level: AccessLevel, grant: Grant): ExpertAccess {
+  let levels = accessByGrant.get(grant);
+  if (!levels) accessByGrant.set(grant, (levels = {}));
+  return (levels[level] ??= Object.freeze({ level, grant }));
 }
 
 /** Unit coordinators and professionals see only experts who can take work: ACTIVE under a valid contract. */
