@@ -1,3 +1,4 @@
+import { parseInstant } from '../common/instant';
 import { readRows, type SqlParams } from '../db/read-sql';
 import type { RequestScope } from '../scope';
 import type { AgreedFee, ClientProcessPlan, ExternalRequester, GroupPeriod } from './order.entity';
@@ -216,20 +217,12 @@ function json(alias: string, shape: Shape): string {
   return `json_build_object(${shape.fields.map(([name, column]) => `'${name}', ${alias}.${column}`).join(', ')})`;
 }
 
-/**
- * Instants come as text (the ORM leaves the driver's parsing of timestamps off, and JSON has no
- * dates): "2026-11-10 08:00:00+00" from a column, "2026-11-10T08:00:00+00:00" from JSON.
- */
-function instant(text: string): Date {
-  const iso = text.replace(' ', 'T');
-  return new Date(/[+-]\d\d$/.test(iso) ? `${iso}:00` : iso);
-}
-
 /** Turns a row's instants into Dates, in place. */
 function revive<T>(shape: Shape, row: Record<string, unknown>): T {
   for (const key of shape.instants) {
     const value = row[key];
-    if (typeof value === 'string') row[key] = instant(value);
+    // Instants come as text (the ORM leaves the driver's parsing of timestamps off, and JSON has no dates).
+    if (typeof value === 'string') row[key] = parseInstant(value);
   }
   return row as T;
 }
