@@ -26,8 +26,10 @@ export interface Figures {
   machine: { cores: number; cpu: string; memoryGb: number; node: string; postgres: string; loadAverage: string };
   settings: { scale: number; runs: number; seconds: number; warmupSeconds: number; connections: number };
   dataset: { counts: Record<string, number>; seconds: number };
-  platform: (Measured & { scenario: string; concurrency: number })[];
-  baseline: (Measured & { scenario: string })[];
+  /** `ratio`: the median over the runs of req/s over the baseline's run beside it. */
+  platform: (Measured & { scenario: string; concurrency: number; ratio?: number })[];
+  /** Measured run for run beside the platform at `concurrency`. */
+  baseline: (Measured & { scenario: string; concurrency: number })[];
   statements: { scenario: string; byFirst: Record<number, number | undefined> }[];
   mismatches: string[];
   goals: Goal[];
@@ -40,7 +42,6 @@ const n = (value: number) => Math.round(value).toLocaleString('en-US');
 export async function writeResults(file: string, f: Figures): Promise<void> {
   const row = (name: string, m: Measured, ratio?: string) =>
     `| ${name} | ${n(m.requestsPerSecond)} | ${m.p50} | ${m.p95} | ${m.p99} | ${m.non2xx} | ${n(m.bytes)} | ${ratio ?? ''} | ${m.valid ? 'valid' : '**invalid**'} |`;
-  const baselineOf = (scenario: string) => f.baseline.find((b) => b.scenario === scenario);
   const lines = [
     '# Benchmark results',
     '',
@@ -70,21 +71,22 @@ export async function writeResults(file: string, f: Figures): Promise<void> {
     '',
     'Production build (`NODE_ENV=production`), started as `npm run start:prod` starts it (with its Node flags).',
     'Latencies in ms; bytes of the response body; ratio to the baseline (bench/baseline.mjs:',
-    'node:http + pg, one hand-written statement with json_agg, the same body byte for byte). A run',
-    'with a non-2xx answer, a connection error, a timeout or a body other than the first answer is',
-    'invalid.',
+    'node:http + pg, one hand-written statement with json_agg, the same body byte for byte), which',
+    'runs in turn with the platform, run for run, so that both meet the same moments of a shared',
+    "machine: the ratio is the median of the runs' ratios. A run with a non-2xx answer, a connection",
+    'error, a timeout or a body other than the first answer is invalid.',
     '',
     '| request | req/s | p50 | p95 | p99 | non-2xx | bytes | ratio | |',
     '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
-    ...f.platform.map((m) => {
-      const b = baselineOf(m.scenario);
-      return row(
+    ...f.platform.flatMap((m) => {
+      const b = f.baseline.find((x) => x.scenario === m.scenario && x.concurrency === m.concurrency);
+      const ours = row(
         `${m.scenario}, WEB_CONCURRENCY=${m.concurrency}`,
         m,
-        b ? `${(m.requestsPerSecond / b.requestsPerSecond).toFixed(2)}x` : undefined,
+        m.ratio === undefined ? undefined : `${m.ratio.toFixed(2)}x`,
       );
+      return b ? [ours, row(`baseline: ${b.scenario}, beside it`, b)] : [ours];
     }),
-    ...f.baseline.map((m) => row(`baseline: ${m.scenario}`, m)),
     '',
     f.mismatches.length
       ? `Bodies that differ from the baseline's: ${f.mismatches.join('; ')}`

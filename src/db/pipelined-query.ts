@@ -87,8 +87,8 @@ export class PipelinedQuery extends pg.Query {
   }
 
   handleError(error: Error, connection: pg.Connection): void {
-    // pg records a named statement as parsed at the first ParseComplete, which may have been one
-    // of a statement sent ahead; if that one failed, this one's Parse was skipped.
+    // pg records a named statement as parsed at the first ParseComplete, which may have been that
+    // of a statement sent ahead; if one of those failed, this one's Parse was skipped.
     const name = (this as unknown as { name?: string }).name;
     if (this.parsing && name && this.parses <= this.ahead.length)
       delete (connection as unknown as { parsedStatements: ParsedStatements }).parsedStatements[name];

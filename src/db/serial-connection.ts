@@ -76,10 +76,12 @@ function controlResult(command: string) {
  * queues such calls with a deprecation warning and pg 9 refuses them. Here every call waits for
  * the one before it, so the driver never sees two at once.
  *
- * BEGIN is held back and sent with the transaction's next statement when that one takes no bind
- * parameters (the simple protocol carries several statements; the region setting is made to fit),
- * and a transaction that sent nothing commits without a round trip. Each message sent is counted
- * as one statement in the request's tally: the count is the round trips a request costs.
+ * BEGIN, and statements marked `WITH_NEXT` (the region setting), are held back and sent in the
+ * message of the transaction's next statement: joined to it when it takes no bind parameters (the
+ * simple protocol carries several statements), pipelined ahead of it when it does
+ * (`PipelinedQuery`). A transaction that sent nothing commits without a round trip. Each message
+ * sent is counted as one statement in the request's tally: the count is the round trips a
+ * request costs.
  * Statements with parameters are prepared once per connection (`PREPARED_PER_CONNECTION`), and
  * statements marked `WITH_COMMIT` wait for the transaction's COMMIT and go in its message.
  */
