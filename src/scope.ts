@@ -155,7 +155,7 @@ export async function withSystemScope<T>(
  *
  * The setting goes as a quoted literal, not a bind parameter: a statement without parameters
  * travels with the transaction's BEGIN and, when no units are asked for, with the transaction's
- * next statement, in one round trip (src/db/serial-connection.ts); `escapeLiteral` quotes it safely.
+ * next statement, in one round trip (src/db/serial-connection.ts); `sqlLiteral` quotes it safely.
  */
 export async function enterRegions(
   em: EntityManager,
@@ -168,18 +168,14 @@ export async function enterRegions(
   const configured = Object.entries(settings).map(
     ([name, value]) => `, set_config(${sqlLiteral(name)}, ${sqlLiteral(value)}, true)`,
   );
-  const statements = [
-    `select set_config('app.region_ids', ${sqlLiteral(regionIds.join(','))}, true)${configured.join('')}`,
-  ];
+  const setting = `select set_config('app.region_ids', ${sqlLiteral(regionIds.join(','))}, true)${configured.join('')}`;
   if (!unitIds.length) {
     // Nothing to read back: the setting waits for the transaction's next statement.
-    await readRaw(em, `${WITH_NEXT}${statements[0]}`);
+    await readRaw(em, `${WITH_NEXT}${setting}`);
     return new Map();
   }
-  statements.push(
-    `select id::text as id, region_id as "regionId" from unit where id in (${unitIds.map(sqlLiteral).join(', ')})`,
-  );
-  const results = await readRaw(em, statements.join('; '));
+  const lookup = `select id::text as id, region_id as "regionId" from unit where id in (${unitIds.map(sqlLiteral).join(', ')})`;
+  const results = await readRaw(em, `${setting}; ${lookup}`);
   const units = Array.isArray(results)
     ? (results as Array<{ rows: Array<{ id: string; regionId: string }> }>)[1]!.rows
     : [];

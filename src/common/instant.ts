@@ -5,9 +5,10 @@
  * time); anything else goes to `new Date`, as before.
  */
 export function parseInstant(text: string): Date {
-  return (
-    fieldByField(text) ?? new Date(/[+-]\d\d$/.test(text) ? `${text.replace(' ', 'T')}:00` : text.replace(' ', 'T'))
-  );
+  const known = fieldByField(text);
+  if (known) return known;
+  const iso = text.replace(' ', 'T');
+  return new Date(/[+-]\d\d$/.test(iso) ? `${iso}:00` : iso);
 }
 
 function digit(text: string, at: number): number {

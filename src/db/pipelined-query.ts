@@ -25,6 +25,9 @@ const base = pg.Query.prototype as unknown as QueryInternals;
  * if one fails, PostgreSQL skips the rest up to the Sync and the error is this query's.
  */
 export class PipelinedQuery extends pg.Query {
+  // Set by pg's Query from the config; its type declarations leave them out.
+  declare readonly text: string;
+  declare readonly name: string | undefined;
   /** Results still to skip: one per statement sent ahead. */
   private toSkip: number;
   /** Whether this statement's own Parse is in the message, and the ParseCompletes seen so far. */
@@ -47,10 +50,9 @@ export class PipelinedQuery extends pg.Query {
 
   override submit = (connection: pg.Connection): Error | null => {
     const parsed = (connection as unknown as { parsedStatements: ParsedStatements }).parsedStatements;
-    const self = this as unknown as { name?: string; text: string };
-    if (self.name && parsed[self.name] !== undefined && parsed[self.name] !== self.text)
-      return new Error(`Prepared statements must be unique - '${self.name}' was used for a different statement`);
-    this.parsing = !!self.name && parsed[self.name] === undefined;
+    if (this.name && parsed[this.name] !== undefined && parsed[this.name] !== this.text)
+      return new Error(`Prepared statements must be unique - '${this.name}' was used for a different statement`);
+    this.parsing = !!this.name && parsed[this.name] === undefined;
     if (this.parsing) {
       this.connection = connection;
       connection.on('parseComplete', this.countParse);
@@ -89,9 +91,8 @@ export class PipelinedQuery extends pg.Query {
   handleError(error: Error, connection: pg.Connection): void {
     // pg records a named statement as parsed at the first ParseComplete, which may have been that
     // of a statement sent ahead; if one of those failed, this one's Parse was skipped.
-    const name = (this as unknown as { name?: string }).name;
-    if (this.parsing && name && this.parses <= this.ahead.length)
-      delete (connection as unknown as { parsedStatements: ParsedStatements }).parsedStatements[name];
+    if (this.parsing && this.name && this.parses <= this.ahead.length)
+      delete (connection as unknown as { parsedStatements: ParsedStatements }).parsedStatements[this.name];
     this.stopCounting();
     base.handleError.call(this, error, connection);
   }

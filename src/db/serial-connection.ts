@@ -121,10 +121,11 @@ export function serialiseConnection(client: Queryable): void {
       job();
     }
   };
-  const transmit = (tally: StatementTally | undefined, config: QueryConfig, callback: Callback) => {
+  /** Sends a statement, or a query object that brings its own callback (`PipelinedQuery`). */
+  const transmit = (tally: StatementTally | undefined, config: QueryConfig | PipelinedQuery, callback: Callback) => {
     recordStatement(tally, config.text);
     try {
-      send(config, callback);
+      send(config as QueryConfig, callback);
     } catch (error) {
       callback(error as Error);
     }
@@ -219,12 +220,7 @@ export function serialiseConnection(client: Queryable): void {
           },
         );
       }
-      recordStatement(ahead.tally, config.text);
-      try {
-        send(new PipelinedQuery(ahead.texts, config as PipelinedConfig, finish) as never, finish);
-      } catch (error) {
-        finish(error as Error);
-      }
+      transmit(ahead.tally, new PipelinedQuery(ahead.texts, config as PipelinedConfig, finish), finish);
     });
     return promise;
   };
