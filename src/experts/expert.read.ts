@@ -1,4 +1,4 @@
-import { readRows, SqlParams } from '../db/read-sql';
+import { readRows, rowLimit, SqlParams } from '../db/read-sql';
 import type { RequestScope } from '../scope';
 import type { Introduction, InterviewRecord } from './expert.entity';
 import type { ExpertStatus } from './rules/expert-lifecycle';
@@ -129,9 +129,8 @@ export async function readExpertPage(
     position = ` and e.display_name >= ? and (e.display_name > ? or (e.display_name = ? and e.id > ?))`;
     values.push(after.key, after.key, after.key, after.id);
   }
-  values.push(limit + 1);
   const sql = `select ${columns.join(',\n')} from expert e where ${where}${position}
-    order by e.display_name, e.id limit ?`;
+    order by e.display_name, e.id ${rowLimit(limit + 1)}`;
   const raw = await readRows<ExpertRow & Partial<Omit<ExpertPageRow, 'expert'>> & { totalCount?: number }>(
     ctx.em,
     sql,

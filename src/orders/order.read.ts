@@ -1,5 +1,5 @@
 import { parseInstant } from '../common/instant';
-import { readRows, type SqlParams } from '../db/read-sql';
+import { readRows, rowLimit, type SqlParams } from '../db/read-sql';
 import type { RequestScope } from '../scope';
 import type { AgreedFee, ClientProcessPlan, ExternalRequester, GroupPeriod } from './order.entity';
 import type {
@@ -292,7 +292,6 @@ export async function readOrderPage(
     position = ` and o.created_at <= ? and (o.created_at < ? or (o.created_at = ? and o.id < ?))`;
     values.push(after.key, after.key, after.key, after.id);
   }
-  values.push(limit + 1);
   const raw = await readRows<
     OrderRow & {
       sessions?: Array<Record<string, unknown>>;
@@ -303,7 +302,7 @@ export async function readOrderPage(
   >(
     ctx.em,
     `select ${select.join(',\n')} from work_order o where ${where}${position}
-    order by o.created_at desc, o.id desc limit ?`,
+    order by o.created_at desc, o.id desc ${rowLimit(limit + 1)}`,
     values,
   );
   const totalCount = extras.totalCount ? (raw[0]?.totalCount ?? (after ? null : 0)) : null;

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { LockMode } from '@mikro-orm/core';
-import { readRows, SqlParams } from '../db/read-sql';
+import { readRows, rowLimit, SqlParams } from '../db/read-sql';
 import { authorize, authorizeRow, authorizeRowLookup, grantsIn, hasRole } from '../auth/policy';
 import type { OperationName } from '../auth/policies';
 import type { Grant } from '../auth/viewer';
@@ -226,10 +226,10 @@ export class OrderService {
       `select row_to_json(me) as expert, row_to_json(f) as offer, ${ORDER_JSON} as "order"
       from (select ${EXPERT_COLUMNS} from expert x where x.region_id = ? and x.account_id = ? limit 1) me
       left join lateral (select ${OFFER_COLUMNS} from order_offer f where f.expert_id = me.id
-        order by f.offered_at desc, f.id desc limit ?) f on true
+        order by f.offered_at desc, f.id desc ${rowLimit(limit)}) f on true
       left join work_order o on o.id = f."orderId"
       order by f."offeredAt" desc, f.id desc`,
-      [regionId, ctx.viewer.id, limit],
+      [regionId, ctx.viewer.id],
     );
     if (!rows.length) throw new NotFoundError('expert profile for the caller in region', regionId);
     const loaders = ctx.loaders.get(createOrderLoaders);
@@ -269,10 +269,10 @@ export class OrderService {
       from (select ${EXPERT_COLUMNS} from expert x where x.region_id = ? and x.account_id = ? limit 1) me
       left join lateral (select ${SESSION_COLUMNS} from order_session s where s.region_id = ? ${bounds}
         and exists (select 1 from order_offer f where f.order_id = s.order_id and f.expert_id = me.id and f.status = 'ACCEPTED')
-        order by s.starts_at, s.id limit ?) s on true
+        order by s.starts_at, s.id ${rowLimit(limit)}) s on true
       left join work_order o on o.id = s."orderId"
       order by s."startsAt", s.id`,
-      [regionId, ctx.viewer.id, regionId, ...params.values, limit],
+      [regionId, ctx.viewer.id, regionId, ...params.values],
     );
     if (!rows.length) throw new NotFoundError('expert profile for the caller in region', regionId);
     const loaders = ctx.loaders.get(createOrderLoaders);

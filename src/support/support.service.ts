@@ -3,6 +3,7 @@ import { authorize } from '../auth/policy';
 import { BadUserInputError, ConflictError } from '../common/errors';
 import { isUuid } from '../common/ids';
 import { listCap } from '../common/pagination';
+import { rowLimit } from '../db/read-sql';
 import { Expert } from '../experts/expert.entity';
 import { localDate } from '../experts/rules/contract-validity';
 import type { RequestScope } from '../scope';
@@ -67,8 +68,8 @@ export class SupportService {
           and not exists (select 1 from support_meeting m
                            where m.expert_id = e.id and m.kind = ? and m.attended and m.held_on > ?)
         order by last_on nulls first, e.display_name, e.id
-        limit ?`,
-      [kind, regionId, kind, since, listCap(first)],
+        ${rowLimit(listCap(first))}`,
+      [kind, regionId, kind, since],
     );
     const experts = rows.length ? await ctx.em.find(Expert, { id: { $in: rows.map((r) => r.id) } }) : [];
     const byId = new Map(experts.map((e) => [e.id, e]));
