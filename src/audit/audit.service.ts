@@ -1,5 +1,4 @@
 import { MAX_PAGE_SIZE } from '../common/pagination';
-import DataLoader from 'dataloader';
 import { v7 as timeOrderedId } from 'uuid';
 import type { GraphQLResolveInfo } from 'graphql';
 import { formatGrant } from '../auth/tokens';
@@ -74,35 +73,45 @@ async function insertReads(em: EntityManager, ctx: RequestScope, at: Date, facts
 }
 
 /**
- * Per request: reads of personal data queued by field resolvers are written in one INSERT per
- * turn of the event loop, sent with the request's COMMIT, so a page of 100 experts costs no
- * statement of its own, not 100.
+ * Per unit of work: reads of personal data queued by field resolvers are written in one INSERT
+ * per turn of the event loop, sent with the unit's COMMIT, so a page of 100 experts costs no
+ * statement of its own, not 100. Every read of a turn waits on the same promise: a page's sixty
+ * field reads cost one promise and one array, not a loader's promise and bookkeeping each.
  */
-export function createAuditLoaders(ctx: RequestScope) {
-  return {
-    reads: new DataLoader<AuditFact, true>(
-      async (facts) => {
-        const at = ctx.now();
-        await insertReads(ctx.em, ctx, at, facts);
-        // The values were read and are sent even if a failed mutation rolls the request back.
-        ctx.outcome.afterRollback.push((em) => insertReads(em, ctx, at, facts));
-        return facts.map(() => true as const);
-      },
-      {
-        cache: false,
-        // After every resolver that needs no further statement has run: the reads of a page whose
-        // records came with it (contact, topics, trainings) go in one INSERT, not one per field.
-        batchScheduleFn: (write) => setImmediate(write),
-      },
-    ),
-  };
+class PendingReads {
+  private facts: AuditFact[] = [];
+  private written: Promise<void> | null = null;
+
+  constructor(private readonly ctx: RequestScope) {}
+
+  /** Resolves once the read is queued for the COMMIT (after the resolvers of this turn ran). */
+  add(fact: AuditFact): Promise<void> {
+    this.facts.push(fact);
+    // After every resolver that needs no further statement has run: the reads of a page whose
+    // records came with it (contact, topics, trainings) go in one INSERT, not one per field.
+    this.written ??= new Promise<void>((resolve) => setImmediate(resolve)).then(() => this.write());
+    return this.written;
+  }
+
+  private async write(): Promise<void> {
+    const facts = this.facts;
+    this.facts = [];
+    this.written = null;
+    const { ctx } = this;
+    const at = ctx.now();
+    await insertReads(ctx.em, ctx, at, facts);
+    // The values were read and are sent even if a failed mutation rolls the request back.
+    ctx.outcome.afterRollback.push((em) => insertReads(em, ctx, at, facts));
+  }
 }
+
+const pendingReads = (ctx: RequestScope) => new PendingReads(ctx);
 
 /** The audit log of expert personal data: who read or changed it, under which grant, when. */
 export class AuditService {
   /** Queues a read; written with the other reads of the same tick. */
-  async recordRead(ctx: RequestScope, fact: Omit<AuditFact, 'action'>): Promise<void> {
-    await ctx.loaders.get(createAuditLoaders).reads.load({ ...fact, action: 'READ' });
+  recordRead(ctx: RequestScope, fact: Omit<AuditFact, 'action'>): Promise<void> {
+    return ctx.loaders.get(pendingReads).add({ ...fact, action: 'READ' });
   }
 
   /** Writes a change (or erasure) now, in the request's transaction. */
