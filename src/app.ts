@@ -331,11 +331,20 @@ async function inRegionTransaction(
   unitIds: string[],
   work: (em: EntityManager, units: ReadonlyMap<string, string>) => Promise<void>,
 ): Promise<void> {
-  await services.orm.em.fork().transactional(async (txEm) => {
+  // The request's own fork holds the transaction (begin, commit) rather than `transactional`, which
+  // forks a second EntityManager per request and opens an AsyncLocalStorage context for code that
+  // reaches for the global EntityManager; nothing in a request does (the ORM refuses it).
+  const em = services.orm.em.fork();
+  await em.begin();
+  try {
     // The units of the token's unit grants are looked up with the region setting, in its round trip.
-    const units = await enterRegions(txEm, regionIds, unitIds);
-    await work(txEm, units);
-  });
+    const units = await enterRegions(em, regionIds, unitIds);
+    await work(em, units);
+    await em.commit();
+  } catch (error) {
+    if (em.isInTransaction()) await em.rollback();
+    throw error;
+  }
 }
 
 async function databaseAnswers(services: Services, timeoutMs: number): Promise<boolean> {
