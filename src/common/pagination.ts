@@ -170,13 +170,26 @@ export function toKeysetConnection<R extends { id: string }, T>(
   page: KeysetPage<R>,
   map: (row: R) => T,
 ): ConnectionShape<T> {
-  const edges = page.nodes.map((row) => ({ cursor: page.cursorOf(row), node: map(row) }));
+  const nodes = page.nodes.map(map);
   const last = page.nodes.at(-1);
+  // Cursors are encoded when selected (getters): a list that shows only `nodes` encodes none.
   return {
     totalCount: page.totalCount,
-    pageInfo: { hasNextPage: page.hasNextPage, endCursor: last ? page.cursorOf(last) : null },
-    edges,
-    nodes: edges.map((e) => e.node),
+    pageInfo: {
+      hasNextPage: page.hasNextPage,
+      get endCursor() {
+        return last ? page.cursorOf(last) : null;
+      },
+    },
+    get edges() {
+      return page.nodes.map((row, i) => ({
+        get cursor() {
+          return page.cursorOf(row);
+        },
+        node: nodes[i]!,
+      }));
+    },
+    nodes,
   };
 }
 
