@@ -25,6 +25,7 @@ import type { Authenticate } from './auth/tokens';
 import { applyGrantsInForce, namedUnitIds } from './auth/grants-in-force';
 import { readableRegionIds } from './auth/policy';
 import { withStatementTally, type StatementTally } from './db/statement-counter';
+import { inTransaction } from './db/transaction';
 import { corsHeaders } from './http/cors';
 import { drainOnStop } from './http/drain';
 import { PublicAnswers } from './http/public-answers';
@@ -331,20 +332,11 @@ async function inRegionTransaction(
   unitIds: string[],
   work: (em: EntityManager, units: ReadonlyMap<string, string>) => Promise<void>,
 ): Promise<void> {
-  // The request's own fork holds the transaction (begin, commit) rather than `transactional`, which
-  // forks a second EntityManager per request and opens an AsyncLocalStorage context for code that
-  // reaches for the global EntityManager; nothing in a request does (the ORM refuses it).
-  const em = services.orm.em.fork();
-  await em.begin();
-  try {
+  await inTransaction(services.orm.em, async (em) => {
     // The units of the token's unit grants are looked up with the region setting, in its round trip.
     const units = await enterRegions(em, regionIds, unitIds);
     await work(em, units);
-    await em.commit();
-  } catch (error) {
-    if (em.isInTransaction()) await em.rollback();
-    throw error;
-  }
+  });
 }
 
 async function databaseAnswers(services: Services, timeoutMs: number): Promise<boolean> {

@@ -5,6 +5,7 @@ import type { Logger } from './common/logger';
 import { readRaw, sqlLiteral } from './db/read-sql';
 import { WITH_NEXT } from './db/serial-connection';
 import type { StatementTally } from './db/statement-counter';
+import { inTransaction } from './db/transaction';
 import type { Services } from './services';
 import { readableRegionIds } from './auth/policy';
 import type { Grant, Viewer } from './auth/viewer';
@@ -134,7 +135,7 @@ export async function withSystemScope<T>(
   const viewer = systemViewer(options.job, options.grants);
   const regionIds = readableRegionIds(viewer);
   const outcome: RequestScope['outcome'] = { mutationFailed: false, afterRollback: [], afterCommit: [] };
-  const result = await services.orm.em.fork().transactional(async (em) => {
+  const result = await inTransaction(services.orm.em, async (em) => {
     await enterRegions(em, regionIds);
     const done = await work(
       createScope({ services, em, viewer, now: options.now, log: options.log?.child({ job: options.job }), outcome }),

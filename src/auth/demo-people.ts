@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { DemoPerson } from '../http/console';
 import type { Orm } from '../db/orm';
+import { inTransaction } from '../db/transaction';
 import { enterRegions } from '../scope';
 
 const STAFF: { role: DemoPerson['role']; name: string; unit: boolean }[] = [
@@ -17,7 +18,7 @@ const STAFF: { role: DemoPerson['role']; name: string; unit: boolean }[] = [
  * national analyst. Units and the expert come from the demo data in the database.
  */
 export async function demoPeople(orm: Orm, regionIds: readonly string[]): Promise<DemoPerson[]> {
-  const rows = await orm.em.fork().transactional(async (em: EntityManager) => {
+  const rows = await inTransaction(orm.em, async (em: EntityManager) => {
     await enterRegions(em, regionIds);
     const units = await em.execute<{ id: string; region_id: string; name: string }[]>(
       `select distinct on (region_id) id, region_id, name from unit order by region_id, name, id`,

@@ -3,6 +3,7 @@ import { authorizeAnalysis } from '../auth/policy';
 import { BadUserInputError } from '../common/errors';
 import { checkListLength } from '../common/pagination';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { inTransaction } from '../db/transaction';
 import { enterRegions, type RequestScope } from '../scope';
 import { liveStatement, rollupStatement, wholeMonths, type AggregateQuery } from './aggregate-sql';
 import { medianOfHistograms, type HistogramPart } from './median';
@@ -312,7 +313,7 @@ export class MetricsService {
       await enterRegions(ctx.em, regionIds, [], AGGREGATE_SETTINGS);
       return work(ctx.em);
     }
-    return replica.em.fork().transactional(async (em) => {
+    return inTransaction(replica.em, async (em) => {
       await enterRegions(em, regionIds, [], AGGREGATE_SETTINGS);
       return work(em);
     });
