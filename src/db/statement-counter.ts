@@ -2,7 +2,8 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 
 /**
  * Counts the SQL statements issued while serving one request, so that tests can prove that the
- * number of statements does not grow with the length of a list (no N+1).
+ * number of statements does not grow with the length of a list (no N+1). A production server does
+ * not count (src/app.ts says why); its tallies stay at zero.
  */
 export interface StatementTally {
   count: number;

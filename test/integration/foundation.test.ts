@@ -131,6 +131,18 @@ describe('in production', () => {
     expect(typeof requestLines[0]!.durationMs).toBe('number');
   });
 
+  it('when a request is served, then its SQL statements are not counted, neither in the log nor in a header', async () => {
+    lines.length = 0;
+    const result = await api.request(ViewerDocument);
+    expect(result.errors).toBeUndefined();
+    expect(result.statements).toBeNaN();
+    const requestLine = lines
+      .map((l) => JSON.parse(l) as Record<string, unknown>)
+      .find((l) => l.msg === 'graphql request');
+    expect(requestLine).toMatchObject({ operation: 'Viewer' });
+    expect(requestLine).not.toHaveProperty('sqlStatements');
+  });
+
   it('when a query is invalid, then the error response carries no stack trace', async () => {
     const response = await fetch(api.url, {
       method: 'POST',
