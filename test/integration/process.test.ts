@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findFreePort, isAlive } from '../../src/db/embedded-postgres';
+import { isAlive } from '../../src/db/embedded-postgres';
+import { portForChild } from '../helpers/ports';
 
 /**
  * `npm start` as an operator runs it: its own data directory, a free port, signals sent to the
@@ -81,7 +82,7 @@ describe('npm start in production with the embedded database', () => {
 
   beforeAll(async () => {
     dataDir = scratchDir();
-    port = await findFreePort();
+    port = await portForChild();
     npm = spawn('npm', ['start', '--silent'], {
       cwd: ROOT,
       env: baseEnv(dataDir, {

@@ -15,7 +15,7 @@ import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { OrderIdsDocument, ViewerDocument } from '../generated/graphql';
 import { APP_ROLE, withDatabase } from '../../src/db/database';
-import { findFreePort } from '../../src/db/embedded-postgres';
+import { portForChild } from '../helpers/ports';
 import { bootTestServer, TEST_DEV_SECRET, type TestApi } from '../helpers/boot';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -94,7 +94,7 @@ beforeAll(async () => {
   const appUrl = new URL(ownerUrl);
   appUrl.username = APP_ROLE;
   appUrl.password = inject('appRolePassword');
-  port = await findFreePort();
+  port = await portForChild();
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kokemuspankki-sigterm-'));
   child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: ROOT,

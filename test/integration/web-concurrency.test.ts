@@ -4,7 +4,7 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findFreePort } from '../../src/db/embedded-postgres';
+import { portForChild } from '../helpers/ports';
 
 /** The server as `npm start` runs it, with WEB_CONCURRENCY=2 worker processes on one port. */
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -71,7 +71,7 @@ describe('WEB_CONCURRENCY=2', () => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kokemuspankki-workers-'));
     // The embedded PostgreSQL runs as the postgres user when we are root; it must reach the data.
     fs.chmodSync(dataDir, 0o755);
-    port = await findFreePort();
+    port = await portForChild();
     server = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
       cwd: ROOT,
       env: {
