@@ -155,8 +155,9 @@ export async function withSystemScope<T>(
  * more transaction-local settings, sent in the same statement.
  *
  * The setting goes as a quoted literal, not a bind parameter: a statement without parameters
- * travels with the transaction's BEGIN and, when no units are asked for, with the transaction's
- * next statement, in one round trip (src/db/serial-connection.ts); `sqlLiteral` quotes it safely.
+ * travels in the message of the transaction's next statement (and, while the transaction only
+ * reads, of each of its reads), costing no round trip of its own (src/db/serial-connection.ts);
+ * `sqlLiteral` quotes it safely.
  */
 export async function enterRegions(
   em: EntityManager,
@@ -170,15 +171,10 @@ export async function enterRegions(
     ([name, value]) => `, set_config(${sqlLiteral(name)}, ${sqlLiteral(value)}, true)`,
   );
   const setting = `select set_config('app.region_ids', ${sqlLiteral(regionIds.join(','))}, true)${configured.join('')}`;
-  if (!unitIds.length) {
-    // Nothing to read back: the setting waits for the transaction's next statement.
-    await readRaw(em, `${WITH_NEXT}${setting}`);
-    return new Map();
-  }
+  // Nothing to read back: the setting goes ahead of the transaction's statements.
+  await readRaw(em, `${WITH_NEXT}${setting}`);
+  if (!unitIds.length) return new Map();
   const lookup = `select id::text as id, region_id as "regionId" from unit where id in (${unitIds.map(sqlLiteral).join(', ')})`;
-  const results = await readRaw(em, `${setting}; ${lookup}`);
-  const units = Array.isArray(results)
-    ? (results as Array<{ rows: Array<{ id: string; regionId: string }> }>)[1]!.rows
-    : [];
+  const { rows: units } = (await readRaw(em, lookup)) as { rows: Array<{ id: string; regionId: string }> };
   return new Map(units.map((u) => [u.id, u.regionId]));
 }

@@ -1,22 +1,24 @@
 import type { EntityManager, Knex } from '@mikro-orm/postgresql';
-import { WITH_COMMIT, type Queryable } from './serial-connection';
+import { READS_ONLY, WITH_COMMIT, type Queryable } from './serial-connection';
 
 /**
- * Runs one hand-written read in the unit of work's transaction and returns plain rows. Values go
+ * Runs one hand-written read in the unit of work's transaction and returns plain rows. It must
+ * only read: in a transaction that has not written yet, it runs on its own (`READS_ONLY`). Values go
  * as bind parameters (`?` placeholders), so PostgreSQL sees one statement text per shape of
  * query and can keep its plan; nothing is hydrated into entities or tracked by the ORM.
  */
 export async function readRows<R>(em: EntityManager, sql: string, bindings: readonly unknown[]): Promise<R[]> {
-  const result = (await run(em, sql, [...bindings])) as { rows: R[] };
+  const result = (await run(em, sql, [...bindings], true)) as { rows: R[] };
   return result.rows;
 }
 
 /**
  * Runs statements without parameters in the unit of work's transaction and returns what the
- * driver answered: one result, or one per statement when there are several.
+ * driver answered: one result, or one per statement when there are several. Like `readRows`, for
+ * statements that only read.
  */
 export async function readRaw(em: EntityManager, sql: string): Promise<unknown> {
-  return run(em, sql, []);
+  return run(em, sql, [], true);
 }
 
 /**
@@ -24,7 +26,7 @@ export async function readRaw(em: EntityManager, sql: string): Promise<unknown> 
  * in between (they cost more per statement than the driver itself on a page's few statements).
  * Outside a transaction it goes through knex, which takes a connection from the pool for it.
  */
-async function run(em: EntityManager, sql: string, values: unknown[]): Promise<unknown> {
+async function run(em: EntityManager, sql: string, values: unknown[], readsOnly: boolean): Promise<unknown> {
   const trx = em.getTransactionContext<Knex.Transaction>();
   // Without parameters, nothing is a placeholder: a `?` escaped by `sqlLiteral` is a `?`.
   const unescaped = values.length ? sql : sql.replaceAll('\\?', '?');
@@ -34,7 +36,7 @@ async function run(em: EntityManager, sql: string, values: unknown[]): Promise<u
   const text = values.length ? positioned(em, sql) : unescaped;
   const connection = (await clientOf(trx).acquireConnection()) as Queryable;
   return new Promise((resolve, reject) =>
-    connection.query({ text, values }, (error: Error | null, result?: unknown) =>
+    connection.query({ text, values, [READS_ONLY]: readsOnly }, (error: Error | null, result?: unknown) =>
       error ? reject(error) : resolve(result),
     ),
   );
@@ -70,7 +72,7 @@ function positioned(em: EntityManager, sql: string): string {
  * Outside a transaction it runs at once.
  */
 export async function sendWithCommit(em: EntityManager, sql: string): Promise<void> {
-  await readRaw(em, `${WITH_COMMIT}${sql}`);
+  await run(em, `${WITH_COMMIT}${sql}`, [], false);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { serialiseConnection, WITH_COMMIT, WITH_NEXT, type Queryable } from './serial-connection';
+import { READS_ONLY, serialiseConnection, WITH_COMMIT, WITH_NEXT, type Queryable } from './serial-connection';
 import { withStatementTally, type StatementTally } from './statement-counter';
 
 /**
@@ -50,6 +50,14 @@ function fakeClient() {
 const ask = (client: Queryable, text: string, values: unknown[] = []) =>
   new Promise<unknown>((resolve, reject) =>
     client.query({ text, values }, (error: Error | null, result: unknown) => (error ? reject(error) : resolve(result))),
+  );
+
+/** A statement that only reads, as read-sql.ts sends it. */
+const askRead = (client: Queryable, text: string, values: unknown[] = []) =>
+  new Promise<unknown>((resolve, reject) =>
+    client.query({ text, values, [READS_ONLY]: true }, (error: Error | null, result: unknown) =>
+      error ? reject(error) : resolve(result),
+    ),
   );
 
 describe('statements on one connection', () => {
@@ -184,13 +192,51 @@ describe('statements on one connection', () => {
     expect(fake.sent).toEqual(['BEGIN; select ?', 'ROLLBACK', 'BEGIN; select ?', 'COMMIT;']);
   });
 
-  it('when the transaction sent nothing else, then BEGIN, the statements and COMMIT go as one message', async () => {
+  it('when the transaction wrote nothing else, then the statements for its commit go in one message after its setting, without BEGIN or COMMIT', async () => {
     const fake = fakeClient();
     serialiseConnection(fake.client);
     await ask(fake.client, 'BEGIN;');
+    await ask(fake.client, `${WITH_NEXT}set x`);
     await ask(fake.client, `${WITH_COMMIT}insert a`);
+    await ask(fake.client, `${WITH_COMMIT}insert b`);
     await ask(fake.client, 'COMMIT;');
-    expect(fake.sent).toEqual(['BEGIN; insert a; COMMIT;']);
+    expect(fake.sent).toEqual(['set x; insert a; insert b;']);
+  });
+
+  it('when a transaction only reads, then each read goes with the setting ahead of it, and neither BEGIN nor COMMIT is sent', async () => {
+    const fake = fakeClient();
+    serialiseConnection(fake.client);
+    await ask(fake.client, 'BEGIN;');
+    await ask(fake.client, `${WITH_NEXT}set x`);
+    expect(await askRead(fake.client, 'read a')).toMatchObject({ command: 'read a' });
+    expect(await askRead(fake.client, 'read b', [1])).toMatchObject({ command: 'read b' });
+    await ask(fake.client, 'COMMIT;');
+    expect(fake.sent).toEqual(['set x; read a', 'set x read b']);
+  });
+
+  it('when a transaction writes after reading, then BEGIN and the setting go with the first write, and the rest runs in the transaction', async () => {
+    const fake = fakeClient();
+    serialiseConnection(fake.client);
+    await ask(fake.client, 'BEGIN;');
+    await ask(fake.client, `${WITH_NEXT}set x`);
+    await askRead(fake.client, 'read a');
+    await ask(fake.client, 'insert b', [1]);
+    await askRead(fake.client, 'read c');
+    await ask(fake.client, `${WITH_COMMIT}insert d`);
+    await ask(fake.client, 'COMMIT;');
+    expect(fake.sent).toEqual(['set x; read a', 'BEGIN; set x insert b', 'read c', 'insert d; COMMIT;']);
+  });
+
+  it('when a transaction that only read rolls back, then nothing more is sent, not even its statements for the commit', async () => {
+    const fake = fakeClient();
+    serialiseConnection(fake.client);
+    await ask(fake.client, 'BEGIN;');
+    await ask(fake.client, `${WITH_NEXT}set x`);
+    await askRead(fake.client, 'read a');
+    await ask(fake.client, `${WITH_COMMIT}insert b`);
+    await ask(fake.client, 'ROLLBACK');
+    await askRead(fake.client, 'read c');
+    expect(fake.sent).toEqual(['set x; read a', 'read c']);
   });
 
   it('when there is no transaction, then the statement is sent at once', async () => {

@@ -70,32 +70,44 @@ function controlResult(command: string) {
 }
 
 /**
- * Sends one statement at a time on a pooled connection and saves the round trip of BEGIN.
+ * Marks a statement that only reads (the hand-written reads of read-sql.ts): in a transaction that
+ * has not yet written, it runs as an implicit transaction of its own with the transaction's
+ * settings ahead of it, and the transaction is not opened for it (see `serialiseConnection`).
+ */
+export const READS_ONLY = 'readsOnly';
+
+/**
+ * Sends one statement at a time on a pooled connection and saves the round trips of BEGIN, and of
+ * COMMIT for a transaction that only read.
  *
  * One request's DataLoaders dispatch in the same tick, all on the request's transaction; pg 8
  * queues such calls with a deprecation warning and pg 9 refuses them. Here every call waits for
  * the one before it, so the driver never sees two at once.
  *
- * BEGIN, and statements marked `WITH_NEXT` (the region setting), are held back and sent in the
- * message of the transaction's next statement: joined to it when it takes no bind parameters (the
- * simple protocol carries several statements), pipelined ahead of it when it does
- * (`PipelinedQuery`). A transaction that sent nothing commits without a round trip. Each message
- * sent is counted as one statement in the request's tally: the count is the round trips a
- * request costs.
- * Statements with parameters are prepared once per connection (`PREPARED_PER_CONNECTION`), and
- * statements marked `WITH_COMMIT` wait for the transaction's COMMIT and go in its message.
+ * A transaction is opened on the server only by its first statement that is not marked
+ * `READS_ONLY`: BEGIN and the settings marked `WITH_NEXT` (the region setting) go in that
+ * statement's message. Until then, each read goes with the settings ahead of it in one message,
+ * which PostgreSQL runs as one implicit transaction (a read committed transaction takes a new
+ * snapshot per statement anyway, so nothing a read sees changes), and a transaction that wrote
+ * nothing commits without a round trip, or with one message of the settings and the statements
+ * marked `WITH_COMMIT` (the audit log of reads), again one implicit transaction. Statements in a
+ * message go joined when they take no bind parameters (the simple protocol carries several), and
+ * pipelined ahead of one that does (`PipelinedQuery`). Each message sent is counted as one
+ * statement in the request's tally: the count is the round trips a request costs.
+ * Statements with parameters are prepared once per connection (`PREPARED_PER_CONNECTION`).
  */
 export function serialiseConnection(client: Queryable): void {
   const send = client.query.bind(client) as (config: QueryConfig, callback: Callback) => void;
   let busy = false;
   const waiting: Array<() => void> = [];
   /**
-   * Statements not yet sent (BEGIN, and those marked `WITH_NEXT`), with the tally of the request
-   * that asked for them; `begins` when BEGIN is among them, i.e. nothing of the transaction has
-   * reached the server.
+   * A transaction not yet opened on the server, with the tally of the request that began it and
+   * its settings (`WITH_NEXT`), which go ahead of each of its reads and of the statement opening it.
    */
-  let held: { tally: StatementTally | undefined; texts: string[]; begins: boolean } | null = null;
-  /** Whether a transaction is open (its BEGIN sent or held), and the statements for its COMMIT. */
+  let unopened: { tally: StatementTally | undefined; settings: string[] } | null = null;
+  /** Statements marked `WITH_NEXT` in an opened transaction, for its next statement. */
+  let held: { tally: StatementTally | undefined; texts: string[] } | null = null;
+  /** Whether a transaction is open (begun, opened on the server or not), and the statements for its COMMIT. */
   let inTransaction = false;
   let withCommit: string[] = [];
   const prepared = new Set<string>();
@@ -163,8 +175,9 @@ export function serialiseConnection(client: Queryable): void {
       // Outside a transaction the statement is its own commit: sent now.
     }
     if (config.text.startsWith(WITH_NEXT) && unbound && inTransaction) {
-      held ??= { tally, texts: [], begins: false };
-      held.texts.push(config.text.slice(WITH_NEXT.length));
+      const text = config.text.slice(WITH_NEXT.length);
+      if (unopened) unopened.settings.push(text);
+      else (held ??= { tally, texts: [] }).texts.push(text);
       queueMicrotask(() => answer(null, controlResult('HELD')));
       return promise;
     }
@@ -172,30 +185,50 @@ export function serialiseConnection(client: Queryable): void {
     const ends = ENDS.has(config.text) && unbound;
     const commits = ends && config.text === COMMIT;
     let committingHeld = false;
+    let ahead: { tally: StatementTally | undefined; texts: readonly string[] } | null = null;
+    let endsUnopened = false;
     if (starts) {
       inTransaction = true;
       withCommit = [];
-    } else if (ends) {
-      inTransaction = false;
-      committingHeld = commits && withCommit.length > 0;
-      if (committingHeld) config = { ...config, text: [...withCommit, COMMIT].join('; ') };
-      withCommit = [];
-    }
-    if (starts && !held) {
-      held = { tally, texts: [BEGIN], begins: true };
+      unopened = { tally, settings: [] };
+      held = null;
       queueMicrotask(() => answer(null, controlResult('BEGIN')));
       return promise;
     }
-    let ahead = held;
-    held = null;
-    if (ahead && ends && !committingHeld) {
-      // Statements held for the next one are transaction-local: with the transaction they lapse.
-      if (ahead.begins) {
-        // Nothing was sent in the transaction: there is nothing to commit or roll back.
-        queueMicrotask(() => answer(null, controlResult(commits ? 'COMMIT' : 'ROLLBACK')));
-        return promise;
+    if (unopened) {
+      const { settings } = unopened;
+      if (ends) {
+        // Nothing was written: there is no transaction on the server to end.
+        endsUnopened = true;
+        inTransaction = false;
+        const writes = commits ? withCommit : [];
+        withCommit = [];
+        unopened = null;
+        if (!writes.length) {
+          queueMicrotask(() => answer(null, controlResult(commits ? 'COMMIT' : 'ROLLBACK')));
+          return promise;
+        }
+        // The statements for the commit, with the settings ahead: one implicit transaction.
+        config = { ...config, text: [...settings, ...writes].map(terminated).join(' ') };
+      } else if (config[READS_ONLY] === true) {
+        // A read: the settings go ahead of it each time, and lapse with its implicit transaction.
+        // (A copy: a setting added while the read waits for the connection is not its.)
+        ahead = settings.length ? { tally: unopened.tally, texts: [...settings] } : null;
+      } else {
+        ahead = { tally: unopened.tally, texts: [BEGIN, ...settings] };
+        unopened = null;
       }
-      ahead = null;
+    } else {
+      ahead = held;
+      held = null;
+      if (ends) {
+        inTransaction = false;
+        committingHeld = commits && withCommit.length > 0;
+        if (committingHeld) config = { ...config, text: [...withCommit, COMMIT].join('; ') };
+        withCommit = [];
+        // Statements held for the next one are transaction-local: with the transaction they lapse.
+        ahead = null;
+      }
     }
     schedule(() => {
       const finish: Callback = (error, result) => {
@@ -207,6 +240,8 @@ export function serialiseConnection(client: Queryable): void {
         next();
         answer(error, result);
       };
+      // The statements for an unopened transaction's commit answer for the COMMIT.
+      if (endsUnopened) return transmit(tally, config, (error) => finish(error, controlResult('COMMIT')));
       if (!ahead) return transmit(tally, config, finish);
       const skip = ahead.texts.length;
       if (unbound) {

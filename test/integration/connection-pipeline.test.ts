@@ -7,7 +7,13 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
-import { serialiseConnection, WITH_NEXT, type Queryable } from '../../src/db/serial-connection';
+import {
+  READS_ONLY,
+  serialiseConnection,
+  WITH_COMMIT,
+  WITH_NEXT,
+  type Queryable,
+} from '../../src/db/serial-connection';
 import { withStatementTally, type StatementTally } from '../../src/db/statement-counter';
 
 describe('statements pipelined ahead of a bound statement', () => {
@@ -16,6 +22,16 @@ describe('statements pipelined ahead of a bound statement', () => {
     new Promise<pg.QueryResult<R & pg.QueryResultRow>>((resolve, reject) =>
       (client as unknown as Queryable).query({ text, values }, (error: Error | null, result: unknown) =>
         error ? reject(error) : resolve(result as pg.QueryResult<R & pg.QueryResultRow>),
+      ),
+    );
+
+  /** A statement that only reads, as read-sql.ts marks it. */
+  const read = <R = unknown>(text: string, values: unknown[] = []) =>
+    new Promise<pg.QueryResult<R & pg.QueryResultRow>>((resolve, reject) =>
+      (client as unknown as Queryable).query(
+        { text, values, [READS_ONLY]: true },
+        (error: Error | null, result: unknown) =>
+          error ? reject(error) : resolve(result as pg.QueryResult<R & pg.QueryResultRow>),
       ),
     );
 
@@ -83,5 +99,52 @@ describe('statements pipelined ahead of a bound statement', () => {
     await expect(ask('select $1::int as n', [2])).rejects.toThrow(/current transaction is aborted/);
     await ask('ROLLBACK');
     expect((await ask<{ n: number }>('select $1::int as n', [3])).rows).toEqual([{ n: 3 }]);
+  });
+
+  it('when a transaction only reads, then each read sees the setting in a transaction of its own, one round trip each, and nothing stays open', async () => {
+    const tally: StatementTally = { count: 0, statements: [] };
+    const rows = await withStatementTally(tally, async () => {
+      await ask('BEGIN;');
+      await ask(`${WITH_NEXT}select set_config('app.region_ids', 'lapland', true)`);
+      // now() is the start of the transaction: it differs between reads only if each has its own.
+      const sql = "select current_setting('app.region_ids') as regions, now()::text as at, $1::int as n";
+      const first = await read<{ regions: string; at: string; n: number }>(sql, [1]);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      const second = await read<{ regions: string; at: string; n: number }>(sql, [2]);
+      await ask('COMMIT;');
+      return [...first.rows, ...second.rows];
+    });
+    expect(rows.map(({ regions, n }) => ({ regions, n }))).toEqual([
+      { regions: 'lapland', n: 1 },
+      { regions: 'lapland', n: 2 },
+    ]);
+    expect(rows[0]!.at).not.toBe(rows[1]!.at);
+    expect(tally.count).toBe(2);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const after = await ask<{ regions: string | null; at: string }>(
+      "select current_setting('app.region_ids', true) as regions, now()::text as at, $1::int as n",
+      [3],
+    );
+    expect(after.rows[0]!.at).not.toBe(rows[1]!.at);
+    expect(after.rows[0]!.regions ?? '').toBe('');
+  });
+
+  it('when a transaction that only read commits statements with its commit, then they see the setting and are written all or none', async () => {
+    await client.query('create temporary table read_log (regions text not null, n int not null)');
+    await ask('BEGIN;');
+    await ask(`${WITH_NEXT}select set_config('app.region_ids', 'vantaa', true)`);
+    await read('select $1::int as n', [1]);
+    await ask(`${WITH_COMMIT}insert into read_log values (current_setting('app.region_ids'), 1)`);
+    await ask('COMMIT;');
+    expect((await ask('select regions, n from read_log where n > $1', [0])).rows).toEqual([
+      { regions: 'vantaa', n: 1 },
+    ]);
+
+    await ask('BEGIN;');
+    await ask(`${WITH_NEXT}select set_config('app.region_ids', 'vantaa', true)`);
+    await ask(`${WITH_COMMIT}insert into read_log values (current_setting('app.region_ids'), 2)`);
+    await ask(`${WITH_COMMIT}insert into read_log values (null, 3)`);
+    await expect(ask('COMMIT;')).rejects.toThrow(/null value/);
+    expect((await ask('select n from read_log where n > $1 order by n', [0])).rows).toEqual([{ n: 1 }]);
   });
 });

@@ -56,8 +56,9 @@ describe('expert queries in SQL', () => {
       expect(node.topics?.map((t) => t.id)).toEqual(['mental-health', 'addictions']);
       counts.push(result.statements);
     }
-    // The page with its records and total (BEGIN and the region setting go ahead of it in its
-    // message), COMMIT with the audit of contact reads.
+    // The page with its records and total (the region setting goes ahead of it in its message),
+    // then the audit of contact reads with the setting ahead: a request that only reads sends no
+    // BEGIN or COMMIT.
     expect(counts).toEqual([2, 2, 2]);
     // Every contact read of the page is audited, in one statement.
     const [audit] = await api.sql(
@@ -114,7 +115,7 @@ describe('expert queries in SQL', () => {
         expect(result.data!.experts.nodes[0]!.topics?.map((t) => t.id)).toEqual(['mental-health', 'addictions']);
         counts.push(result.statements);
       }
-      // BEGIN with the region setting and the unit lookup, the page, COMMIT with one INSERT of the audit.
+      // The unit lookup, the page, and one INSERT of the audit, each with the region setting ahead.
       expect(counts).toEqual([3, 3, 3]);
       const rows = await api.sql<{ operation: string; n: number }>(
         `select operation, count(*)::int as n from audit_entry where actor_id = 'kap-search' group by operation order by operation`,
