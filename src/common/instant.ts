@@ -37,15 +37,13 @@ function fieldByField(text: string): Date | null {
   }
   let offsetMinutes = 0;
   const sign = text[at];
-  if (sign === 'Z' && at + 1 === text.length) offsetMinutes = 0;
-  else if (sign === '+' || sign === '-') {
+  if (sign === '+' || sign === '-') {
     const hours = twoDigits(text, at + 1);
     let minutes = 0;
-    if (at + 3 === text.length) minutes = 0;
-    else if (text[at + 3] === ':' && at + 6 === text.length) minutes = twoDigits(text, at + 4);
-    else return null;
+    if (text[at + 3] === ':' && at + 6 === text.length) minutes = twoDigits(text, at + 4);
+    else if (at + 3 !== text.length) return null;
     offsetMinutes = (sign === '-' ? -1 : 1) * (hours * 60 + minutes);
-  } else return null;
+  } else if (sign !== 'Z' || at + 1 !== text.length) return null;
   const utc = Date.UTC(
     year,
     twoDigits(text, 5) - 1,

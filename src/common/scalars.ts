@@ -31,12 +31,8 @@ function checkInstant(value: Date): Date {
  */
 export const DateTimeScalar = new GraphQLScalarType<Date, string>({
   ...DateTimeResolver.toConfig(),
-  serialize: (value) => {
-    if (value instanceof Date && !Number.isNaN(value.getTime())) return value.toISOString();
-    // Text and numbers are read as the library reads them; what is no instant fails as it fails there.
-    const instant: unknown = DateTimeResolver.serialize(value);
-    return instant instanceof Date ? instant.toISOString() : String(instant);
-  },
+  // The library checks the value and makes a Date of text and numbers; what is no instant fails there.
+  serialize: (value) => DateTimeResolver.serialize(value).toISOString(),
   description: `An instant, ISO 8601 / RFC 3339 with an offset ("2026-10-25T09:00:00+02:00"); returned in UTC ("2026-10-25T07:00:00.000Z"). Accepted from ${FIRST_DAY}T00:00:00Z to ${LAST_DAY}T23:59:59.999Z.`,
   parseValue: (value) => checkInstant(DateTimeResolver.parseValue(value)),
   parseLiteral: (ast, variables) => checkInstant(DateTimeResolver.parseLiteral(ast, variables)),

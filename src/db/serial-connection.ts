@@ -64,6 +64,11 @@ function terminated(text: string): string {
   return text.trimEnd().endsWith(';') ? text : `${text};`;
 }
 
+/** Statements without parameters as one message of the simple protocol. */
+function oneMessage(texts: readonly string[]): string {
+  return texts.map(terminated).join(' ');
+}
+
 /** What pg answers to BEGIN, COMMIT and ROLLBACK; knex reads nothing of it. */
 function controlResult(command: string) {
   return { command, rowCount: null, rows: [], fields: [], oid: null };
@@ -209,7 +214,7 @@ export function serialiseConnection(client: Queryable): void {
           return promise;
         }
         // The statements for the commit, with the settings ahead: one implicit transaction.
-        config = { ...config, text: [...settings, ...writes].map(terminated).join(' ') };
+        config = { ...config, text: oneMessage([...settings, ...writes]) };
       } else if (config[READS_ONLY] === true) {
         // A read: the settings go ahead of it each time, and lapse with its implicit transaction.
         // (A copy: a setting added while the read waits for the connection is not its.)
@@ -224,7 +229,7 @@ export function serialiseConnection(client: Queryable): void {
       if (ends) {
         inTransaction = false;
         committingHeld = commits && withCommit.length > 0;
-        if (committingHeld) config = { ...config, text: [...withCommit, COMMIT].join('; ') };
+        if (committingHeld) config = { ...config, text: oneMessage([...withCommit, COMMIT]) };
         withCommit = [];
         // Statements held for the next one are transaction-local: with the transaction they lapse.
         ahead = null;
