@@ -3,7 +3,7 @@ import { v7 as timeOrderedId } from 'uuid';
 import type { GraphQLResolveInfo } from 'graphql';
 import { formatGrant } from '../auth/tokens';
 import type { Grant } from '../auth/viewer';
-import type { RequestScope } from '../scope';
+import { beforeCommit, type RequestScope } from '../scope';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { sendWithCommit, sqlLiteral } from '../db/read-sql';
 import { AuditEntry } from './audit-entry.entity';
@@ -16,7 +16,7 @@ export interface AuditFact {
   grant: Grant;
   action: AuditAction;
   subjectId: string;
-  fields: string[];
+  fields: readonly string[];
   operation: string | null;
   reason?: string | null;
 }
@@ -45,7 +45,7 @@ function toRow(ctx: RequestScope, fact: AuditFact) {
     action: fact.action,
     subjectType: 'EXPERT',
     subjectId: fact.subjectId,
-    fields: fact.fields,
+    fields: [...fact.fields],
     operation: fact.operation,
     requestId: ctx.requestId,
     reason: fact.reason ?? null,
@@ -75,28 +75,32 @@ async function insertReads(em: EntityManager, ctx: RequestScope, at: Date, facts
 /**
  * Per unit of work: reads of personal data queued by field resolvers are written in one INSERT
  * per turn of the event loop, sent with the unit's COMMIT, so a page of 100 experts costs no
- * statement of its own, not 100. Every read of a turn waits on the same promise: a page's sixty
- * field reads cost one promise and one array, not a loader's promise and bookkeeping each.
+ * statement of its own, not 100. A read is queued, not awaited: the unit of work waits for the
+ * INSERT before it commits (`beforeCommit`), so the request still does not answer unless it is
+ * written, while a field resolves at once with its value.
  */
 class PendingReads {
   private facts: AuditFact[] = [];
-  private written: Promise<void> | null = null;
+  private scheduled = false;
 
   constructor(private readonly ctx: RequestScope) {}
 
-  /** Resolves once the read is queued for the COMMIT (after the resolvers of this turn ran). */
-  add(fact: AuditFact): Promise<void> {
+  add(fact: AuditFact): void {
     this.facts.push(fact);
-    // After every resolver that needs no further statement has run: the reads of a page whose
-    // records came with it (contact, topics, trainings) go in one INSERT, not one per field.
-    this.written ??= new Promise<void>((resolve) => setImmediate(resolve)).then(() => this.write());
-    return this.written;
+    if (this.scheduled) return;
+    this.scheduled = true;
+    // After every resolver of this turn has run: the reads of a page whose records came with it
+    // (contact, topics, trainings) go in one INSERT, not one per field.
+    beforeCommit(
+      this.ctx,
+      new Promise<void>((resolve) => setImmediate(resolve)).then(() => this.write()),
+    );
   }
 
   private async write(): Promise<void> {
     const facts = this.facts;
     this.facts = [];
-    this.written = null;
+    this.scheduled = false;
     const { ctx } = this;
     const at = ctx.now();
     await insertReads(ctx.em, ctx, at, facts);
@@ -109,9 +113,9 @@ const pendingReads = (ctx: RequestScope) => new PendingReads(ctx);
 
 /** The audit log of expert personal data: who read or changed it, under which grant, when. */
 export class AuditService {
-  /** Queues a read; written with the other reads of the same tick. */
-  recordRead(ctx: RequestScope, fact: Omit<AuditFact, 'action'>): Promise<void> {
-    return ctx.loaders.get(pendingReads).add({ ...fact, action: 'READ' });
+  /** Queues a read, written with the other reads of the same turn before the unit of work commits. */
+  recordRead(ctx: RequestScope, fact: Omit<AuditFact, 'action'>): void {
+    ctx.loaders.get(pendingReads).add({ ...fact, action: 'READ' });
   }
 
   /** Writes a change (or erasure) now, in the request's transaction. */

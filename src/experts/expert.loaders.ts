@@ -1,4 +1,4 @@
-import DataLoader from 'dataloader';
+import { HeldLoader } from '../common/held-loader';
 import { readRows } from '../db/read-sql';
 import type { RequestScope } from '../scope';
 import type { RegionConfig } from '../region/region-config';
@@ -21,14 +21,15 @@ function groupBy<T extends { expertId: string }>(rows: T[], keys: readonly strin
 /**
  * Per request: everything a page of expert profiles needs as plain rows, one statement per kind of
  * row for the whole page (trainings, contracts, tax cards, units), and the region rules once per
- * region. A page read with its records (`primePage`) fills them without any statement.
+ * region. A page read with its records (`primePage`) fills them without any statement, and a
+ * field of the page reads them with `get`, without a promise.
  */
 export function createExpertLoaders(ctx: RequestScope) {
   const loaders = {
-    config: new DataLoader<string, RegionConfig>(async (regionIds) =>
+    config: new HeldLoader<string, RegionConfig>(async (regionIds) =>
       Promise.all(regionIds.map(async (id) => (await ctx.services.regions.rulesAt(ctx, id, ctx.now())).config)),
     ),
-    trainings: new DataLoader<string, TrainingRow[]>(async (expertIds) =>
+    trainings: new HeldLoader<string, TrainingRow[]>(async (expertIds) =>
       groupBy(
         await readRows<TrainingRow & { expertId: string }>(
           ctx.em,
@@ -40,7 +41,7 @@ export function createExpertLoaders(ctx: RequestScope) {
         expertIds,
       ),
     ),
-    contracts: new DataLoader<string, ContractRow[]>(async (expertIds) =>
+    contracts: new HeldLoader<string, ContractRow[]>(async (expertIds) =>
       groupBy(
         await readRows<ContractRow & { expertId: string }>(
           ctx.em,
@@ -53,7 +54,7 @@ export function createExpertLoaders(ctx: RequestScope) {
         expertIds,
       ),
     ),
-    taxCards: new DataLoader<string, TaxCardRow[]>(async (expertIds) =>
+    taxCards: new HeldLoader<string, TaxCardRow[]>(async (expertIds) =>
       groupBy(
         await readRows<TaxCardRow & { expertId: string }>(
           ctx.em,
@@ -64,7 +65,7 @@ export function createExpertLoaders(ctx: RequestScope) {
         expertIds,
       ),
     ),
-    units: new DataLoader<string, UnitRow | null>(async (unitIds) => {
+    units: new HeldLoader<string, UnitRow | null>(async (unitIds) => {
       const rows = await readRows<UnitRow>(
         ctx.em,
         `select id, region_id as "regionId", name, municipality, coordinator_names as "coordinatorNames",

@@ -14,6 +14,7 @@ import {
   Root,
 } from 'type-graphql';
 import { operationOf } from '../audit/audit.service';
+import { whenReady, type MaybePromise } from '../common/held-loader';
 import { lineOf } from '../fees/fee.resolver';
 import { FeeLineType } from '../fees/fee.types';
 import { AuditEntryType } from '../audit/audit.types';
@@ -277,15 +278,16 @@ export class ExpertResolver {
     description:
       'Topics of experience; null for the pool unless the expert consented (topicsPublic). Reads of hidden topics are audited.',
   })
-  async topics(
+  topics(
     @Root() e: ExpertRow,
     @Ctx() ctx: RequestContext,
     @Info() info: GraphQLResolveInfo,
-  ): Promise<Topic[] | null> {
-    const ids = await ctx.services.experts.topicIds(ctx, e, operationOf(info));
+  ): MaybePromise<Topic[] | null> {
+    const ids = ctx.services.experts.topicIds(ctx, e, operationOf(info));
     if (!ids) return null;
-    const config = await ctx.loaders.get(createExpertLoaders).config.load(e.regionId);
-    return ids.map((id) => topicOf(config, id));
+    return whenReady(ctx.loaders.get(createExpertLoaders).config.get(e.regionId), (config) =>
+      ids.map((id) => topicOf(config, id)),
+    );
   }
 
   @FieldResolver(() => Boolean, { description: 'Consent: topics are shown to professionals.' })
@@ -301,7 +303,7 @@ export class ExpertResolver {
     @Root() e: ExpertRow,
     @Ctx() ctx: RequestContext,
     @Info() info: GraphQLResolveInfo,
-  ): Promise<boolean | null> {
+  ): boolean | null {
     return ctx.services.experts.earningsLimitOptIn(ctx, e, operationOf(info));
   }
 
@@ -313,7 +315,7 @@ export class ExpertResolver {
     @Root() e: ExpertRow,
     @Ctx() ctx: RequestContext,
     @Info() info: GraphQLResolveInfo,
-  ): Promise<number | null> {
+  ): number | null {
     return ctx.services.experts.earningsLimitCents(ctx, e, operationOf(info));
   }
 
@@ -322,7 +324,7 @@ export class ExpertResolver {
     description:
       'Changes with every save; pass it as expectedVersion to updateExpertProfile to detect a concurrent edit. Coordinator only.',
   })
-  version(@Root() e: ExpertRow, @Ctx() ctx: RequestContext): Promise<number | null> {
+  version(@Root() e: ExpertRow, @Ctx() ctx: RequestContext): number | null {
     return ctx.services.experts.version(ctx, e);
   }
 
@@ -331,14 +333,15 @@ export class ExpertResolver {
     description:
       "Token subject of the expert's own account, as the coordinator linked it; coordinator and the expert only.",
   })
-  accountId(@Root() e: ExpertRow, @Ctx() ctx: RequestContext): Promise<string | null> {
+  accountId(@Root() e: ExpertRow, @Ctx() ctx: RequestContext): string | null {
     return ctx.services.experts.accountId(ctx, e);
   }
 
   @FieldResolver(() => [TaskType], { description: 'Task types the expert does.' })
-  async taskTypes(@Root() e: ExpertRow, @Ctx() ctx: RequestContext): Promise<TaskType[]> {
-    const config = await ctx.loaders.get(createExpertLoaders).config.load(e.regionId);
-    return e.taskTypeIds.map((id) => taskTypeOf(config, id));
+  taskTypes(@Root() e: ExpertRow, @Ctx() ctx: RequestContext): MaybePromise<TaskType[]> {
+    return whenReady(ctx.loaders.get(createExpertLoaders).config.get(e.regionId), (config) =>
+      e.taskTypeIds.map((id) => taskTypeOf(config, id)),
+    );
   }
 
   @FieldResolver(() => ExpertContactType, {
@@ -350,7 +353,7 @@ export class ExpertResolver {
     @Root() e: ExpertRow,
     @Ctx() ctx: RequestContext,
     @Info() info: GraphQLResolveInfo,
-  ): Promise<ExpertContactType | null> {
+  ): ExpertContactType | null {
     return ctx.services.experts.contact(ctx, e, operationOf(info));
   }
 
@@ -358,65 +361,76 @@ export class ExpertResolver {
     nullable: true,
     description: 'The contract valid today in the region, if any.',
   })
-  async currentContract(@Root() e: ExpertRow, @Ctx() ctx: RequestContext): Promise<ContractPeriodType | null> {
+  currentContract(@Root() e: ExpertRow, @Ctx() ctx: RequestContext): MaybePromise<ContractPeriodType | null> {
     const loaders = ctx.loaders.get(createExpertLoaders);
-    const [config, contracts] = await Promise.all([loaders.config.load(e.regionId), loaders.contracts.load(e.id)]);
-    const c = contractOn(contracts, localDate(ctx.now(), config.timeZone));
-    return c ? { validFrom: c.validFrom, validTo: c.validTo, taskTypeIds: c.taskTypeIds } : null;
+    return whenReady(loaders.config.get(e.regionId), (config) =>
+      whenReady(loaders.contracts.get(e.id), (contracts) => {
+        const c = contractOn(contracts, localDate(ctx.now(), config.timeZone));
+        return c ? { validFrom: c.validFrom, validTo: c.validTo, taskTypeIds: c.taskTypeIds } : null;
+      }),
+    );
   }
 
   @FieldResolver(() => Boolean, { description: 'ACTIVE and under a contract valid today: can receive new offers.' })
-  async availableForOffers(@Root() e: ExpertRow, @Ctx() ctx: RequestContext): Promise<boolean> {
+  availableForOffers(@Root() e: ExpertRow, @Ctx() ctx: RequestContext): MaybePromise<boolean> {
     const loaders = ctx.loaders.get(createExpertLoaders);
-    const [config, contracts] = await Promise.all([loaders.config.load(e.regionId), loaders.contracts.load(e.id)]);
-    return availableOn(e.status, contracts, localDate(ctx.now(), config.timeZone));
+    return whenReady(loaders.config.get(e.regionId), (config) =>
+      whenReady(loaders.contracts.get(e.id), (contracts) =>
+        availableOn(e.status, contracts, localDate(ctx.now(), config.timeZone)),
+      ),
+    );
   }
 
   @FieldResolver(() => [ExpertContractType], {
     nullable: true,
     description: 'All contracts with their contents; coordinator and the expert only. Audited.',
   })
-  async contracts(
+  contracts(
     @Root() e: ExpertRow,
     @Ctx() ctx: RequestContext,
     @Info() info: GraphQLResolveInfo,
-  ): Promise<ExpertContractType[] | null> {
-    const rows = await ctx.services.experts.contracts(ctx, e, operationOf(info));
-    if (!rows) return null;
-    return rows.map((c) => ({
-      id: c.id,
-      validFrom: c.validFrom,
-      validTo: c.validTo,
-      signedOn: c.signedOn,
-      training: c.training ?? null,
-      earlierExperience: c.earlierExperience ?? null,
-      topicIds: c.topicIds,
-      wishes: c.wishes ?? null,
-      taskTypeIds: c.taskTypeIds,
-    }));
+  ): MaybePromise<ExpertContractType[] | null> {
+    return whenReady(
+      ctx.services.experts.contracts(ctx, e, operationOf(info)),
+      (rows) =>
+        rows?.map((c) => ({
+          id: c.id,
+          validFrom: c.validFrom,
+          validTo: c.validTo,
+          signedOn: c.signedOn,
+          training: c.training ?? null,
+          earlierExperience: c.earlierExperience ?? null,
+          topicIds: c.topicIds,
+          wishes: c.wishes ?? null,
+          taskTypeIds: c.taskTypeIds,
+        })) ?? null,
+    );
   }
 
   @FieldResolver(() => [ExpertTrainingType], {
     description:
       "Completed trainings; names and providers follow the topics' rules (audited while the topics are hidden).",
   })
-  async trainings(
+  trainings(
     @Root() e: ExpertRow,
     @Ctx() ctx: RequestContext,
     @Info() info: GraphQLResolveInfo,
-  ): Promise<ExpertTrainingType[]> {
-    const { rows, detailed } = await ctx.services.experts.trainings(ctx, e, operationOf(info));
-    const recommended = (await ctx.loaders.get(createExpertLoaders).config.load(e.regionId)).recommendedTraining;
-    return rows.map((t) => ({
-      id: t.id,
-      name: detailed ? t.name : null,
-      provider: detailed ? t.provider : null,
-      hours: t.hours,
-      startedOn: t.startedOn ?? null,
-      completedOn: t.completedOn,
-      meetsKokoaRecommendation: meetsKokoaRecommendation(t),
-      meetsRegionRecommendation: recommended ? meetsTrainingRecommendation(t, recommended) : null,
-    }));
+  ): MaybePromise<ExpertTrainingType[]> {
+    const loaders = ctx.loaders.get(createExpertLoaders);
+    return whenReady(ctx.services.experts.trainings(ctx, e, operationOf(info)), ({ rows, detailed }) =>
+      whenReady(loaders.config.get(e.regionId), ({ recommendedTraining: recommended }) =>
+        rows.map((t) => ({
+          id: t.id,
+          name: detailed ? t.name : null,
+          provider: detailed ? t.provider : null,
+          hours: t.hours,
+          startedOn: t.startedOn ?? null,
+          completedOn: t.completedOn,
+          meetsKokoaRecommendation: meetsKokoaRecommendation(t),
+          meetsRegionRecommendation: recommended ? meetsTrainingRecommendation(t, recommended) : null,
+        })),
+      ),
+    );
   }
 
   @FieldResolver(() => [UnitType], { description: 'Units the expert has been inducted in.' })
@@ -429,25 +443,23 @@ export class ExpertResolver {
     nullable: true,
     description: 'Tax cards by year; coordinator and the expert only (null otherwise). Each read is audited.',
   })
-  async taxCards(
+  taxCards(
     @Root() e: ExpertRow,
     @Ctx() ctx: RequestContext,
     @Info() info: GraphQLResolveInfo,
-  ): Promise<TaxCardType[] | null> {
-    const rows = await ctx.services.experts.taxCards(ctx, e, operationOf(info));
-    return rows?.map((t) => ({ year: t.year, receivedOn: t.receivedOn })) ?? null;
+  ): MaybePromise<TaxCardType[] | null> {
+    return whenReady(
+      ctx.services.experts.taxCards(ctx, e, operationOf(info)),
+      (rows) => rows?.map((t) => ({ year: t.year, receivedOn: t.receivedOn })) ?? null,
+    );
   }
 
   @FieldResolver(() => InterviewType, {
     nullable: true,
     description: 'The suitability interview; coordinator and the expert only. Audited.',
   })
-  async interview(
-    @Root() e: ExpertRow,
-    @Ctx() ctx: RequestContext,
-    @Info() info: GraphQLResolveInfo,
-  ): Promise<InterviewType | null> {
-    const interview = await ctx.services.experts.interview(ctx, e, operationOf(info));
+  interview(@Root() e: ExpertRow, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo): InterviewType | null {
+    const interview = ctx.services.experts.interview(ctx, e, operationOf(info));
     return interview ? { ...interview, notes: interview.notes ?? null } : null;
   }
 

@@ -12,7 +12,8 @@ import {
   keysetPageRequest,
   type KeysetPage,
 } from '../common/pagination';
-import { beforeCommit, type RequestScope } from '../scope';
+import type { RequestScope } from '../scope';
+import { whenReady, type MaybePromise } from '../common/held-loader';
 import type { RegionConfig } from '../region/region-config';
 import { Unit } from '../units/unit.entity';
 import { AuditEntry } from '../audit/audit-entry.entity';
@@ -202,14 +203,9 @@ export class ExpertService {
     const rows = page.rows.map((r) => r.expert);
     if (filter.topicIds?.length) {
       // Matching a topic filter tells that the expert has those topics: for an expert who keeps them
-      // hidden, that is a read of them, audited like selecting `topics`: in the same INSERT as the
-      // page's field reads, so not awaited here; the request does not commit unless it is written.
-      beforeCommit(
-        ctx,
-        Promise.all(
-          rows.slice(0, request.limit).map((e) => this.reveal(ctx, e, 'topics', 'experts (filter.topicIds)')),
-        ),
-      );
+      // hidden, that is a read of them, audited like selecting `topics`, in the same INSERT as the
+      // page's field reads.
+      for (const e of rows.slice(0, request.limit)) this.reveal(ctx, e, 'topics', 'experts (filter.topicIds)');
     }
     const counted = page.totalCount;
     return keysetPage(
@@ -275,91 +271,85 @@ export class ExpertService {
 
   /**
    * Whether the viewer reads `field` of the expert, by the declared field rules; an allowed read
-   * that the rules audit is queued for the audit log (only when there is a value to reveal).
+   * that the rules audit is queued for the audit log (only when there is a value to reveal), and
+   * the request does not commit, nor answer, unless it is written.
    */
-  async reveal(
-    ctx: RequestScope,
-    e: ExpertRow,
-    field: ExpertField,
-    operation: string | null,
-    hasValue = true,
-  ): Promise<boolean> {
+  reveal(ctx: RequestScope, e: ExpertRow, field: ExpertField, operation: string | null, hasValue = true): boolean {
     const access = expertAccess(ctx.viewer, e);
     if (!access || !mayRead(access, field, e.topicsPublic)) return false;
     if (hasValue && mustAudit(access, field, e.topicsPublic)) {
-      await ctx.services.audit.recordRead(ctx, {
+      ctx.services.audit.recordRead(ctx, {
         regionId: e.regionId,
         grant: access.grant,
         subjectId: e.id,
-        fields: [...EXPERT_FIELD_RULES[field].auditFields],
+        fields: EXPERT_FIELD_RULES[field].auditFields,
         operation,
       });
     }
     return true;
   }
 
-  async contact(
+  contact(
     ctx: RequestScope,
     e: ExpertRow,
     operation: string | null,
-  ): Promise<{ email: string | null; phone: string | null } | null> {
+  ): { email: string | null; phone: string | null } | null {
     if (!e.email && !e.phone) return null;
-    return (await this.reveal(ctx, e, 'contact', operation))
-      ? { email: e.email ?? null, phone: e.phone ?? null }
-      : null;
+    return this.reveal(ctx, e, 'contact', operation) ? { email: e.email ?? null, phone: e.phone ?? null } : null;
   }
 
-  async topicIds(ctx: RequestScope, e: ExpertRow, operation: string | null): Promise<string[] | null> {
-    return (await this.reveal(ctx, e, 'topics', operation, e.topicIds.length > 0)) ? e.topicIds : null;
+  topicIds(ctx: RequestScope, e: ExpertRow, operation: string | null): string[] | null {
+    return this.reveal(ctx, e, 'topics', operation, e.topicIds.length > 0) ? e.topicIds : null;
   }
 
   /** Trainings; `detailed` false: the caller sees hours and dates only, not names and providers. */
-  async trainings(
+  trainings(
     ctx: RequestScope,
     e: ExpertRow,
     operation: string | null,
-  ): Promise<{ rows: TrainingRow[]; detailed: boolean }> {
-    const rows = await ctx.loaders.get(createExpertLoaders).trainings.load(e.id);
-    const detailed = await this.reveal(ctx, e, 'trainings', operation, rows.length > 0);
-    return { rows, detailed };
+  ): MaybePromise<{ rows: TrainingRow[]; detailed: boolean }> {
+    return whenReady(ctx.loaders.get(createExpertLoaders).trainings.get(e.id), (rows) => ({
+      rows,
+      detailed: this.reveal(ctx, e, 'trainings', operation, rows.length > 0),
+    }));
   }
 
-  async earningsLimitOptIn(ctx: RequestScope, e: ExpertRow, operation: string | null): Promise<boolean | null> {
-    return (await this.reveal(ctx, e, 'earningsLimitOptIn', operation, e.earningsLimitOptIn))
-      ? e.earningsLimitOptIn
-      : null;
+  earningsLimitOptIn(ctx: RequestScope, e: ExpertRow, operation: string | null): boolean | null {
+    return this.reveal(ctx, e, 'earningsLimitOptIn', operation, e.earningsLimitOptIn) ? e.earningsLimitOptIn : null;
   }
 
-  async earningsLimitCents(ctx: RequestScope, e: ExpertRow, operation: string | null): Promise<number | null> {
+  earningsLimitCents(ctx: RequestScope, e: ExpertRow, operation: string | null): number | null {
     const cents = e.earningsLimitCents ?? null;
-    return (await this.reveal(ctx, e, 'earningsLimitCents', operation, cents !== null)) ? cents : null;
+    return this.reveal(ctx, e, 'earningsLimitCents', operation, cents !== null) ? cents : null;
   }
 
-  async interview(ctx: RequestScope, e: ExpertRow, operation: string | null): Promise<ExpertRow['interview'] | null> {
+  interview(ctx: RequestScope, e: ExpertRow, operation: string | null): ExpertRow['interview'] | null {
     if (!e.interview) return null;
-    return (await this.reveal(ctx, e, 'interview', operation)) ? e.interview : null;
+    return this.reveal(ctx, e, 'interview', operation) ? e.interview : null;
   }
 
-  async contracts(ctx: RequestScope, e: ExpertRow, operation: string | null): Promise<ContractRow[] | null> {
+  contracts(ctx: RequestScope, e: ExpertRow, operation: string | null): MaybePromise<ContractRow[] | null> {
     if (!mayRead(expertAccess(ctx.viewer, e), 'contracts', e.topicsPublic)) return null;
-    const rows = await ctx.loaders.get(createExpertLoaders).contracts.load(e.id);
-    await this.reveal(ctx, e, 'contracts', operation, rows.length > 0);
-    return rows;
+    return whenReady(ctx.loaders.get(createExpertLoaders).contracts.get(e.id), (rows) => {
+      this.reveal(ctx, e, 'contracts', operation, rows.length > 0);
+      return rows;
+    });
   }
 
-  async taxCards(ctx: RequestScope, e: ExpertRow, operation: string | null): Promise<TaxCardRow[] | null> {
+  taxCards(ctx: RequestScope, e: ExpertRow, operation: string | null): MaybePromise<TaxCardRow[] | null> {
     if (!mayRead(expertAccess(ctx.viewer, e), 'taxCards', e.topicsPublic)) return null;
-    const rows = await ctx.loaders.get(createExpertLoaders).taxCards.load(e.id);
-    await this.reveal(ctx, e, 'taxCards', operation, rows.length > 0);
-    return rows;
+    return whenReady(ctx.loaders.get(createExpertLoaders).taxCards.get(e.id), (rows) => {
+      this.reveal(ctx, e, 'taxCards', operation, rows.length > 0);
+      return rows;
+    });
   }
 
-  async version(ctx: RequestScope, e: ExpertRow): Promise<number | null> {
-    return (await this.reveal(ctx, e, 'version', null)) ? e.version : null;
+  version(ctx: RequestScope, e: ExpertRow): number | null {
+    return this.reveal(ctx, e, 'version', null) ? e.version : null;
   }
 
-  async accountId(ctx: RequestScope, e: ExpertRow): Promise<string | null> {
-    return (await this.reveal(ctx, e, 'accountId', null)) ? (e.accountId ?? null) : null;
+  accountId(ctx: RequestScope, e: ExpertRow): string | null {
+    return this.reveal(ctx, e, 'accountId', null) ? (e.accountId ?? null) : null;
   }
 
   // ---- the expert's own consent --------------------------------------------------------------

@@ -507,7 +507,7 @@ export class FeeService {
       bom: dialect === 'EXCEL_FI',
     });
     for (const expertId of experts.keys())
-      await ctx.services.audit.recordRead(ctx, {
+      ctx.services.audit.recordRead(ctx, {
         regionId,
         grant,
         subjectId: expertId,

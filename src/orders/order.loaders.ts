@@ -1,4 +1,4 @@
-import DataLoader from 'dataloader';
+import { HeldLoader } from '../common/held-loader';
 import { readRows } from '../db/read-sql';
 import type { RequestScope } from '../scope';
 import {
@@ -44,13 +44,13 @@ export function createOrderLoaders(ctx: RequestScope) {
   const read = async <T>(sql: string, bindings: unknown[], revive: (row: T) => T): Promise<T[]> =>
     (await readRows<T>(ctx.em, sql, bindings)).map(revive);
   const loaders = {
-    orders: new DataLoader<string, OrderRow | null>(async (keys) =>
+    orders: new HeldLoader<string, OrderRow | null>(async (keys) =>
       byId(
         await read(`select ${ORDER_COLUMNS} from work_order o where o.id = any(?::uuid[])`, [[...keys]], orderFromJson),
         keys,
       ),
     ),
-    sessionsByOrder: new DataLoader<string, SessionRow[]>(async (orderIds) =>
+    sessionsByOrder: new HeldLoader<string, SessionRow[]>(async (orderIds) =>
       grouped(
         await read(
           `select ${SESSION_COLUMNS} from order_session s where s.order_id = any(?::uuid[]) order by s.starts_at, s.id`,
@@ -61,7 +61,7 @@ export function createOrderLoaders(ctx: RequestScope) {
         orderIds,
       ),
     ),
-    offersByOrder: new DataLoader<string, OfferRow[]>(async (orderIds) =>
+    offersByOrder: new HeldLoader<string, OfferRow[]>(async (orderIds) =>
       grouped(
         await read(
           `select ${OFFER_COLUMNS} from order_offer f where f.order_id = any(?::uuid[]) order by f.offered_at, f.id`,
@@ -72,14 +72,14 @@ export function createOrderLoaders(ctx: RequestScope) {
         orderIds,
       ),
     ),
-    experts: new DataLoader<string, OrderExpertRow | null>(async (keys) =>
+    experts: new HeldLoader<string, OrderExpertRow | null>(async (keys) =>
       byId(
         await read(`select ${EXPERT_COLUMNS} from expert x where x.id = any(?::uuid[])`, [[...keys]], expertFromJson),
         keys,
       ),
     ),
     /** The caller's own expert profile per region (an expert reading orders offered to them). */
-    ownExpert: new DataLoader<string, OrderExpertRow | null>(async (regionIds) => {
+    ownExpert: new HeldLoader<string, OrderExpertRow | null>(async (regionIds) => {
       const rows = await read(
         `select ${EXPERT_COLUMNS} from expert x where x.region_id = any(?::text[]) and x.account_id = ?`,
         [[...regionIds], ctx.viewer.id],
@@ -87,7 +87,7 @@ export function createOrderLoaders(ctx: RequestScope) {
       );
       return regionIds.map((id) => rows.find((e) => e.regionId === id) ?? null);
     }),
-    units: new DataLoader<string, OrderUnitRow | null>(async (keys) =>
+    units: new HeldLoader<string, OrderUnitRow | null>(async (keys) =>
       byId(
         await read<OrderUnitRow>(
           `select ${UNIT_COLUMNS} from unit u where u.id = any(?::uuid[])`,

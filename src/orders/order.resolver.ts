@@ -6,6 +6,7 @@ import { connectionSelection } from '../common/selection';
 import { DateTimeScalar, LocalDateScalar } from '../common/scalars';
 import type { RequestContext } from '../context';
 import { createExpertLoaders } from '../experts/expert.loaders';
+import { whenReady, type MaybePromise } from '../common/held-loader';
 import { ExpertContactType } from '../experts/expert.types';
 import { TaskType, taskTypeOf, Topic, topicOf } from '../region/region.types';
 import { UnitType } from '../units/unit.types';
@@ -256,8 +257,8 @@ export class OrderResolver {
   // ---- fields ------------------------------------------------------------------------------
 
   @FieldResolver(() => UnitType, { nullable: true, description: 'The ordering unit; null for an external requester.' })
-  async unit(@Root() order: OrderRow, @Ctx() ctx: RequestContext): Promise<OrderUnitRow | null> {
-    return order.unitId ? ctx.loaders.get(createOrderLoaders).units.load(order.unitId) : null;
+  unit(@Root() order: OrderRow, @Ctx() ctx: RequestContext): MaybePromise<OrderUnitRow | null> {
+    return order.unitId ? ctx.loaders.get(createOrderLoaders).units.get(order.unitId) : null;
   }
 
   @FieldResolver(() => ExternalRequesterType, {
@@ -269,14 +270,17 @@ export class OrderResolver {
   }
 
   @FieldResolver(() => TaskType)
-  async taskType(@Root() order: OrderRow, @Ctx() ctx: RequestContext): Promise<TaskType> {
-    return taskTypeOf(await ctx.loaders.get(createExpertLoaders).config.load(order.regionId), order.taskTypeId);
+  taskType(@Root() order: OrderRow, @Ctx() ctx: RequestContext): MaybePromise<TaskType> {
+    return whenReady(ctx.loaders.get(createExpertLoaders).config.get(order.regionId), (config) =>
+      taskTypeOf(config, order.taskTypeId),
+    );
   }
 
   @FieldResolver(() => [Topic], { description: 'Topics of experience wanted.' })
-  async topics(@Root() order: OrderRow, @Ctx() ctx: RequestContext): Promise<Topic[]> {
-    const config = await ctx.loaders.get(createExpertLoaders).config.load(order.regionId);
-    return order.topicIds.map((id) => topicOf(config, id));
+  topics(@Root() order: OrderRow, @Ctx() ctx: RequestContext): MaybePromise<Topic[]> {
+    return whenReady(ctx.loaders.get(createExpertLoaders).config.get(order.regionId), (config) =>
+      order.topicIds.map((id) => topicOf(config, id)),
+    );
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'The pseudonymous client reference.' })
@@ -285,8 +289,8 @@ export class OrderResolver {
   }
 
   @FieldResolver(() => [SessionType], { description: 'Sessions in time order.' })
-  sessions(@Root() order: OrderRow, @Ctx() ctx: RequestContext): Promise<SessionRow[]> {
-    return ctx.loaders.get(createOrderLoaders).sessionsByOrder.load(order.id);
+  sessions(@Root() order: OrderRow, @Ctx() ctx: RequestContext): MaybePromise<SessionRow[]> {
+    return ctx.loaders.get(createOrderLoaders).sessionsByOrder.get(order.id);
   }
 
   @FieldResolver(() => [OfferType], { description: 'Offers made; an expert sees only their own.' })
@@ -320,16 +324,16 @@ export class SessionResolver {
   }
 
   @FieldResolver(() => OrderType)
-  async order(@Root() s: SessionRow, @Ctx() ctx: RequestContext): Promise<OrderRow> {
-    return (await ctx.loaders.get(createOrderLoaders).orders.load(s.orderId))!;
+  order(@Root() s: SessionRow, @Ctx() ctx: RequestContext): MaybePromise<OrderRow> {
+    return whenReady(ctx.loaders.get(createOrderLoaders).orders.get(s.orderId), (order) => order!);
   }
 }
 
 @Resolver(() => OfferType)
 export class OfferResolver {
   @FieldResolver(() => OrderType)
-  async order(@Root() offer: OfferRow, @Ctx() ctx: RequestContext): Promise<OrderRow> {
-    return (await ctx.loaders.get(createOrderLoaders).orders.load(offer.orderId))!;
+  order(@Root() offer: OfferRow, @Ctx() ctx: RequestContext): MaybePromise<OrderRow> {
+    return whenReady(ctx.loaders.get(createOrderLoaders).orders.get(offer.orderId), (order) => order!);
   }
 
   @FieldResolver(() => OrderExpertType)

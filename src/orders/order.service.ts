@@ -321,7 +321,7 @@ export class OrderService {
     if (!grant) return null;
     const accepted = await ctx.loaders.get(createOrderLoaders).offersByOrder.load(order.id);
     if (!accepted.some((o) => o.expertId === expert.id && o.status === 'ACCEPTED')) return null;
-    await ctx.services.audit.recordRead(ctx, {
+    ctx.services.audit.recordRead(ctx, {
       regionId: order.regionId,
       grant,
       subjectId: expert.id,
