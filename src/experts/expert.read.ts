@@ -1,4 +1,5 @@
 import { readRows, rowLimit, SqlParams } from '../db/read-sql';
+import { reviveInstants, shapeJson, type RowShape } from '../db/row-shape';
 import type { RequestScope } from '../scope';
 import type { Introduction, InterviewRecord } from './expert.entity';
 import type { ExpertStatus } from './rules/expert-lifecycle';
@@ -71,12 +72,34 @@ export interface ExpertPageRow {
   units: UnitRow[];
 }
 
-const EXPERT_COLUMNS = `e.id, e.region_id as "regionId", e.status, e.pseudonym, e.account_id as "accountId",
-  e.display_name as "displayName", e.email, e.phone, e.introduction, e.topic_ids as "topicIds",
-  e.topics_public as "topicsPublic", e.earnings_limit_opt_in as "earningsLimitOptIn",
-  e.earnings_limit_cents as "earningsLimitCents", e.languages, e.municipalities, e.remote,
-  e.task_type_ids as "taskTypeIds", e.unit_ids as "unitIds", e.interview, e.created_at as "createdAt",
-  e.status_changed_at as "statusChangedAt", e.erased_at as "erasedAt", e.version`;
+const EXPERT: RowShape = {
+  fields: [
+    ['id', 'id'],
+    ['regionId', 'region_id'],
+    ['status', 'status'],
+    ['pseudonym', 'pseudonym'],
+    ['accountId', 'account_id'],
+    ['displayName', 'display_name'],
+    ['email', 'email'],
+    ['phone', 'phone'],
+    ['introduction', 'introduction'],
+    ['topicIds', 'topic_ids'],
+    ['topicsPublic', 'topics_public'],
+    ['earningsLimitOptIn', 'earnings_limit_opt_in'],
+    ['earningsLimitCents', 'earnings_limit_cents'],
+    ['languages', 'languages'],
+    ['municipalities', 'municipalities'],
+    ['remote', 'remote'],
+    ['taskTypeIds', 'task_type_ids'],
+    ['unitIds', 'unit_ids'],
+    ['interview', 'interview'],
+    ['createdAt', 'created_at'],
+    ['statusChangedAt', 'status_changed_at'],
+    ['erasedAt', 'erased_at'],
+    ['version', 'version'],
+  ],
+  instants: ['createdAt', 'statusChangedAt', 'erasedAt'],
+};
 
 const CONTRACTS_JSON = `coalesce((select json_agg(json_build_object('id', c.id, 'validFrom', c.valid_from,
   'validTo', c.valid_to, 'signedOn', c.signed_on, 'training', c.training, 'earlierExperience', c.earlier_experience,
@@ -102,8 +125,8 @@ export interface PageExtras {
 }
 
 /**
- * One page of experts in (display name, id) order, with their contracts, trainings and units as
- * JSON assembled in PostgreSQL, and the total when asked: one statement whatever the page size.
+ * One page of experts in (display name, id) order, each as JSON with its contracts, trainings and
+ * units assembled in PostgreSQL, and the total when asked: one statement whatever the page size.
  * `where` is a condition on `e` whose values are already in `params`.
  */
 export async function readExpertPage(
@@ -115,7 +138,7 @@ export async function readExpertPage(
   extras: PageExtras,
 ): Promise<{ rows: ExpertPageRow[]; totalCount: number | null }> {
   const columns = [
-    EXPERT_COLUMNS,
+    `${shapeJson('e', EXPERT)} as expert`,
     extras.contracts ? `${CONTRACTS_JSON} as contracts` : null,
     extras.trainings ? `${TRAININGS_JSON} as trainings` : null,
     extras.units ? `${UNITS_JSON} as units` : null,
@@ -131,22 +154,15 @@ export async function readExpertPage(
   }
   const sql = `select ${columns.join(',\n')} from expert e where ${where}${position}
     order by e.display_name, e.id ${rowLimit(limit + 1)}`;
-  const raw = await readRows<ExpertRow & Partial<Omit<ExpertPageRow, 'expert'>> & { totalCount?: number }>(
-    ctx.em,
-    sql,
-    values,
-  );
+  const raw = await readRows<
+    { expert: Record<string, unknown> } & Partial<Omit<ExpertPageRow, 'expert'>> & { totalCount?: number }
+  >(ctx.em, sql, values);
   const totalCount = extras.totalCount ? (raw[0]?.totalCount ?? (after ? null : 0)) : null;
-  const rows = raw.map(({ contracts, trainings, units, ...columns }) => ({
-    expert: withoutCount(columns),
+  const rows = raw.map(({ expert, contracts, trainings, units }) => ({
+    expert: reviveInstants<ExpertRow>(EXPERT, expert),
     contracts: contracts ?? [],
     trainings: trainings ?? [],
     units: units ?? [],
   }));
   return { rows, totalCount };
-}
-
-function withoutCount<T extends { totalCount?: number }>(row: T): Omit<T, 'totalCount'> {
-  delete row.totalCount;
-  return row;
 }

@@ -1,5 +1,5 @@
-import { parseInstant } from '../common/instant';
 import { readRows, rowLimit, type SqlParams } from '../db/read-sql';
+import { reviveInstants, shapeColumns, shapeJson, type RowShape } from '../db/row-shape';
 import type { RequestScope } from '../scope';
 import type { AgreedFee, ClientProcessPlan, ExternalRequester, GroupPeriod } from './order.entity';
 import type {
@@ -100,13 +100,7 @@ export interface OrderUnitRow {
   instructionsForExperts?: string | null;
 }
 
-/** A row of a kind: its fields (name in the API, column in SQL) and which of them are instants. */
-interface Shape {
-  fields: ReadonlyArray<readonly [string, string]>;
-  instants: readonly string[];
-}
-
-const ORDER: Shape = {
+const ORDER: RowShape = {
   fields: [
     ['id', 'id'],
     ['regionId', 'region_id'],
@@ -141,7 +135,7 @@ const ORDER: Shape = {
   instants: ['createdAt', 'cancelledAt', 'closedAt'],
 };
 
-const SESSION: Shape = {
+const SESSION: RowShape = {
   fields: [
     ['id', 'id'],
     ['regionId', 'region_id'],
@@ -163,7 +157,7 @@ const SESSION: Shape = {
   instants: ['startsAt', 'endsAt', 'cancellationDeadline', 'cancelledAt'],
 };
 
-const OFFER: Shape = {
+const OFFER: RowShape = {
   fields: [
     ['id', 'id'],
     ['regionId', 'region_id'],
@@ -179,7 +173,7 @@ const OFFER: Shape = {
   instants: ['offeredAt', 'respondBy', 'respondedAt', 'withdrawnAt'],
 };
 
-const EXPERT: Shape = {
+const EXPERT: RowShape = {
   fields: [
     ['id', 'id'],
     ['regionId', 'region_id'],
@@ -192,7 +186,7 @@ const EXPERT: Shape = {
   instants: ['erasedAt'],
 };
 
-const UNIT: Shape = {
+const UNIT: RowShape = {
   fields: [
     ['id', 'id'],
     ['regionId', 'region_id'],
@@ -205,38 +199,16 @@ const UNIT: Shape = {
   instants: [],
 };
 
-/** The select list of a row kind; dates without time come as "YYYY-MM-DD" text, as the entities hold them. */
-function columns(alias: string, shape: Shape): string {
-  return shape.fields
-    .map(([name, column]) => `${alias}.${column}${name === 'debriefingHeldOn' ? '::text' : ''} as "${name}"`)
-    .join(', ');
-}
-
-/** The same row as a JSON object built in PostgreSQL. */
-function json(alias: string, shape: Shape): string {
-  return `json_build_object(${shape.fields.map(([name, column]) => `'${name}', ${alias}.${column}`).join(', ')})`;
-}
-
-/** Turns a row's instants into Dates, in place. */
-function revive<T>(shape: Shape, row: Record<string, unknown>): T {
-  for (const key of shape.instants) {
-    const value = row[key];
-    // Instants come as text (the ORM leaves the driver's parsing of timestamps off, and JSON has no dates).
-    if (typeof value === 'string') row[key] = parseInstant(value);
-  }
-  return row as T;
-}
-
-export const ORDER_COLUMNS = columns('o', ORDER);
-export const SESSION_COLUMNS = columns('s', SESSION);
-export const OFFER_COLUMNS = columns('f', OFFER);
-export const EXPERT_COLUMNS = columns('x', EXPERT);
-export const UNIT_COLUMNS = columns('u', UNIT);
+export const ORDER_COLUMNS = shapeColumns('o', ORDER, ['debriefingHeldOn']);
+export const SESSION_COLUMNS = shapeColumns('s', SESSION);
+export const OFFER_COLUMNS = shapeColumns('f', OFFER);
+export const EXPERT_COLUMNS = shapeColumns('x', EXPERT);
+export const UNIT_COLUMNS = shapeColumns('u', UNIT);
 /** An order as JSON, for statements that bring the orders of their rows along. */
-export const ORDER_JSON = json('o', ORDER);
+export const ORDER_JSON = shapeJson('o', ORDER);
 
 export function orderFromJson(row: OrderRow | Record<string, unknown>): OrderRow {
-  return revive<OrderRow>(ORDER, row as Record<string, unknown>);
+  return reviveInstants<OrderRow>(ORDER, row as Record<string, unknown>);
 }
 
 /** What a page of orders brought along for the loaders. */
@@ -273,15 +245,15 @@ export async function readOrderPage(
   const select = [
     ORDER_COLUMNS,
     extras.sessions
-      ? `coalesce((select json_agg(${json('s', SESSION)} order by s.starts_at, s.id)
+      ? `coalesce((select json_agg(${shapeJson('s', SESSION)} order by s.starts_at, s.id)
         from order_session s where s.order_id = o.id), '[]') as sessions`
       : null,
     extras.offers
-      ? `coalesce((select json_agg(json_build_object('offer', ${json('f', OFFER)}, 'expert', ${json('x', EXPERT)})
+      ? `coalesce((select json_agg(json_build_object('offer', ${shapeJson('f', OFFER)}, 'expert', ${shapeJson('x', EXPERT)})
           order by f.offered_at, f.id)
         from order_offer f left join expert x on x.id = f.expert_id where f.order_id = o.id), '[]') as offers`
       : null,
-    extras.unit ? `(select ${json('u', UNIT)} from unit u where u.id = o.unit_id) as unit` : null,
+    extras.unit ? `(select ${shapeJson('u', UNIT)} from unit u where u.id = o.unit_id) as unit` : null,
     extras.totalCount ? `(select count(*)::int from work_order o where ${where}) as "totalCount"` : null,
   ].filter(Boolean);
   // The count repeats the condition: its placeholders are bound a second time.
@@ -321,13 +293,13 @@ export async function readOrderPage(
 }
 
 export function sessionFromJson(row: SessionRow | Record<string, unknown>): SessionRow {
-  return revive<SessionRow>(SESSION, row as Record<string, unknown>);
+  return reviveInstants<SessionRow>(SESSION, row as Record<string, unknown>);
 }
 
 export function offerFromJson(row: OfferRow | Record<string, unknown>): OfferRow {
-  return revive<OfferRow>(OFFER, row as Record<string, unknown>);
+  return reviveInstants<OfferRow>(OFFER, row as Record<string, unknown>);
 }
 
 export function expertFromJson(row: OrderExpertRow | Record<string, unknown>): OrderExpertRow {
-  return revive<OrderExpertRow>(EXPERT, row as Record<string, unknown>);
+  return reviveInstants<OrderExpertRow>(EXPERT, row as Record<string, unknown>);
 }

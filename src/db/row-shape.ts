@@ -1,0 +1,35 @@
+import { parseInstant } from '../common/instant';
+
+/** A row of a kind: its fields (name in the API, column in SQL) and which of them are instants. */
+export interface RowShape {
+  fields: ReadonlyArray<readonly [string, string]>;
+  instants: readonly string[];
+}
+
+/** The select list of a row kind; dates without time come as "YYYY-MM-DD" text, as the entities hold them. */
+export function shapeColumns(alias: string, shape: RowShape, dates: readonly string[] = []): string {
+  return shape.fields
+    .map(([name, column]) => `${alias}.${column}${dates.includes(name) ? '::text' : ''} as "${name}"`)
+    .join(', ');
+}
+
+/**
+ * The same row as one JSON object built in PostgreSQL. A row with several arrays (text[], uuid[])
+ * and JSON columns costs the driver less this way than column by column: one native JSON.parse
+ * instead of its own array parser per array and a value per column (an expert page of 21 rows:
+ * about a third less of the client's CPU, measured alone). A row of plain scalars gains nothing,
+ * and PostgreSQL spends a little more building it. Dates without time come as "YYYY-MM-DD" here too.
+ */
+export function shapeJson(alias: string, shape: RowShape): string {
+  return `json_build_object(${shape.fields.map(([name, column]) => `'${name}', ${alias}.${column}`).join(', ')})`;
+}
+
+/** Turns a row's instants into Dates, in place. */
+export function reviveInstants<T>(shape: RowShape, row: Record<string, unknown>): T {
+  for (const key of shape.instants) {
+    const value = row[key];
+    // Instants come as text (the ORM leaves the driver's parsing of timestamps off, and JSON has no dates).
+    if (typeof value === 'string') row[key] = parseInstant(value);
+  }
+  return row as T;
+}
