@@ -23,6 +23,7 @@ import { RegionService } from './region/region.service';
 import { listenForPublishedRevisions } from './region/revision-cache';
 import { syncRegionRows } from './region/region-sync';
 import { AuditService } from './audit/audit.service';
+import { ReadLog } from './audit/read-log';
 import { ExpertService } from './experts/expert.service';
 import { expertDemoData } from './experts/expert.demo-data';
 import { orderDemoData } from './orders/order.demo-data';
@@ -74,7 +75,7 @@ export async function startServer(options: {
   const registry = new RegionRegistry(await discoverRegions(env.regionsDir));
   // The same service instances serve the owner's setup work (demo data) and the requests; only the ORM differs.
   const stateless = statelessServices(registry);
-  const servicesOn = (orm: Orm): Services => ({ orm, ...stateless });
+  const servicesOn = (orm: Orm): Services => ({ orm, readLog: new ReadLog(orm), ...stateless });
   const appUrl = options.prepared
     ? options.prepared.appUrl
     : await prepareDatabase({ ...options, registry, servicesOn });
@@ -170,6 +171,7 @@ export async function startServer(options: {
           await app.close();
           await rollupRun;
           await revisionListener?.close();
+          await services.readLog.close();
           await readOrm?.close(true);
           await orm.close(true);
         })()),
@@ -182,7 +184,7 @@ export async function startServer(options: {
   }
 }
 
-function statelessServices(registry: RegionRegistry): Omit<Services, 'orm' | 'readOrm'> {
+function statelessServices(registry: RegionRegistry): Omit<Services, 'orm' | 'readOrm' | 'readLog'> {
   return {
     regions: new RegionService(registry),
     audit: new AuditService(),
@@ -209,16 +211,20 @@ export async function prepareDatabase(
 ): Promise<string | undefined> {
   const { log } = options;
   const registry = options.registry ?? new RegionRegistry(await discoverRegions(options.env.regionsDir));
-  const servicesOn = options.servicesOn ?? ((orm: Orm): Services => ({ orm, ...statelessServices(registry) }));
+  const servicesOn =
+    options.servicesOn ??
+    ((orm: Orm): Services => ({ orm, readLog: new ReadLog(orm), ...statelessServices(registry) }));
   const owner = await openOrm({ url: options.databaseUrl, poolMax: 2, log });
+  const services = servicesOn(owner);
   try {
     const applied = await migrateToLatest(owner);
     if (applied.length) log.info({ migrations: applied }, 'applied migrations');
     await syncRegionRows(owner.em.fork(), registry.all(), new Date());
     if (options.loadDemoData)
-      await loadDemoDataOnce(servicesOn(owner), [expertDemoData(registry.all()), orderDemoData(registry.all())], log);
+      await loadDemoDataOnce(services, [expertDemoData(registry.all()), orderDemoData(registry.all())], log);
     return await resolveAppUrl(owner, options.databaseUrl, options.appConnection);
   } finally {
+    await services.readLog.close();
     await owner.close(true);
   }
 }

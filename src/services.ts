@@ -1,6 +1,7 @@
 import type { Orm } from './db/orm';
 import type { RegionService } from './region/region.service';
 import type { AuditService } from './audit/audit.service';
+import type { ReadLog } from './audit/read-log';
 import type { ExpertService } from './experts/expert.service';
 import type { UnitService } from './units/unit.service';
 import type { OrderService } from './orders/order.service';
@@ -17,6 +18,8 @@ export interface Services {
   readOrm?: Orm;
   regions: RegionService;
   audit: AuditService;
+  /** The audit log of reads, written for every request of the process together (see ReadLog). */
+  readLog: ReadLog;
   units: UnitService;
   experts: ExpertService;
   orders: OrderService;

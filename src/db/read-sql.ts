@@ -82,9 +82,13 @@ export async function sendWithCommit(em: EntityManager, sql: string): Promise<vo
  * of experts allocated.
  */
 export function sqlLiteral(value: string): string {
+  return textLiteral(value).replaceAll('?', '\\?');
+}
+
+/** The same literal for a statement that goes to the driver itself, not through knex. */
+export function textLiteral(value: string): string {
   const quoted = `'${value.replaceAll("'", "''")}'`;
-  const literal = value.includes('\\') ? ` E${quoted.replaceAll('\\', '\\\\')}` : quoted;
-  return literal.replaceAll('?', '\\?');
+  return value.includes('\\') ? ` E${quoted.replaceAll('\\', '\\\\')}` : quoted;
 }
 
 /**

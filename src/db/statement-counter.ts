@@ -16,6 +16,11 @@ export function withStatementTally<T>(tally: StatementTally, fn: () => T): T {
   return storage.run(tally, fn);
 }
 
+/** Runs `fn` outside any request's tally: what it starts is counted where it says, not by inheritance. */
+export function outsideAnyRequest<T>(fn: () => T): T {
+  return storage.exit(fn);
+}
+
 /** The tally of the request being served here, if any. */
 export function currentTally(): StatementTally | undefined {
   return storage.getStore();
