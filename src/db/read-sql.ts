@@ -1,5 +1,5 @@
 import type { EntityManager, Knex } from '@mikro-orm/postgresql';
-import { READS_ONLY, WITH_COMMIT, type Queryable } from './serial-connection';
+import { READS_ONLY, type Queryable } from './serial-connection';
 
 /**
  * Runs one hand-written read in the unit of work's transaction and returns plain rows. It must
@@ -63,16 +63,6 @@ function positioned(em: EntityManager, sql: string): string {
     if (positionedTexts.size < 10_000) positionedTexts.set(sql, text);
   }
   return text;
-}
-
-/**
- * Sends a statement without parameters in the same message as the unit of work's COMMIT, saving
- * its round trip: for writes nothing later in the transaction reads (the audit log of reads).
- * If it fails, the transaction does not commit; if the transaction rolls back, it is not sent.
- * Outside a transaction it runs at once.
- */
-export async function sendWithCommit(em: EntityManager, sql: string): Promise<void> {
-  await run(em, `${WITH_COMMIT}${sql}`, [], false);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { READS_ONLY, serialiseConnection, WITH_COMMIT, WITH_NEXT, type Queryable } from './serial-connection';
+import { READS_ONLY, serialiseConnection, WITH_NEXT, type Queryable } from './serial-connection';
 import { withStatementTally, type StatementTally } from './statement-counter';
 
 /**
@@ -163,46 +163,6 @@ describe('statements on one connection', () => {
     expect(fake.names[501]).toBe(fake.names[0]);
   });
 
-  it('when a statement is to go with the commit, then it is sent in the COMMIT message, and counted with it', async () => {
-    const fake = fakeClient();
-    serialiseConnection(fake.client);
-    const tally: StatementTally = { count: 0, statements: [] };
-    await withStatementTally(tally, async () => {
-      await ask(fake.client, 'BEGIN;');
-      await ask(fake.client, 'select ?', [1]);
-      await ask(fake.client, `${WITH_COMMIT}insert a`);
-      await ask(fake.client, `${WITH_COMMIT}insert b`);
-      await ask(fake.client, 'select ?', [2]);
-      await ask(fake.client, 'COMMIT;');
-    });
-    expect(fake.sent).toEqual(['BEGIN; select ?', 'select ?', 'insert a; insert b; COMMIT;']);
-    expect(tally.count).toBe(3);
-  });
-
-  it('when the transaction rolls back, then the statements for its commit are never sent, nor in the next one', async () => {
-    const fake = fakeClient();
-    serialiseConnection(fake.client);
-    await ask(fake.client, 'BEGIN;');
-    await ask(fake.client, 'select ?', [1]);
-    await ask(fake.client, `${WITH_COMMIT}insert a`);
-    await ask(fake.client, 'ROLLBACK');
-    await ask(fake.client, 'BEGIN;');
-    await ask(fake.client, 'select ?', [2]);
-    await ask(fake.client, 'COMMIT;');
-    expect(fake.sent).toEqual(['BEGIN; select ?', 'ROLLBACK', 'BEGIN; select ?', 'COMMIT;']);
-  });
-
-  it('when the transaction wrote nothing else, then the statements for its commit go in one message after its setting, without BEGIN or COMMIT', async () => {
-    const fake = fakeClient();
-    serialiseConnection(fake.client);
-    await ask(fake.client, 'BEGIN;');
-    await ask(fake.client, `${WITH_NEXT}set x`);
-    await ask(fake.client, `${WITH_COMMIT}insert a`);
-    await ask(fake.client, `${WITH_COMMIT}insert b`);
-    await ask(fake.client, 'COMMIT;');
-    expect(fake.sent).toEqual(['set x; insert a; insert b;']);
-  });
-
   it('when a transaction only reads, then each read goes with the setting ahead of it, and neither BEGIN nor COMMIT is sent', async () => {
     const fake = fakeClient();
     serialiseConnection(fake.client);
@@ -222,38 +182,18 @@ describe('statements on one connection', () => {
     await askRead(fake.client, 'read a');
     await ask(fake.client, 'insert b', [1]);
     await askRead(fake.client, 'read c');
-    await ask(fake.client, `${WITH_COMMIT}insert d`);
     await ask(fake.client, 'COMMIT;');
-    expect(fake.sent).toEqual(['set x; read a', 'BEGIN; set x insert b', 'read c', 'insert d; COMMIT;']);
+    expect(fake.sent).toEqual(['set x; read a', 'BEGIN; set x insert b', 'read c', 'COMMIT;']);
   });
 
-  it('when a transaction that only read rolls back, then nothing more is sent, not even its statements for the commit', async () => {
+  it('when a transaction that only read rolls back, then nothing more is sent', async () => {
     const fake = fakeClient();
     serialiseConnection(fake.client);
     await ask(fake.client, 'BEGIN;');
     await ask(fake.client, `${WITH_NEXT}set x`);
     await askRead(fake.client, 'read a');
-    await ask(fake.client, `${WITH_COMMIT}insert b`);
     await ask(fake.client, 'ROLLBACK');
     await askRead(fake.client, 'read c');
     expect(fake.sent).toEqual(['set x; read a', 'read c']);
-  });
-
-  it('when there is no transaction, then the statement is sent at once', async () => {
-    const fake = fakeClient();
-    serialiseConnection(fake.client);
-    await ask(fake.client, `${WITH_COMMIT}insert a`);
-    expect(fake.sent).toEqual([`${WITH_COMMIT}insert a`]);
-  });
-
-  it('when a statement sent with the commit fails, then the commit fails and the aborted transaction is rolled back before the connection is used again', async () => {
-    const fake = fakeClient();
-    serialiseConnection(fake.client);
-    await ask(fake.client, 'BEGIN;');
-    await ask(fake.client, 'select ?', [1]);
-    await ask(fake.client, `${WITH_COMMIT}fail`);
-    await expect(ask(fake.client, 'COMMIT;')).rejects.toThrow('the statement failed');
-    await ask(fake.client, 'select ?', [2]);
-    expect(fake.sent).toEqual(['BEGIN; select ?', 'fail; COMMIT;', 'ROLLBACK', 'select ?']);
   });
 });

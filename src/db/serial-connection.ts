@@ -25,13 +25,6 @@ const COMMIT = 'COMMIT;';
 const ENDS: ReadonlySet<string> = new Set([COMMIT, 'ROLLBACK']);
 
 /**
- * Marks a statement without parameters that is to go with the transaction's COMMIT, in the same
- * message, rather than now (see `sendWithCommit` in read-sql.ts). If the statement fails, the
- * transaction does not commit; if the transaction rolls back, the statement is never sent.
- */
-export const WITH_COMMIT = '/* with commit */ ';
-
-/**
  * Marks one statement without parameters, inside a transaction, whose answer nobody reads (a
  * transaction-local setting): it waits and goes in the same message as the transaction's next
  * statement. If the transaction ends before another statement, it is never sent; if it fails,
@@ -64,11 +57,6 @@ function terminated(text: string): string {
   return text.trimEnd().endsWith(';') ? text : `${text};`;
 }
 
-/** Statements without parameters as one message of the simple protocol. */
-function oneMessage(texts: readonly string[]): string {
-  return texts.map(terminated).join(' ');
-}
-
 /** What pg answers to BEGIN, COMMIT and ROLLBACK; knex reads nothing of it. */
 function controlResult(command: string) {
   return { command, rowCount: null, rows: [], fields: [], oid: null };
@@ -94,10 +82,9 @@ export const READS_ONLY = 'readsOnly';
  * statement's message. Until then, each read goes with the settings ahead of it in one message,
  * which PostgreSQL runs as one implicit transaction (a read committed transaction takes a new
  * snapshot per statement anyway, so nothing a read sees changes), and a transaction that wrote
- * nothing commits without a round trip, or with one message of the settings and the statements
- * marked `WITH_COMMIT` (the audit log of reads), again one implicit transaction. Statements in a
- * message go joined when they take no bind parameters (the simple protocol carries several), and
- * pipelined ahead of one that does (`PipelinedQuery`). Each message sent is counted as one
+ * nothing commits, or rolls back, without a round trip. Statements in a message go joined when
+ * they take no bind parameters (the simple protocol carries several), and pipelined ahead of one
+ * that does (`PipelinedQuery`). Each message sent is counted as one
  * statement in the request's tally: the count is the round trips a request costs.
  * Statements with parameters are prepared once per connection (`PREPARED_PER_CONNECTION`).
  */
@@ -112,9 +99,8 @@ export function serialiseConnection(client: Queryable): void {
   let unopened: { tally: StatementTally | undefined; settings: string[] } | null = null;
   /** Statements marked `WITH_NEXT` in an opened transaction, for its next statement. */
   let held: { tally: StatementTally | undefined; texts: string[] } | null = null;
-  /** Whether a transaction is open (begun, opened on the server or not), and the statements for its COMMIT. */
+  /** Whether a transaction is open (begun, opened on the server or not). */
   let inTransaction = false;
-  let withCommit: string[] = [];
   const prepared = new Set<string>();
   const named = (config: QueryConfig): QueryConfig => {
     if (!config.values?.length || config.name !== undefined) return config;
@@ -149,7 +135,7 @@ export function serialiseConnection(client: Queryable): void {
   };
 
   client.query = (configOrText, values, callback) => {
-    let config: QueryConfig = named(
+    const config: QueryConfig = named(
       typeof configOrText === 'string'
         ? { text: configOrText, ...(Array.isArray(values) ? { values: values as unknown[] } : {}) }
         : configOrText,
@@ -171,14 +157,6 @@ export function serialiseConnection(client: Queryable): void {
     const tally = currentTally();
     const unbound = !config.values?.length;
 
-    if (config.text.startsWith(WITH_COMMIT) && unbound) {
-      if (inTransaction) {
-        withCommit.push(config.text.slice(WITH_COMMIT.length));
-        queueMicrotask(() => answer(null, controlResult('HELD')));
-        return promise;
-      }
-      // Outside a transaction the statement is its own commit: sent now.
-    }
     if (config.text.startsWith(WITH_NEXT) && unbound && inTransaction) {
       const text = config.text.slice(WITH_NEXT.length);
       if (unopened) unopened.settings.push(text);
@@ -188,13 +166,9 @@ export function serialiseConnection(client: Queryable): void {
     }
     const starts = config.text === BEGIN && unbound;
     const ends = ENDS.has(config.text) && unbound;
-    const commits = ends && config.text === COMMIT;
-    let committingHeld = false;
     let ahead: { tally: StatementTally | undefined; texts: readonly string[] } | null = null;
-    let endsUnopened = false;
     if (starts) {
       inTransaction = true;
-      withCommit = [];
       unopened = { tally, settings: [] };
       held = null;
       queueMicrotask(() => answer(null, controlResult('BEGIN')));
@@ -204,18 +178,12 @@ export function serialiseConnection(client: Queryable): void {
       const { settings } = unopened;
       if (ends) {
         // Nothing was written: there is no transaction on the server to end.
-        endsUnopened = true;
         inTransaction = false;
-        const writes = commits ? withCommit : [];
-        withCommit = [];
         unopened = null;
-        if (!writes.length) {
-          queueMicrotask(() => answer(null, controlResult(commits ? 'COMMIT' : 'ROLLBACK')));
-          return promise;
-        }
-        // The statements for the commit, with the settings ahead: one implicit transaction.
-        config = { ...config, text: oneMessage([...settings, ...writes]) };
-      } else if (config[READS_ONLY] === true) {
+        queueMicrotask(() => answer(null, controlResult(config.text === COMMIT ? 'COMMIT' : 'ROLLBACK')));
+        return promise;
+      }
+      if (config[READS_ONLY] === true) {
         // A read: the settings go ahead of it each time, and lapse with its implicit transaction.
         // (A copy: a setting added while the read waits for the connection is not its.)
         ahead = settings.length ? { tally: unopened.tally, texts: [...settings] } : null;
@@ -228,25 +196,15 @@ export function serialiseConnection(client: Queryable): void {
       held = null;
       if (ends) {
         inTransaction = false;
-        committingHeld = commits && withCommit.length > 0;
-        if (committingHeld) config = { ...config, text: oneMessage([...withCommit, COMMIT]) };
-        withCommit = [];
         // Statements held for the next one are transaction-local: with the transaction they lapse.
         ahead = null;
       }
     }
     schedule(() => {
       const finish: Callback = (error, result) => {
-        if (error && committingHeld) {
-          // A held statement failed: the transaction is aborted, not ended, until rolled back.
-          committingHeld = false;
-          return send({ text: 'ROLLBACK' }, () => finish(error));
-        }
         next();
         answer(error, result);
       };
-      // The statements for an unopened transaction's commit answer for the COMMIT.
-      if (endsUnopened) return transmit(tally, config, (error) => finish(error, controlResult('COMMIT')));
       if (!ahead) return transmit(tally, config, finish);
       const skip = ahead.texts.length;
       if (unbound) {

@@ -7,13 +7,7 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
-import {
-  READS_ONLY,
-  serialiseConnection,
-  WITH_COMMIT,
-  WITH_NEXT,
-  type Queryable,
-} from '../../src/db/serial-connection';
+import { READS_ONLY, serialiseConnection, WITH_NEXT, type Queryable } from '../../src/db/serial-connection';
 import { withStatementTally, type StatementTally } from '../../src/db/statement-counter';
 
 describe('statements pipelined ahead of a bound statement', () => {
@@ -127,24 +121,5 @@ describe('statements pipelined ahead of a bound statement', () => {
     );
     expect(after.rows[0]!.at).not.toBe(rows[1]!.at);
     expect(after.rows[0]!.regions ?? '').toBe('');
-  });
-
-  it('when a transaction that only read commits statements with its commit, then they see the setting and are written all or none', async () => {
-    await client.query('create temporary table read_log (regions text not null, n int not null)');
-    await ask('BEGIN;');
-    await ask(`${WITH_NEXT}select set_config('app.region_ids', 'vantaa', true)`);
-    await read('select $1::int as n', [1]);
-    await ask(`${WITH_COMMIT}insert into read_log values (current_setting('app.region_ids'), 1)`);
-    await ask('COMMIT;');
-    expect((await ask('select regions, n from read_log where n > $1', [0])).rows).toEqual([
-      { regions: 'vantaa', n: 1 },
-    ]);
-
-    await ask('BEGIN;');
-    await ask(`${WITH_NEXT}select set_config('app.region_ids', 'vantaa', true)`);
-    await ask(`${WITH_COMMIT}insert into read_log values (current_setting('app.region_ids'), 2)`);
-    await ask(`${WITH_COMMIT}insert into read_log values (null, 3)`);
-    await expect(ask('COMMIT;')).rejects.toThrow(/null value/);
-    expect((await ask('select n from read_log where n > $1 order by n', [0])).rows).toEqual([{ n: 1 }]);
   });
 });

@@ -8,7 +8,15 @@ import os from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CreateOrderDocument, CreateUnitDocument, OrderIdsDocument, ViewerDocument } from '../generated/graphql';
+import {
+  CreateExpertDocument,
+  CreateOrderDocument,
+  CreateUnitDocument,
+  ExpertsPageDocument,
+  OrderIdsDocument,
+  ViewerDocument,
+} from '../generated/graphql';
+import { applicantInput } from '../helpers/experts';
 import { loadEnv } from '../../src/config/env';
 import { APP_DATABASE, createDatabaseIfMissing, withClient, withDatabase } from '../../src/db/database';
 import { isAlive, startEmbeddedPostgres, type RunningPostgres } from '../../src/db/embedded-postgres';
@@ -127,6 +135,9 @@ beforeAll(async () => {
     { token: admin },
   );
   const unitId = unit.data!.createUnit.id;
+  // Someone whose contact details the load reads: each such read goes to the audit log's own connection.
+  const expert = await send(CreateExpertDocument, { input: applicantInput() }, { token: coordinator });
+  expect(expert.codes).toEqual([]);
   professional = await signDevToken(secret, {
     sub: 'marja',
     grants: [{ role: 'PROFESSIONAL', regionId: ITA, unitId }],
@@ -175,6 +186,8 @@ describe('PostgreSQL restarted under load', () => {
             }
           } else if (n % 2 === 0) {
             outcomes.push(await send(OrderIdsDocument, { regionId: ITA, first: 5 }, { token: coordinator }));
+          } else if (n % 4 === 3) {
+            outcomes.push(await send(ExpertsPageDocument, { regionId: ITA, first: 5 }, { token: coordinator }));
           } else {
             outcomes.push(await send(ViewerDocument, {}, { token: coordinator }));
           }
@@ -236,6 +249,25 @@ describe('PostgreSQL restarted under load', () => {
         ),
       );
       expect(counts.rows.filter((r) => Number(r.n) !== 1)).toEqual([]);
+      // Contact details were read again after the return, and none was answered without its entry
+      // in the log. (Counted from then on: this PostgreSQL runs without synchronous commit, so a kill
+      // may lose what was committed just before it.) Entry ids are time-ordered (UUIDv7).
+      const since = Math.max(lastFailureEnded, backAt);
+      const pages = outcomes.filter(
+        (o) =>
+          o.startedAt > since &&
+          o.codes.length === 0 &&
+          (o as Outcome & { data?: { experts?: unknown } | null }).data?.experts,
+      );
+      expect(pages.length).toBeGreaterThan(0);
+      const logged = await withClient(withDatabase(postgres.superuserUrl, APP_DATABASE), (db) =>
+        db.query<{ n: number }>(
+          `select count(*)::int as n from audit_entry
+          where operation = 'ExpertsPage' and uuid_extract_timestamp(id) >= to_timestamp($1 / 1000.0)`,
+          [since],
+        ),
+      );
+      expect(logged.rows[0]!.n).toBeGreaterThanOrEqual(pages.length);
       expect(logLines.some((line) => line.includes('embedded PostgreSQL is running again'))).toBe(true);
     }, 60_000);
   }
