@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseInstant } from './instant';
+import { instantText, parseInstant } from './instant';
 
 /** How Date reads what PostgreSQL writes (the parsing this module replaced). */
 function byDate(text: string): Date {
@@ -52,5 +52,43 @@ describe('instants as PostgreSQL writes them', () => {
   it('when the text is in another shape, then Date reads it', () => {
     for (const text of ['infinity', '2026-11-10', '0999-01-01 00:00:00+00', '2026-11-10 08:00:00+0200'])
       expect(String(parseInstant(text))).toBe(String(byDate(text)));
+  });
+});
+
+describe('instantText', () => {
+  it('whatever the instant, then it is the text toISOString writes', () => {
+    fc.assert(
+      fc.property(
+        fc.date({
+          min: new Date('1900-01-01T00:00:00Z'),
+          max: new Date('+010000-12-31T00:00:00Z'),
+          noInvalidDate: true,
+        }),
+        (at) => {
+          expect(instantText(at)).toBe(at.toISOString());
+        },
+      ),
+      { numRuns: 20_000 },
+    );
+  });
+
+  it('when the instant is at an edge of a day, month, leap year or the range written here, then it is the text toISOString writes', () => {
+    for (const text of [
+      '1970-01-01T00:00:00.000Z',
+      '1999-12-31T23:59:59.999Z',
+      '2000-02-29T12:00:00.001Z',
+      '2024-02-29T23:59:59.999Z',
+      '2026-03-01T00:00:00.000Z',
+      '2100-02-28T23:59:59.999Z',
+      '2100-03-01T00:00:00.000Z',
+      '9999-12-31T23:59:59.999Z',
+      '+010000-01-01T00:00:00.000Z',
+      '1969-12-31T23:59:59.999Z',
+    ])
+      expect(instantText(new Date(text))).toBe(text);
+  });
+
+  it('when the date is invalid, then it throws as toISOString does', () => {
+    expect(() => instantText(new Date(Number.NaN))).toThrow(RangeError);
   });
 });

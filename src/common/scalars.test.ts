@@ -4,7 +4,11 @@ import { DateTimeScalar } from './scalars';
 
 describe('instants on their way out', () => {
   it('when an instant is returned, then the response carries the same text JSON would write for it', () => {
-    const instants = fc.date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2200-12-31T23:59:59.999Z') });
+    const instants = fc.date({
+      min: new Date('1900-01-01T00:00:00Z'),
+      max: new Date('2200-12-31T23:59:59.999Z'),
+      noInvalidDate: true,
+    });
     fc.assert(
       fc.property(instants, (instant) => {
         const text = DateTimeScalar.serialize(instant);

@@ -1,6 +1,7 @@
 import { GraphQLError, GraphQLScalarType } from 'graphql';
 import { DateTimeResolver, JSONObjectResolver, LocalDateResolver } from 'graphql-scalars';
 import { LRUCache } from 'lru-cache';
+import { instantText } from './instant';
 import { FIRST_DAY, isDateInRange, isInstantInRange, LAST_DAY, MAX_YEAR, MIN_YEAR } from './date-range';
 
 /**
@@ -32,7 +33,7 @@ function checkInstant(value: Date): Date {
 export const DateTimeScalar = new GraphQLScalarType<Date, string>({
   ...DateTimeResolver.toConfig(),
   // The library checks the value and makes a Date of text and numbers; what is no instant fails there.
-  serialize: (value) => DateTimeResolver.serialize(value).toISOString(),
+  serialize: (value) => instantText(DateTimeResolver.serialize(value)),
   description: `An instant, ISO 8601 / RFC 3339 with an offset ("2026-10-25T09:00:00+02:00"); returned in UTC ("2026-10-25T07:00:00.000Z"). Accepted from ${FIRST_DAY}T00:00:00Z to ${LAST_DAY}T23:59:59.999Z.`,
   parseValue: (value) => checkInstant(DateTimeResolver.parseValue(value)),
   parseLiteral: (ast, variables) => checkInstant(DateTimeResolver.parseLiteral(ast, variables)),
