@@ -41,7 +41,8 @@ type LogConnection = Queryable & { __knex__disposed?: unknown; end(): Promise<vo
 export class ReadLog {
   private queued = new Map<RequestScope, QueuedReads>();
   private scheduled = false;
-  private connection: Promise<LogConnection> | null = null;
+  private connection: LogConnection | null = null;
+  private opening: Promise<LogConnection> | null = null;
   private closed = false;
 
   constructor(private readonly orm: Orm) {}
@@ -72,7 +73,8 @@ export class ReadLog {
   /** Closes the log's connection (at shutdown, after the last request). */
   async close(): Promise<void> {
     this.closed = true;
-    const connection = await this.connection?.catch(() => null);
+    await this.opening?.catch(() => null);
+    const connection = this.connection;
     this.connection = null;
     await connection?.end().catch(() => undefined);
   }
@@ -81,13 +83,20 @@ export class ReadLog {
     this.scheduled = false;
     const bunch = [...this.queued.values()];
     this.queued.clear();
-    const entries = bunch.map((queued) => entriesOf(queued));
     try {
-      await this.send(entries.flat(), bunch);
-      for (const queued of bunch) queued.resolve();
+      const entries = bunch.map((queued) => entriesOf(queued));
+      try {
+        await this.send(entries.flat(), bunch);
+        for (const queued of bunch) queued.resolve();
+      } catch (error) {
+        if (bunch.length === 1) throw error;
+        await Promise.all(
+          bunch.map((queued, i) => this.send(entries[i]!, [queued]).then(queued.resolve, queued.reject)),
+        );
+      }
     } catch (error) {
-      if (bunch.length === 1) return bunch[0]!.reject(error);
-      await Promise.all(bunch.map((queued, i) => this.send(entries[i]!, [queued]).then(queued.resolve, queued.reject)));
+      // Whatever went wrong, no request waits for ever (one already settled stays as it is).
+      for (const queued of bunch) queued.reject(error);
     }
   }
 
@@ -109,28 +118,36 @@ export class ReadLog {
     );
   }
 
-  /** The log's connection, opened on first use and again after it broke. */
-  private async open(): Promise<LogConnection> {
-    const current = await this.connection?.catch(() => null);
-    if (current && !current.__knex__disposed) return current;
-    if (current) void current.end().catch(() => undefined);
+  /** The log's connection, opened on first use and again after it broke; one at a time. */
+  private open(): Promise<LogConnection> {
+    const current = this.connection;
+    if (current && !current.__knex__disposed) return Promise.resolve(current);
+    if (current) {
+      this.connection = null;
+      void current.end().catch(() => undefined);
+    }
+    this.opening ??= this.connect()
+      .then((connection) => (this.connection = connection))
+      .finally(() => (this.opening = null));
+    return this.opening;
+  }
+
+  /** A connection as the pool makes one (knex's settings, then the pool's `afterCreate`: the role). */
+  private async connect(): Promise<LogConnection> {
     const client = this.orm.em.getKnex().client as unknown as {
       acquireRawConnection(): Promise<LogConnection>;
       config: { pool?: { afterCreate?: (connection: unknown, done: (error: Error | null) => void) => void } };
     };
-    this.connection = client.acquireRawConnection().then(
-      (connection) =>
-        new Promise<LogConnection>((resolve, reject) => {
-          const afterCreate = client.config.pool?.afterCreate;
-          if (!afterCreate) return resolve(connection);
-          afterCreate(connection, (error) => {
-            if (!error) return resolve(connection);
-            void connection.end().catch(() => undefined);
-            reject(error);
-          });
-        }),
+    const connection = await client.acquireRawConnection();
+    const afterCreate = client.config.pool?.afterCreate;
+    if (!afterCreate) return connection;
+    return new Promise<LogConnection>((resolve, reject) =>
+      afterCreate(connection, (error) => {
+        if (!error) return resolve(connection);
+        void connection.end().catch(() => undefined);
+        reject(error);
+      }),
     );
-    return this.connection;
   }
 }
 
