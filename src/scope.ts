@@ -103,9 +103,9 @@ export function systemViewer(job: string, grants: Grant[]): Viewer {
 }
 
 /**
- * Lets work run alongside the rest of the request instead of being awaited now (e.g. an audit
- * read that should join the INSERT the field resolvers' reads go in); the request or job fails,
- * and does not commit, if it fails.
+ * Lets work run alongside the rest of the request instead of being awaited now (e.g. the audit
+ * log's INSERT of the request's reads, written with other requests' reads); the request or job
+ * fails, and does not commit, if it fails.
  */
 export function beforeCommit(ctx: RequestScope, work: Promise<unknown>): void {
   // Settled at once, so that a failure is never an unhandled rejection before it is awaited.
@@ -159,6 +159,15 @@ export async function withSystemScope<T>(
  * reads, of each of its reads), costing no round trip of its own (src/db/serial-connection.ts);
  * `sqlLiteral` quotes it safely.
  */
+/**
+ * The call that sets the transaction-local setting row-level security reads: the regions a unit of
+ * work may touch. `quote` is `sqlLiteral` for statements that go through knex, `textLiteral` for
+ * those sent to the driver itself.
+ */
+export function regionSetting(regionIds: readonly string[], quote: (value: string) => string = sqlLiteral): string {
+  return `set_config('app.region_ids', ${quote(regionIds.join(','))}, true)`;
+}
+
 export async function enterRegions(
   em: EntityManager,
   regionIds: readonly string[],
@@ -170,7 +179,7 @@ export async function enterRegions(
   const configured = Object.entries(settings).map(
     ([name, value]) => `, set_config(${sqlLiteral(name)}, ${sqlLiteral(value)}, true)`,
   );
-  const setting = `select set_config('app.region_ids', ${sqlLiteral(regionIds.join(','))}, true)${configured.join('')}`;
+  const setting = `select ${regionSetting(regionIds)}${configured.join('')}`;
   // Nothing to read back: the setting goes ahead of the transaction's statements.
   await readRaw(em, `${WITH_NEXT}${setting}`);
   if (!unitIds.length) return new Map();

@@ -18,6 +18,9 @@ export interface AuditFact {
   reason?: string | null;
 }
 
+/** A read of personal data, as the log of reads takes it (its action is READ). */
+export type ReadFact = Omit<AuditFact, 'action'>;
+
 /**
  * The operation a read or change belongs to: the client's operation name, else the root field
  * (`expert`, `createExpert`).
@@ -55,8 +58,8 @@ export class AuditService {
    * Queues a read, written with the other reads of the same turn before the unit of work commits,
    * whether it commits or not (see ReadLog).
    */
-  recordRead(ctx: RequestScope, fact: Omit<AuditFact, 'action'>): void {
-    ctx.services.readLog.record(ctx, { ...fact, action: 'READ' });
+  recordRead(ctx: RequestScope, fact: ReadFact): void {
+    ctx.services.readLog.record(ctx, fact);
   }
 
   /** Writes a change (or erasure) now, in the request's transaction. */

@@ -1,6 +1,6 @@
 import { formatGrant } from '../auth/tokens';
 import type { Grant } from '../auth/viewer';
-import type { AuditFact } from './audit.service';
+import type { ReadFact } from './audit.service';
 
 /** One entry of the log: who read which fields of whom, when, why (short names: it goes as JSON). */
 export interface MergedRead {
@@ -30,7 +30,7 @@ function grantText(grant: Grant): string {
  * and the log says the same with a third of the rows. Fields keep the order they were read in.
  * Reads are found by expert, then among that expert's few entries, so that no key is built per read.
  */
-export function mergeReads(facts: readonly AuditFact[]): MergedRead[] {
+export function mergeReads(facts: readonly ReadFact[]): MergedRead[] {
   const reads: MergedRead[] = [];
   const bySubject = new Map<string, MergedRead[]>();
   for (const fact of facts) {

@@ -3,14 +3,14 @@ import type { Orm } from '../db/orm';
 import { textLiteral } from '../db/read-sql';
 import type { Queryable } from '../db/serial-connection';
 import { currentTally, outsideAnyRequest, recordStatement, type StatementTally } from '../db/statement-counter';
-import { beforeCommit, type RequestScope } from '../scope';
-import type { AuditFact } from './audit.service';
+import { beforeCommit, regionSetting, type RequestScope } from '../scope';
+import type { ReadFact } from './audit.service';
 import { mergeReads } from './merge-reads';
 
 /** The reads one unit of work queued since the log last wrote, and who waits for them. */
 interface QueuedReads {
   ctx: RequestScope;
-  facts: AuditFact[];
+  facts: ReadFact[];
   tally: StatementTally | undefined;
   written: Promise<void>;
   resolve: () => void;
@@ -48,7 +48,7 @@ export class ReadLog {
   constructor(private readonly orm: Orm) {}
 
   /** Queues a read; written with the other reads of the same turn, before its unit of work commits. */
-  record(ctx: RequestScope, fact: AuditFact): void {
+  record(ctx: RequestScope, fact: ReadFact): void {
     let queued = this.queued.get(ctx);
     if (!queued) {
       let resolve!: () => void;
@@ -102,10 +102,10 @@ export class ReadLog {
 
   private async send(entries: readonly LogEntry[], waiting: readonly QueuedReads[]): Promise<void> {
     if (this.closed) throw new Error('the audit log is closed');
-    const regions = [...new Set(entries.map((e) => e.r))].join(',');
+    const regions = [...new Set(entries.map((e) => e.r))];
     // One message of the simple protocol: the setting row-level security reads and the INSERT run
     // as one implicit transaction. Values go as quoted literals, since that message takes no parameters.
-    const text = `select set_config('app.region_ids', ${textLiteral(regions)}, true);
+    const text = `select ${regionSetting(regions, textLiteral)};
     insert into audit_entry (id, region_id, at, actor_id, actor_name, "grant", action, subject_type, subject_id,
       fields, operation, request_id, reason)
     select r.i, r.r, r.t, r.a, r.n, r.g, 'READ', 'EXPERT', r.s, r.f, r.o, r.q, r.w

@@ -36,7 +36,7 @@ export class HeldLoader<K, V> {
   }
 
   load(key: K): Promise<V> {
-    return this.held.has(key) ? Promise.resolve(this.held.get(key) as V) : this.loader.load(key);
+    return Promise.resolve(this.get(key));
   }
 
   loadMany(keys: readonly K[]): Promise<Array<V | Error>> {
