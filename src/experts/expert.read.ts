@@ -1,5 +1,5 @@
 import { readRows, rowLimit, SqlParams } from '../db/read-sql';
-import { reviveInstants, shapeJson, type RowShape } from '../db/row-shape';
+import { fromTuple, shapeTuple, type RowShape } from '../db/row-shape';
 import type { RequestScope } from '../scope';
 import type { Introduction, InterviewRecord } from './expert.entity';
 import type { ExpertStatus } from './rules/expert-lifecycle';
@@ -101,18 +101,52 @@ const EXPERT: RowShape = {
   instants: ['createdAt', 'statusChangedAt', 'erasedAt'],
 };
 
-const CONTRACTS_JSON = `coalesce((select json_agg(json_build_object('id', c.id, 'validFrom', c.valid_from,
-  'validTo', c.valid_to, 'signedOn', c.signed_on, 'training', c.training, 'earlierExperience', c.earlier_experience,
-  'topicIds', c.topic_ids, 'wishes', c.wishes, 'taskTypeIds', c.task_type_ids) order by c.valid_from, c.id)
+const CONTRACT: RowShape = {
+  fields: [
+    ['id', 'id'],
+    ['validFrom', 'valid_from'],
+    ['validTo', 'valid_to'],
+    ['signedOn', 'signed_on'],
+    ['training', 'training'],
+    ['earlierExperience', 'earlier_experience'],
+    ['topicIds', 'topic_ids'],
+    ['wishes', 'wishes'],
+    ['taskTypeIds', 'task_type_ids'],
+  ],
+  instants: [],
+};
+
+const TRAINING: RowShape = {
+  fields: [
+    ['id', 'id'],
+    ['name', 'name'],
+    ['provider', 'provider'],
+    ['hours', 'hours'],
+    ['startedOn', 'started_on'],
+    ['completedOn', 'completed_on'],
+  ],
+  instants: [],
+};
+
+const UNIT: RowShape = {
+  fields: [
+    ['id', 'id'],
+    ['regionId', 'region_id'],
+    ['name', 'name'],
+    ['municipality', 'municipality'],
+    ['coordinatorNames', 'coordinator_names'],
+    ['instructionsForExperts', 'instructions_for_experts'],
+  ],
+  instants: [],
+};
+
+const CONTRACTS = `coalesce((select json_agg(${shapeTuple('c', CONTRACT)} order by c.valid_from, c.id)
   from expert_contract c where c.expert_id = e.id), '[]')`;
 
-const TRAININGS_JSON = `coalesce((select json_agg(json_build_object('id', t.id, 'name', t.name, 'provider', t.provider,
-  'hours', t.hours, 'startedOn', t.started_on, 'completedOn', t.completed_on) order by t.completed_on, t.id)
+const TRAININGS = `coalesce((select json_agg(${shapeTuple('t', TRAINING)} order by t.completed_on, t.id)
   from expert_training t where t.expert_id = e.id), '[]')`;
 
-const UNITS_JSON = `coalesce((select json_agg(json_build_object('id', u.id, 'regionId', u.region_id, 'name', u.name,
-  'municipality', u.municipality, 'coordinatorNames', u.coordinator_names,
-  'instructionsForExperts', u.instructions_for_experts))
+const UNITS = `coalesce((select json_agg(${shapeTuple('u', UNIT)})
   from unit u where u.id = any(e.unit_ids::uuid[])), '[]')`;
 
 /** What of the experts' records a page needs besides the rows themselves. */
@@ -125,8 +159,8 @@ export interface PageExtras {
 }
 
 /**
- * One page of experts in (display name, id) order, each as JSON with its contracts, trainings and
- * units assembled in PostgreSQL, and the total when asked: one statement whatever the page size.
+ * One page of experts in (display name, id) order, each as a JSON array with its contracts,
+ * trainings and units assembled in PostgreSQL, and the total when asked: one statement whatever the page size.
  * `where` is a condition on `e` whose values are already in `params`.
  */
 export async function readExpertPage(
@@ -138,10 +172,10 @@ export async function readExpertPage(
   extras: PageExtras,
 ): Promise<{ rows: ExpertPageRow[]; totalCount: number | null }> {
   const columns = [
-    `${shapeJson('e', EXPERT)} as expert`,
-    extras.contracts ? `${CONTRACTS_JSON} as contracts` : null,
-    extras.trainings ? `${TRAININGS_JSON} as trainings` : null,
-    extras.units ? `${UNITS_JSON} as units` : null,
+    `${shapeTuple('e', EXPERT)} as expert`,
+    extras.contracts ? `${CONTRACTS} as contracts` : null,
+    extras.trainings ? `${TRAININGS} as trainings` : null,
+    extras.units ? `${UNITS} as units` : null,
     extras.totalCount ? `(select count(*)::int from expert e where ${where}) as "totalCount"` : null,
   ].filter(Boolean);
   // The count repeats the condition: its placeholders are bound a second time.
@@ -154,15 +188,19 @@ export async function readExpertPage(
   }
   const sql = `select ${columns.join(',\n')} from expert e where ${where}${position}
     order by e.display_name, e.id ${rowLimit(limit + 1)}`;
-  const raw = await readRows<
-    { expert: Record<string, unknown> } & Partial<Omit<ExpertPageRow, 'expert'>> & { totalCount?: number }
-  >(ctx.em, sql, values);
+  const raw = await readRows<{
+    expert: unknown[];
+    contracts?: unknown[][];
+    trainings?: unknown[][];
+    units?: unknown[][];
+    totalCount?: number;
+  }>(ctx.em, sql, values);
   const totalCount = extras.totalCount ? (raw[0]?.totalCount ?? (after ? null : 0)) : null;
   const rows = raw.map(({ expert, contracts, trainings, units }) => ({
-    expert: reviveInstants<ExpertRow>(EXPERT, expert),
-    contracts: contracts ?? [],
-    trainings: trainings ?? [],
-    units: units ?? [],
+    expert: fromTuple<ExpertRow>(EXPERT, expert),
+    contracts: contracts ? contracts.map((c) => fromTuple<ContractRow>(CONTRACT, c)) : [],
+    trainings: trainings ? trainings.map((t) => fromTuple<TrainingRow>(TRAINING, t)) : [],
+    units: units ? units.map((u) => fromTuple<UnitRow>(UNIT, u)) : [],
   }));
   return { rows, totalCount };
 }

@@ -1,5 +1,5 @@
 import { readRows, rowLimit, type SqlParams } from '../db/read-sql';
-import { reviveInstants, shapeColumns, shapeJson, type RowShape } from '../db/row-shape';
+import { fromTuple, reviveInstants, shapeColumns, shapeJson, shapeTuple, type RowShape } from '../db/row-shape';
 import type { RequestScope } from '../scope';
 import type { AgreedFee, ClientProcessPlan, ExternalRequester, GroupPeriod } from './order.entity';
 import type {
@@ -231,7 +231,7 @@ export interface OrderPageExtras {
 
 /**
  * One page of orders, newest first (created, id), with their sessions, offers, offered experts
- * and unit as JSON assembled in PostgreSQL, and the total when asked: one statement whatever the
+ * and unit as JSON arrays assembled in PostgreSQL, and the total when asked: one statement whatever the
  * page size. `where` is a condition on `o` whose values are already in `params`.
  */
 export async function readOrderPage(
@@ -245,15 +245,15 @@ export async function readOrderPage(
   const select = [
     ORDER_COLUMNS,
     extras.sessions
-      ? `coalesce((select json_agg(${shapeJson('s', SESSION)} order by s.starts_at, s.id)
+      ? `coalesce((select json_agg(${shapeTuple('s', SESSION)} order by s.starts_at, s.id)
         from order_session s where s.order_id = o.id), '[]') as sessions`
       : null,
     extras.offers
-      ? `coalesce((select json_agg(json_build_object('offer', ${shapeJson('f', OFFER)}, 'expert', ${shapeJson('x', EXPERT)})
+      ? `coalesce((select json_agg(json_build_array(${shapeTuple('f', OFFER)}, ${shapeTuple('x', EXPERT)})
           order by f.offered_at, f.id)
         from order_offer f left join expert x on x.id = f.expert_id where f.order_id = o.id), '[]') as offers`
       : null,
-    extras.unit ? `(select ${shapeJson('u', UNIT)} from unit u where u.id = o.unit_id) as unit` : null,
+    extras.unit ? `(select ${shapeTuple('u', UNIT)} from unit u where u.id = o.unit_id) as unit` : null,
     extras.totalCount ? `(select count(*)::int from work_order o where ${where}) as "totalCount"` : null,
   ].filter(Boolean);
   // The count repeats the condition: its placeholders are bound a second time.
@@ -266,9 +266,9 @@ export async function readOrderPage(
   }
   const raw = await readRows<
     OrderRow & {
-      sessions?: Array<Record<string, unknown>>;
-      offers?: Array<{ offer: Record<string, unknown>; expert: Record<string, unknown> | null }>;
-      unit?: OrderUnitRow | null;
+      sessions?: unknown[][];
+      offers?: Array<[offer: unknown[], expert: unknown[]]>;
+      unit?: unknown[] | null;
       totalCount?: number;
     }
   >(
@@ -280,14 +280,15 @@ export async function readOrderPage(
   const totalCount = extras.totalCount ? (raw[0]?.totalCount ?? (after ? null : 0)) : null;
   const rows = raw.map(({ sessions, offers, unit, totalCount: _count, ...order }) => ({
     order: orderFromJson(order),
-    sessions: sessions ? sessions.map(sessionFromJson) : null,
+    sessions: sessions ? sessions.map((session) => fromTuple<SessionRow>(SESSION, session)) : null,
     offers: offers
-      ? offers.map((f) => ({
-          offer: offerFromJson(f.offer),
-          expert: f.expert && f.expert.id ? expertFromJson(f.expert) : null,
+      ? offers.map(([offer, expert]) => ({
+          offer: fromTuple<OfferRow>(OFFER, offer),
+          // An offer whose expert row is gone (left join) brings an array of nulls.
+          expert: expert[0] ? fromTuple<OrderExpertRow>(EXPERT, expert) : null,
         }))
       : null,
-    unit: unit ?? null,
+    unit: unit ? fromTuple<OrderUnitRow>(UNIT, unit) : null,
   }));
   return { rows, totalCount };
 }
