@@ -14,11 +14,11 @@ export function shapeColumns(alias: string, shape: RowShape, dates: readonly str
 }
 
 /**
- * The same row as one JSON object built in PostgreSQL. A row with several arrays (text[], uuid[])
- * and JSON columns costs the driver less this way than column by column: one native JSON.parse
- * instead of its own array parser per array and a value per column (an expert page of 21 rows:
- * about a third less of the client's CPU, measured alone). A row of plain scalars gains nothing,
- * and PostgreSQL spends a little more building it. Dates without time come as "YYYY-MM-DD" here too.
+ * The same row as one JSON object built in PostgreSQL, for a statement that brings one row of
+ * another kind along with its own. A row with several arrays (text[], uuid[]) and JSON columns costs
+ * the driver less as JSON than column by column: one native JSON.parse instead of its own array
+ * parser per array and a value per column; `shapeTuple` costs less again. A row of plain scalars
+ * gains nothing. Dates without time come as "YYYY-MM-DD" here too.
  */
 export function shapeJson(alias: string, shape: RowShape): string {
   return `json_build_object(${shape.fields.map(([name, column]) => `'${name}', ${alias}.${column}`).join(', ')})`;

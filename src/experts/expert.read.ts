@@ -140,6 +140,8 @@ const UNIT: RowShape = {
   instants: [],
 };
 
+const EXPERT_TUPLE = shapeTuple('e', EXPERT);
+
 const CONTRACTS = `coalesce((select json_agg(${shapeTuple('c', CONTRACT)} order by c.valid_from, c.id)
   from expert_contract c where c.expert_id = e.id), '[]')`;
 
@@ -160,8 +162,8 @@ export interface PageExtras {
 
 /**
  * One page of experts in (display name, id) order, each as a JSON array with its contracts,
- * trainings and units assembled in PostgreSQL, and the total when asked: one statement whatever the page size.
- * `where` is a condition on `e` whose values are already in `params`.
+ * trainings and units assembled in PostgreSQL, and the total when asked: one statement whatever
+ * the page size. `where` is a condition on `e` whose values are already in `params`.
  */
 export async function readExpertPage(
   ctx: RequestScope,
@@ -172,7 +174,7 @@ export async function readExpertPage(
   extras: PageExtras,
 ): Promise<{ rows: ExpertPageRow[]; totalCount: number | null }> {
   const columns = [
-    `${shapeTuple('e', EXPERT)} as expert`,
+    `${EXPERT_TUPLE} as expert`,
     extras.contracts ? `${CONTRACTS} as contracts` : null,
     extras.trainings ? `${TRAININGS} as trainings` : null,
     extras.units ? `${UNITS} as units` : null,

@@ -229,10 +229,18 @@ export interface OrderPageExtras {
   totalCount: boolean;
 }
 
+/** What a page of orders brings along for each order, as JSON arrays (`shapeTuple`). */
+const PAGE_SESSIONS = `coalesce((select json_agg(${shapeTuple('s', SESSION)} order by s.starts_at, s.id)
+  from order_session s where s.order_id = o.id), '[]')`;
+const PAGE_OFFERS = `coalesce((select json_agg(json_build_array(${shapeTuple('f', OFFER)}, ${shapeTuple('x', EXPERT)})
+    order by f.offered_at, f.id)
+  from order_offer f left join expert x on x.id = f.expert_id where f.order_id = o.id), '[]')`;
+const PAGE_UNIT = `(select ${shapeTuple('u', UNIT)} from unit u where u.id = o.unit_id)`;
+
 /**
  * One page of orders, newest first (created, id), with their sessions, offers, offered experts
- * and unit as JSON arrays assembled in PostgreSQL, and the total when asked: one statement whatever the
- * page size. `where` is a condition on `o` whose values are already in `params`.
+ * and unit as JSON arrays assembled in PostgreSQL, and the total when asked: one statement
+ * whatever the page size. `where` is a condition on `o` whose values are already in `params`.
  */
 export async function readOrderPage(
   ctx: RequestScope,
@@ -244,16 +252,9 @@ export async function readOrderPage(
 ): Promise<{ rows: OrderPageRow[]; totalCount: number | null }> {
   const select = [
     ORDER_COLUMNS,
-    extras.sessions
-      ? `coalesce((select json_agg(${shapeTuple('s', SESSION)} order by s.starts_at, s.id)
-        from order_session s where s.order_id = o.id), '[]') as sessions`
-      : null,
-    extras.offers
-      ? `coalesce((select json_agg(json_build_array(${shapeTuple('f', OFFER)}, ${shapeTuple('x', EXPERT)})
-          order by f.offered_at, f.id)
-        from order_offer f left join expert x on x.id = f.expert_id where f.order_id = o.id), '[]') as offers`
-      : null,
-    extras.unit ? `(select ${shapeTuple('u', UNIT)} from unit u where u.id = o.unit_id) as unit` : null,
+    extras.sessions ? `${PAGE_SESSIONS} as sessions` : null,
+    extras.offers ? `${PAGE_OFFERS} as offers` : null,
+    extras.unit ? `${PAGE_UNIT} as unit` : null,
     extras.totalCount ? `(select count(*)::int from work_order o where ${where}) as "totalCount"` : null,
   ].filter(Boolean);
   // The count repeats the condition: its placeholders are bound a second time.
