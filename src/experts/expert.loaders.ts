@@ -2,7 +2,15 @@ import { HeldLoader } from '../common/held-loader';
 import { readRows } from '../db/read-sql';
 import type { RequestScope } from '../scope';
 import type { RegionConfig } from '../region/region-config';
-import type { ContractRow, ExpertPageRow, TrainingRow, UnitRow } from './expert.read';
+import {
+  CONTRACT_COLUMNS,
+  TRAINING_COLUMNS,
+  UNIT_COLUMNS,
+  type ContractRow,
+  type ExpertPageRow,
+  type TrainingRow,
+  type UnitRow,
+} from './expert.read';
 
 export interface TaxCardRow {
   year: number;
@@ -33,9 +41,8 @@ export function createExpertLoaders(ctx: RequestScope) {
       groupBy(
         await readRows<TrainingRow & { expertId: string }>(
           ctx.em,
-          `select expert_id as "expertId", id, name, provider, hours, started_on::text as "startedOn",
-            completed_on::text as "completedOn"
-          from expert_training where expert_id = any(?::uuid[]) order by completed_on, id`,
+          `select t.expert_id as "expertId", ${TRAINING_COLUMNS}
+          from expert_training t where t.expert_id = any(?::uuid[]) order by t.completed_on, t.id`,
           [[...expertIds]],
         ),
         expertIds,
@@ -45,10 +52,8 @@ export function createExpertLoaders(ctx: RequestScope) {
       groupBy(
         await readRows<ContractRow & { expertId: string }>(
           ctx.em,
-          `select expert_id as "expertId", id, valid_from::text as "validFrom", valid_to::text as "validTo",
-            signed_on::text as "signedOn", training, earlier_experience as "earlierExperience",
-            topic_ids as "topicIds", wishes, task_type_ids as "taskTypeIds"
-          from expert_contract where expert_id = any(?::uuid[]) order by valid_from, id`,
+          `select c.expert_id as "expertId", ${CONTRACT_COLUMNS}
+          from expert_contract c where c.expert_id = any(?::uuid[]) order by c.valid_from, c.id`,
           [[...expertIds]],
         ),
         expertIds,
@@ -66,13 +71,9 @@ export function createExpertLoaders(ctx: RequestScope) {
       ),
     ),
     units: new HeldLoader<string, UnitRow | null>(async (unitIds) => {
-      const rows = await readRows<UnitRow>(
-        ctx.em,
-        `select id, region_id as "regionId", name, municipality, coordinator_names as "coordinatorNames",
-          instructions_for_experts as "instructionsForExperts"
-        from unit where id = any(?::uuid[])`,
-        [[...unitIds]],
-      );
+      const rows = await readRows<UnitRow>(ctx.em, `select ${UNIT_COLUMNS} from unit u where u.id = any(?::uuid[])`, [
+        [...unitIds],
+      ]);
       const byId = new Map(rows.map((u) => [u.id, u]));
       return unitIds.map((id) => byId.get(id) ?? null);
     }),

@@ -1,5 +1,5 @@
 import { readRows, rowLimit, SqlParams } from '../db/read-sql';
-import { fromTuple, shapeTuple, type RowShape } from '../db/row-shape';
+import { fromTuple, shapeColumns, shapeTuple, type RowShape } from '../db/row-shape';
 import type { RequestScope } from '../scope';
 import type { Introduction, InterviewRecord } from './expert.entity';
 import type { ExpertStatus } from './rules/expert-lifecycle';
@@ -101,7 +101,7 @@ const EXPERT: RowShape = {
   instants: ['createdAt', 'statusChangedAt', 'erasedAt'],
 };
 
-const CONTRACT: RowShape = {
+export const CONTRACT: RowShape = {
   fields: [
     ['id', 'id'],
     ['validFrom', 'valid_from'],
@@ -116,7 +116,7 @@ const CONTRACT: RowShape = {
   instants: [],
 };
 
-const TRAINING: RowShape = {
+export const TRAINING: RowShape = {
   fields: [
     ['id', 'id'],
     ['name', 'name'],
@@ -128,7 +128,7 @@ const TRAINING: RowShape = {
   instants: [],
 };
 
-const UNIT: RowShape = {
+export const UNIT: RowShape = {
   fields: [
     ['id', 'id'],
     ['regionId', 'region_id'],
@@ -139,6 +139,11 @@ const UNIT: RowShape = {
   ],
   instants: [],
 };
+
+/** The columns of a contract, a training and a unit, for the loaders that read them on their own. */
+export const CONTRACT_COLUMNS = shapeColumns('c', CONTRACT, ['validFrom', 'validTo', 'signedOn']);
+export const TRAINING_COLUMNS = shapeColumns('t', TRAINING, ['startedOn', 'completedOn']);
+export const UNIT_COLUMNS = shapeColumns('u', UNIT);
 
 const EXPERT_TUPLE = shapeTuple('e', EXPERT);
 
