@@ -2,6 +2,7 @@ import type { GatewayExecutor, GatewayInterface } from '@apollo/server-gateway-i
 import { execute, getVariableValues, GraphQLError, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 import { LRUCache } from 'lru-cache';
+import { useGatewayRequestContext } from './gateway-request-context';
 
 /**
  * graphql-jit's errors carry no `extensions` object where graphql-js's always do; Apollo and our
@@ -39,6 +40,7 @@ const MAX_COMPILED = 1_000;
  * and Apollo's BAD_USER_INPUT as before; the compiled function then coerces them itself.
  */
 export function compiledExecutor(schema: GraphQLSchema): GatewayInterface {
+  useGatewayRequestContext();
   const compiled = new LRUCache<string, CompiledQuery>({ max: MAX_COMPILED });
 
   const executor: GatewayExecutor = async (request) => {
