@@ -13,9 +13,11 @@ import type { GatewayGraphQLRequest, GatewayGraphQLRequestContext } from '@apoll
  * request context (the operation's result, the unit of work, every row it read), so each
  * request's objects stayed reachable from old space through the young collections after it:
  * they were all copied and promoted, young collections took 15-30 ms, and full collections ran
- * every few seconds. Apollo calls the builder through its module's exports, so replacing the
- * export is enough; Apollo's version is pinned, and a test checks that the replacement is the one
- * in use.
+ * every few seconds. Apollo's CommonJS build, which the server runs (built or through tsx), calls
+ * the builder through its module's exports, so replacing the export is enough. (Its ES module
+ * build, which the test runner loads, binds the builder at import and keeps its own; the tests
+ * compare the two builders' output instead.) Apollo's version is pinned, and a test checks that
+ * the replacement is the one the CommonJS build uses.
  */
 export function makeGatewayRequestContext<TContext extends BaseContext>(
   requestContext: GraphQLRequestContextExecutionDidStart<TContext>,
