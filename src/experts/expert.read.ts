@@ -101,7 +101,7 @@ const EXPERT: RowShape = {
   instants: ['createdAt', 'statusChangedAt', 'erasedAt'],
 };
 
-export const CONTRACT: RowShape = {
+const CONTRACT: RowShape = {
   fields: [
     ['id', 'id'],
     ['validFrom', 'valid_from'],
@@ -116,7 +116,7 @@ export const CONTRACT: RowShape = {
   instants: [],
 };
 
-export const TRAINING: RowShape = {
+const TRAINING: RowShape = {
   fields: [
     ['id', 'id'],
     ['name', 'name'],
@@ -128,7 +128,7 @@ export const TRAINING: RowShape = {
   instants: [],
 };
 
-export const UNIT: RowShape = {
+const UNIT: RowShape = {
   fields: [
     ['id', 'id'],
     ['regionId', 'region_id'],

@@ -1,9 +1,8 @@
-import { createRequire } from 'node:module';
-import path from 'node:path';
 import { HeaderMap } from '@apollo/server';
 import { buildSchema, parse, type OperationDefinitionNode } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import {
+  apolloGatewayContextModule,
   gatewayRequestContextInUse,
   makeGatewayRequestContext,
   useGatewayRequestContext,
@@ -12,14 +11,7 @@ import {
 type Builder = (...args: Parameters<typeof makeGatewayRequestContext>) => ReturnType<typeof makeGatewayRequestContext>;
 
 /** Apollo's own builder, read from its module before anything replaces it. */
-const require = createRequire(__filename);
-const apolloBuilder = (
-  require(
-    path.join(path.dirname(require.resolve('@apollo/server')), 'utils', 'makeGatewayGraphQLRequestContext.js'),
-  ) as {
-    makeGatewayGraphQLRequestContext: Builder;
-  }
-).makeGatewayGraphQLRequestContext;
+const apolloBuilder = apolloGatewayContextModule().makeGatewayGraphQLRequestContext as Builder;
 
 function requestContext(search: string) {
   const document = parse('query Op($a: Int) { x(a: $a) }');

@@ -120,7 +120,7 @@ class HeadersOfMap {
 }
 
 /** Apollo's module that builds the gateway's request context (not among its exports). */
-function apolloGatewayContextModule(): { makeGatewayGraphQLRequestContext: unknown } {
+export function apolloGatewayContextModule(): { makeGatewayGraphQLRequestContext: unknown } {
   const require = createRequire(__filename);
   const entry = require.resolve('@apollo/server');
   return require(path.join(path.dirname(entry), 'utils', 'makeGatewayGraphQLRequestContext.js')) as {
